@@ -1,0 +1,121 @@
+package dev.brigade.assertj;
+
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.MemoryResult;
+import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Metric;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a {@link BrigadeResult}: navigate to a metric ({@link #perHop()}, {@link #contextSwitchesPerHop()},
+ * ...) and bound it, or compare it with another result of the same run ({@link #isFasterThan(BrigadeResult)}).
+ *
+ * @param <SELF> the concrete assertion, for chaining
+ */
+public abstract class AbstractBrigadeResultAssert<SELF extends AbstractBrigadeResultAssert<SELF>>
+        extends AbstractAssert<SELF, BrigadeResult> {
+
+    protected AbstractBrigadeResultAssert(BrigadeResult actual, Class<?> selfType) {
+        super(actual, selfType);
+    }
+
+    /** Wall time per hop ({@code nanosPerHop}). */
+    public DurationMetricAssert perHop() {
+        isNotNull();
+        return described(new DurationMetricAssert(actual.nanosPerHop(), actual.label(), Metric.NANOS_PER_HOP.key()));
+    }
+
+    /** Process CPU, user + system, per hop ({@code cpuNanosPerHop}). */
+    public DurationMetricAssert cpuPerHop() {
+        isNotNull();
+        return described(new DurationMetricAssert(actual.cpuNanosPerHop(), actual.label(),
+                Metric.CPU_NANOS_PER_HOP.key()));
+    }
+
+    /** OS context switches of the process per hop ({@code contextSwitchesPerHop}). */
+    public CountMetricAssert contextSwitchesPerHop() {
+        isNotNull();
+        return described(new CountMetricAssert(actual.contextSwitchesPerHop(), actual.label(),
+                Metric.CONTEXT_SWITCHES_PER_HOP.key()));
+    }
+
+    /** Heap allocated per hop, all threads ({@code allocatedBytesPerHop}). */
+    public BytesMetricAssert allocatedBytesPerHop() {
+        isNotNull();
+        return described(new BytesMetricAssert(actual.allocatedBytesPerHop(), actual.label(),
+                Metric.ALLOCATED_BYTES_PER_HOP.key()));
+    }
+
+    /** Resident memory per task ({@code rssBytesPerTask}); fails when the brigade did not measure memory. */
+    public BytesMetricAssert memoryPerTask() {
+        return described(new BytesMetricAssert(memory().rssBytesPerTask(), actual.label(),
+                Metric.RSS_BYTES_PER_TASK.key()));
+    }
+
+    /** Live heap per task ({@code heapBytesPerTask}); fails when the brigade did not measure memory. */
+    public BytesMetricAssert heapPerTask() {
+        return described(new BytesMetricAssert(memory().heapBytesPerTask(), actual.label(),
+                Metric.HEAP_BYTES_PER_TASK.key()));
+    }
+
+    /**
+     * Fails when a virtual thread of the run was pinned to its carrier ({@code jdk.VirtualThreadPinned}), quoting
+     * the most frequent stacks; the fixture must have run with {@code detectPinning(true)}.
+     */
+    public SELF hasNoPinning() {
+        isNotNull();
+        if (actual.pinnedEvents().isEmpty()) {
+            throwAssertionError(ShouldHaveMeasured.shouldHaveMeasured(actual.label() + " brigade",
+                    Metric.PINNED_EVENTS.key(), "pinning detection was off: call detectPinning(true) on the fixture"
+                            + " (or set brigade.pinning.detect=true)"));
+        }
+        if (actual.pinnedEvents().getAsLong() > 0) {
+            throwAssertionError(ShouldHaveNoPinning.shouldHaveNoPinning(actual.label() + " brigade",
+                    actual.pinnedEvents().getAsLong(), actual.pinnedStacks()));
+        }
+        return myself;
+    }
+
+    /**
+     * Fails unless this brigade's wall time per hop is lower than {@code other}'s (not merely within noise of it);
+     * {@code .byAtLeast(5.0)} then asks for a factor. Compare results of the same run: ratios travel between
+     * machines, absolute figures do not.
+     */
+    public RatioAssert isFasterThan(BrigadeResult other) {
+        isNotNull();
+        java.util.Objects.requireNonNull(other, "other");
+        return compare(Metric.NANOS_PER_HOP.key(), "faster", actual.nanosPerHop(), other.label(), other.nanosPerHop());
+    }
+
+    /**
+     * Fails unless this brigade's CPU per hop is lower than {@code other}'s; {@code .byAtLeast(2.0)} then asks for
+     * a factor.
+     */
+    public RatioAssert isCheaperThan(BrigadeResult other) {
+        isNotNull();
+        java.util.Objects.requireNonNull(other, "other");
+        return compare(Metric.CPU_NANOS_PER_HOP.key(), "cheaper", actual.cpuNanosPerHop(), other.label(),
+                other.cpuNanosPerHop());
+    }
+
+    private RatioAssert compare(String metric, String adjective, Estimate mine, String otherLabel, Estimate theirs) {
+        return described(new RatioAssert(Comparison.of(metric, adjective, actual.label(), mine, otherLabel, theirs)))
+                .check(1);
+    }
+
+    private MemoryResult memory() {
+        isNotNull();
+        if (actual.memoryPerTask() == null) {
+            throwAssertionError(ShouldHaveMeasured.shouldHaveMeasured(actual.label() + " brigade",
+                    Metric.RSS_BYTES_PER_TASK.key(), actual.oneThread()
+                            ? "a one-thread floor has no tasks to measure: assert memory on run()'s result"
+                            : "memory was not measured: call measureMemory(true) on the fixture"));
+        }
+        return actual.memoryPerTask();
+    }
+
+    /** Carries this assertion's description ({@code as(...)}) over to a navigated one. */
+    final <A extends AbstractAssert<A, ?>> A described(A navigated) {
+        return Navigation.describe(this, navigated);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.brigade.assertj;
+
+import dev.brigade.fixture.SpawnResult;
+import dev.brigade.measure.Metric;
+import java.util.Objects;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a {@link SpawnResult}: creation cost, start latency and context switches per task, and comparisons
+ * with another spawn of the same run ({@link #isCheaperThan(SpawnResult)}).
+ *
+ * @param <SELF> the concrete assertion, for chaining
+ */
+public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResultAssert<SELF>>
+        extends AbstractAssert<SELF, SpawnResult> {
+
+    protected AbstractSpawnResultAssert(SpawnResult actual, Class<?> selfType) {
+        super(actual, selfType);
+    }
+
+    /** Create + start + join per task ({@code nanosPerTask}). */
+    public DurationMetricAssert creationCost() {
+        isNotNull();
+        return Navigation.describe(this, new DurationMetricAssert(actual.nanosPerTask(), actual.kind().name(),
+                Metric.NANOS_PER_TASK.key()));
+    }
+
+    /** From {@code start()} to the body's first instruction ({@code startLatencyNanos}). */
+    public DurationMetricAssert startLatency() {
+        isNotNull();
+        return Navigation.describe(this, new DurationMetricAssert(actual.startLatencyNanos(), actual.kind().name(),
+                Metric.START_LATENCY_NANOS.key()));
+    }
+
+    /** Process CPU per spawned task ({@code cpuNanosPerTask}). */
+    public DurationMetricAssert cpuPerTask() {
+        isNotNull();
+        return Navigation.describe(this, new DurationMetricAssert(actual.cpuNanosPerTask(), actual.kind().name(),
+                Metric.CPU_NANOS_PER_TASK.key()));
+    }
+
+    /** OS context switches of the process per spawned task ({@code contextSwitchesPerTask}). */
+    public CountMetricAssert contextSwitchesPerTask() {
+        isNotNull();
+        return Navigation.describe(this, new CountMetricAssert(actual.contextSwitchesPerTask(), actual.kind().name(),
+                Metric.CONTEXT_SWITCHES_PER_TASK.key()));
+    }
+
+    /** Heap allocated per spawned task ({@code allocatedBytesPerTask}). */
+    public BytesMetricAssert allocatedBytesPerTask() {
+        isNotNull();
+        return Navigation.describe(this, new BytesMetricAssert(actual.allocatedBytesPerTask(), actual.kind().name(),
+                Metric.ALLOCATED_BYTES_PER_TASK.key()));
+    }
+
+    /**
+     * Fails unless creating a task costs less here than in {@code other} (beyond noise); {@code .byAtLeast(50.0)}
+     * then asks for a factor. Compare spawns of the same run.
+     */
+    public RatioAssert isCheaperThan(SpawnResult other) {
+        isNotNull();
+        Objects.requireNonNull(other, "other");
+        return Navigation.describe(this, new RatioAssert(Comparison.of(Metric.NANOS_PER_TASK.key(), "cheaper",
+                actual.kind().name(), actual.nanosPerTask(), other.kind().name(), other.nanosPerTask()))).check(1);
+    }
+
+    /**
+     * Fails unless a task starts sooner here than in {@code other} ({@code startLatencyNanos}); {@code .byAtLeast}
+     * then asks for a factor.
+     */
+    public RatioAssert startsFasterThan(SpawnResult other) {
+        isNotNull();
+        Objects.requireNonNull(other, "other");
+        return Navigation.describe(this, new RatioAssert(Comparison.of(Metric.START_LATENCY_NANOS.key(), "faster",
+                actual.kind().name(), actual.startLatencyNanos(), other.kind().name(), other.startLatencyNanos())))
+                .check(1);
+    }
+}

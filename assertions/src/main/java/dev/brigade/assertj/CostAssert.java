@@ -1,0 +1,15 @@
+package dev.brigade.assertj;
+
+import dev.brigade.fixture.Cost;
+
+/** Assertions on a {@link Cost}; start with {@code BrigadeAssertions.assertThat(cost)}. */
+public class CostAssert extends AbstractCostAssert<CostAssert> {
+
+    public CostAssert(Cost actual) {
+        super(actual, CostAssert.class);
+    }
+
+    CostAssert(Cost actual, boolean perOperation) {
+        super(actual, perOperation, CostAssert.class);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.brigade.assertj;
+
+import dev.brigade.fixture.SpawnResult;
+
+/** Assertions on a {@link SpawnResult}; start with {@code BrigadeAssertions.assertThat(result)}. */
+public class SpawnResultAssert extends AbstractSpawnResultAssert<SpawnResultAssert> {
+
+    public SpawnResultAssert(SpawnResult actual) {
+        super(actual, SpawnResultAssert.class);
+    }
+}

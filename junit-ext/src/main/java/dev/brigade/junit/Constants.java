@@ -1,0 +1,58 @@
+package dev.brigade.junit;
+
+/**
+ * The configuration parameters Brigade reads, with their defaults, and the names it uses in JUnit.
+ *
+ * <p>Set the parameters in {@code src/test/resources/junit-platform.properties}, as Maven Surefire
+ * {@code configurationParameters}, or as {@code -D} system properties; JUnit's {@code ExtensionContext} reads them.
+ * A value that cannot be read fails the measured tests with a {@code Configuration error} naming the key.
+ */
+public final class Constants {
+
+    /**
+     * Multiplies the warm-up and measurement times of every fixture Brigade injects (from {@link Brigade},
+     * {@link Spawn} or a plain test's defaults): {@code 0.1} for a quick smoke run, {@code 3} for a careful nightly
+     * one. A number greater than 0; default {@value #SCALE_DEFAULT}. Times a test sets itself on the fixture
+     * ({@code brigade.measure(Duration.ofSeconds(1))}) are not scaled.
+     */
+    public static final String SCALE_PROPERTY_NAME = "brigade.scale";
+
+    /** The default of {@link #SCALE_PROPERTY_NAME}: times as written. */
+    public static final double SCALE_DEFAULT = 1.0;
+
+    /**
+     * Whether measured tests run: {@code false} skips every {@link Brigade} and {@link Spawn} test and every test
+     * that takes a fixture parameter or has a {@link Budget}, with a reason naming this key (for a quick build
+     * that checks only function). {@code true} or {@code false}; default {@value #ENABLED_DEFAULT}.
+     */
+    public static final String ENABLED_PROPERTY_NAME = "brigade.enabled";
+
+    /** The default of {@link #ENABLED_PROPERTY_NAME}: measured tests run. */
+    public static final boolean ENABLED_DEFAULT = true;
+
+    /**
+     * The directory Brigade writes its reports to (JSON, HTML), relative to the working directory. Read and
+     * checked already; the reports come in a later release. Default {@value #REPORT_DIR_DEFAULT}.
+     */
+    public static final String REPORT_DIR_PROPERTY_NAME = "brigade.report.dir";
+
+    /** The default of {@link #REPORT_DIR_PROPERTY_NAME}. */
+    public static final String REPORT_DIR_DEFAULT = "target/brigade";
+
+    /**
+     * The JUnit exclusive resource every measured test holds in read-write mode, so that no two measurements run
+     * at the same time under {@code junit.jupiter.execution.parallel.enabled=true}. Put
+     * {@code @ResourceLock(Constants.MEASUREMENT_LOCK)} on your own tests that must not run during a measurement
+     * (a CPU-heavy test, say).
+     */
+    public static final String MEASUREMENT_LOCK = "dev.brigade.measurement";
+
+    /**
+     * The prefix of every report entry Brigade publishes: {@code brigade.<KIND>.<metric>} (for example
+     * {@code brigade.VIRTUAL.nanosPerHop}), {@code brigade.one-thread.<metric>} and {@code brigade.cost}.
+     */
+    public static final String REPORT_ENTRY_PREFIX = "brigade.";
+
+    private Constants() {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.brigade.junit.internal;
+
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.Cost;
+import dev.brigade.fixture.FixtureListener;
+import dev.brigade.fixture.MemoryResult;
+import dev.brigade.fixture.SpawnResult;
+import dev.brigade.fixture.TaskKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Every result one test invocation produced, in order: the listener of the fixtures the extension injects.
+ * Thread-safe: a test may run its fixtures on threads of its own.
+ *
+ * <p>Kept in the invocation's {@link ExtensionContext.Store}, which closes it when the invocation ends; a fixture
+ * that outlives its test (kept in a static field, say) then fails instead of reporting into nowhere.
+ */
+@SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those; later ones AutoCloseables
+final class InvocationResults implements FixtureListener, AutoCloseable,
+        ExtensionContext.Store.CloseableResource {
+
+    private final String where;
+    private final List<Object> results = new ArrayList<>();
+    private boolean closed;
+
+    /** Results of the invocation of {@code where} ({@code method [X#y]}). */
+    public InvocationResults(String where) {
+        this.where = where;
+    }
+
+    @Override
+    public void onBrigade(BrigadeResult result) {
+        add(result);
+    }
+
+    @Override
+    public void onSpawn(SpawnResult result) {
+        add(result);
+    }
+
+    @Override
+    public void onMemory(MemoryResult result) {
+        add(result);
+    }
+
+    @Override
+    public void onCost(Cost cost) {
+        add(cost);
+    }
+
+    private synchronized void add(Object result) {
+        if (closed) {
+            throw new IllegalStateException("this fixture was injected into the test " + where + ", which has ended;"
+                    + " a fixture belongs to its test: create your own with BrigadeFixture.create(),"
+                    + " SpawnFixture.create() or CostMeter.create() to use one elsewhere");
+        }
+        results.add(result);
+    }
+
+    /** The results so far, in the order produced. */
+    public synchronized Collected collected() {
+        return new Collected(List.copyOf(results));
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    /**
+     * A snapshot of the results of one invocation.
+     *
+     * @param all every result, in the order produced: {@link BrigadeResult}, {@link SpawnResult},
+     *            {@link MemoryResult} or {@link Cost}
+     */
+    public record Collected(List<Object> all) {
+
+        /** The results a limit applies to, of one kind. */
+        List<Object> of(Limit.Source source, TaskKind kind) {
+            List<Object> matching = new ArrayList<>();
+            for (Object result : all) {
+                switch (source) {
+                    case BRIGADE -> {
+                        if (result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind) {
+                            matching.add(r);
+                        }
+                    }
+                    case SPAWN -> {
+                        if (result instanceof SpawnResult r && r.kind() == kind) {
+                            matching.add(r);
+                        }
+                    }
+                    case MEMORY -> {
+                        if (result instanceof MemoryResult r && r.kind() == kind) {
+                            matching.add(r);
+                        } else if (result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind
+                                && r.memoryPerTask() != null) {
+                            matching.add(r.memoryPerTask());
+                        }
+                    }
+                }
+            }
+            return matching;
+        }
+    }
+}

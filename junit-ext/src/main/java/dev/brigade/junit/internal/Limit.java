@@ -1,0 +1,117 @@
+package dev.brigade.junit.internal;
+
+import static dev.brigade.assertj.BrigadeAssertions.assertThat;
+
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.MemoryResult;
+import dev.brigade.fixture.SpawnResult;
+import java.time.Duration;
+
+/**
+ * One attribute of {@code @Budget}: its name, the results it applies to and how it is checked. Every check goes
+ * through {@code BrigadeAssertions}, so a budget fails with the same message as the assertion would.
+ */
+enum Limit {
+    /** Wall time per hop of a brigade. */
+    PER_HOP("perHop", Source.BRIGADE, "wall time per hop") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((BrigadeResult) result).perHop().isAtMost((Duration) limit);
+        }
+    },
+    /** Process CPU per hop of a brigade. */
+    CPU_PER_HOP("cpuPerHop", Source.BRIGADE, "CPU per hop") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((BrigadeResult) result).cpuPerHop().isAtMost((Duration) limit);
+        }
+    },
+    /** Context switches per hop of a brigade. */
+    CONTEXT_SWITCHES_PER_HOP("contextSwitchesPerHop", Source.BRIGADE, "context switches per hop") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((BrigadeResult) result).contextSwitchesPerHop().isAtMost((Double) limit);
+        }
+    },
+    /** Resident memory per task. */
+    MEMORY_PER_TASK("memoryPerTask", Source.MEMORY, "memory per task") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((MemoryResult) result).memoryPerTask().isAtMost((Long) limit);
+        }
+    },
+    /** Live heap per task. */
+    HEAP_PER_TASK("heapPerTask", Source.MEMORY, "heap per task") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((MemoryResult) result).heapPerTask().isAtMost((Long) limit);
+        }
+    },
+    /** Creation cost per task of a spawn. */
+    CREATION_COST("creationCost", Source.SPAWN, "creation cost") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((SpawnResult) result).creationCost().isAtMost((Duration) limit);
+        }
+    },
+    /** Start latency of a spawn. */
+    START_LATENCY("startLatency", Source.SPAWN, "start latency") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((SpawnResult) result).startLatency().isAtMost((Duration) limit);
+        }
+    },
+    /** Context switches per spawned task. */
+    CONTEXT_SWITCHES_PER_TASK("contextSwitchesPerTask", Source.SPAWN, "context switches per task") {
+        @Override
+        void check(Object result, Object limit) {
+            assertThat((SpawnResult) result).contextSwitchesPerTask().isAtMost((Double) limit);
+        }
+    };
+
+    /** Which results a limit applies to. */
+    enum Source {
+        /** Brigade results ({@code run()}, not the one-thread floor). */
+        BRIGADE,
+        /** Spawn results. */
+        SPAWN,
+        /** Memory per task: {@code parked(n)}, or a brigade that measured memory. */
+        MEMORY
+    }
+
+    private final String attribute;
+    private final Source source;
+    private final String description;
+
+    Limit(String attribute, Source source, String description) {
+        this.attribute = attribute;
+        this.source = source;
+        this.description = description;
+    }
+
+    /** The attribute's name in {@code @Budget}. */
+    public String attribute() {
+        return attribute;
+    }
+
+    Source source() {
+        return source;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Whether a template of this fixture produces results this limit applies to. */
+    boolean appliesTo(FixtureType fixture) {
+        return source == Source.MEMORY
+                || (source == Source.BRIGADE ? fixture == FixtureType.BRIGADE : fixture == FixtureType.SPAWN);
+    }
+
+    /**
+     * Asserts that {@code result} is within {@code limit}.
+     *
+     * @throws AssertionError with {@code BrigadeAssertions}' message when the limit is exceeded with confidence
+     */
+    abstract void check(Object result, Object limit);
+}

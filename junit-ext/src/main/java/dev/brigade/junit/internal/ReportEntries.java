@@ -1,0 +1,50 @@
+package dev.brigade.junit.internal;
+
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.Cost;
+import dev.brigade.fixture.MemoryResult;
+import dev.brigade.fixture.SpawnResult;
+import dev.brigade.junit.Constants;
+import dev.brigade.measure.Estimate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Publishes every result of an invocation as a JUnit report entry, one entry per result with one key per metric:
+ * {@code brigade.VIRTUAL.nanosPerHop = 1.21 µs [1.18–1.25], 20 samples}. Prints, never grades.
+ */
+final class ReportEntries {
+
+    private ReportEntries() {
+    }
+
+    static void publish(ExtensionContext context, InvocationResults.Collected results) {
+        for (Object result : results.all()) {
+            Map<String, String> entry = entry(result);
+            if (!entry.isEmpty()) {
+                context.publishReportEntry(entry);
+            }
+        }
+    }
+
+    /** The entry of one result, keys in the order of its metrics. */
+    static Map<String, String> entry(Object result) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        if (result instanceof BrigadeResult r) {
+            put(entry, r.label(), r.metrics());
+        } else if (result instanceof SpawnResult r) {
+            put(entry, r.kind().name(), r.metrics());
+        } else if (result instanceof MemoryResult r) {
+            put(entry, r.kind().name(), r.metrics());
+        } else if (result instanceof Cost c) {
+            entry.put(Constants.REPORT_ENTRY_PREFIX + "cost", c.toString());
+        }
+        return entry;
+    }
+
+    private static void put(Map<String, String> entry, String label, Map<String, Estimate> metrics) {
+        metrics.forEach((metric, estimate) ->
+                entry.put(Constants.REPORT_ENTRY_PREFIX + label + "." + metric, estimate.toString()));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.brigade.junit;
+
+import static dev.brigade.fixture.TaskKind.PLATFORM;
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.brigade.assertj.BrigadeAssertions;
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.SpawnFixture;
+import dev.brigade.fixture.SpawnResult;
+import dev.brigade.fixture.TaskKind;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.MultipleFailuresError;
+
+class BudgetTest {
+
+    /** The results the test cases produced, by test name, to rebuild the expected messages. */
+    static final Map<String, Object> RESULTS = new ConcurrentHashMap<>();
+
+    @TestKit.TestCase
+    static class Brigades {
+        @Brigade(tasks = 20, kinds = {VIRTUAL, PLATFORM}, warmup = "0ms", measure = "50ms")
+        @Budget(kind = VIRTUAL, perHop = "1s", cpuPerHop = "1s", contextSwitchesPerHop = 1000, memoryPerTask = "1GiB",
+                heapPerTask = "1GiB")
+        @Budget(kind = PLATFORM, perHop = "1ns")
+        void perKind(BrigadeFixture brigade) {
+            BrigadeResult r = brigade.run();
+            RESULTS.put("perKind " + r.kind(), r);
+        }
+
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @Budget(kind = VIRTUAL, perHop = "1ns", cpuPerHop = "1ns")
+        void twoExceeded(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
+        }
+
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @Budget(kind = VIRTUAL, memoryPerTask = "8KiB")
+        void memoryNotMeasured(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
+        }
+    }
+
+    @Test
+    void a_budget_checks_the_results_of_its_kind_with_the_assertions_message() {
+        EngineExecutionResults results = TestKit.run(Brigades.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("perKind"), displayName("[VIRTUAL] 20 tasks, QUEUE"), finishedSuccessfully()));
+        Event platform = results.testEvents().failed().filter(e -> e.getTestDescriptor().getDisplayName()
+                .equals("[PLATFORM] 20 tasks, QUEUE") && e.getTestDescriptor().getUniqueId().toString()
+                .contains("perKind")).findFirst().orElseThrow();
+        Throwable failure = platform.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .getThrowable().orElseThrow();
+        String assertion = catchThrowable(() -> BrigadeAssertions.assertThat((BrigadeResult) RESULTS.get(
+                "perKind PLATFORM")).perHop().isAtMost(Duration.ofNanos(1))).getMessage();
+        assertThat(failure).isExactlyInstanceOf(AssertionError.class)
+                .hasMessage("[@Budget(kind = PLATFORM, perHop = \"1ns\")] " + assertion);
+    }
+
+    @Test
+    void several_exceeded_limits_fail_together() {
+        EngineExecutionResults results = TestKit.run(Brigades.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("twoExceeded"),
+                finishedWithFailure(instanceOf(MultipleFailuresError.class), message(m -> m.startsWith(
+                        "Budgets exceeded on method [BudgetTest.Brigades#twoExceeded] (2 failures)")
+                        && m.contains("[@Budget(kind = VIRTUAL, perHop = \"1ns\")] ")
+                        && m.contains("[@Budget(kind = VIRTUAL, cpuPerHop = \"1ns\")] ")))));
+    }
+
+    @Test
+    void a_limit_that_no_result_measured_is_a_configuration_error() {
+        TestKit.run(Brigades.class).testEvents().assertThatEvents().haveExactly(1, event(test("memoryNotMeasured"),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
+                        "Configuration error: @Budget(kind = VIRTUAL, memoryPerTask = \"8KiB\") on method"
+                                + " [BudgetTest.Brigades#memoryNotMeasured]: the test produced no VIRTUAL memory"
+                                + " result to check memoryPerTask against: call parked(n) on the injected"
+                                + " SpawnFixture with kind VIRTUAL, or run a brigade of that kind with"
+                                + " measureMemory(true), or remove the limit"))));
+    }
+
+    @TestKit.TestCase
+    static class Spawns {
+        @Spawn(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @Budget(kind = VIRTUAL, creationCost = "1ns", startLatency = "1s", contextSwitchesPerTask = 1000)
+        void spawn(SpawnFixture spawn) {
+            RESULTS.put("spawn", spawn.run());
+        }
+    }
+
+    @Test
+    void spawn_budgets_check_creation_cost() {
+        EngineExecutionResults results = TestKit.run(Spawns.class);
+
+        String assertion = catchThrowable(() -> BrigadeAssertions.assertThat((SpawnResult) RESULTS.get("spawn"))
+                .creationCost().isAtMost(Duration.ofNanos(1))).getMessage();
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("spawn"), finishedWithFailure(
+                instanceOf(AssertionError.class),
+                message("[@Budget(kind = VIRTUAL, creationCost = \"1ns\")] " + assertion))));
+    }
+
+    @TestKit.TestCase
+    @ExtendWith(BrigadeExtension.class)
+    static class Plain {
+        @org.junit.jupiter.api.Test
+        @Budget(kind = VIRTUAL, perHop = "1s")
+        void withinBudget(BrigadeFixture brigade) {
+            brigade.tasks(20).warmup(Duration.ZERO).measure(Duration.ofMillis(50)).measureMemory(false).run();
+        }
+
+        @org.junit.jupiter.api.Test
+        @Budget(kind = TaskKind.ASYNC, perHop = "1s")
+        void kindNotRun(BrigadeFixture brigade) {
+            brigade.tasks(20).warmup(Duration.ZERO).measure(Duration.ofMillis(50)).measureMemory(false).run();
+        }
+    }
+
+    @Test
+    void plain_tests_check_budgets_after_the_fact_and_a_kind_they_did_not_run_is_a_configuration_error() {
+        EngineExecutionResults results = TestKit.run(Plain.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("withinBudget"), finishedSuccessfully()))
+                .haveExactly(1, event(test("kindNotRun"), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(
+                                "Configuration error: @Budget(kind = ASYNC, perHop = \"1s\") on method"
+                                        + " [BudgetTest.Plain#kindNotRun]: the test produced no ASYNC brigade result")))));
+    }
+}
