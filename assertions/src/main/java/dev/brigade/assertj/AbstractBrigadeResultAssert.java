@@ -25,6 +25,19 @@ public abstract class AbstractBrigadeResultAssert<SELF extends AbstractBrigadeRe
         return described(new DurationMetricAssert(actual.nanosPerHop(), actual.label(), Metric.NANOS_PER_HOP.key()));
     }
 
+    /**
+     * Wall time per hop as a multiple of {@code reference}'s, a result of the same run: the machine-independent
+     * form of a budget. {@code perHopRelativeTo(platform).isAtMost(0.3)} asks that this brigade's hop cost at most
+     * 0.3 times the platform one; {@code perHopRelativeTo(floor).isAtMost(3.0)} at most 3 times the one-thread
+     * floor. The ratio has a bootstrap interval, and bounds fail only with confidence, like any metric.
+     */
+    public CountMetricAssert perHopRelativeTo(BrigadeResult reference) {
+        isNotNull();
+        java.util.Objects.requireNonNull(reference, "reference");
+        return described(new CountMetricAssert(Estimate.ratio(actual.nanosPerHop(), reference.nanosPerHop()),
+                actual.label(), Metric.NANOS_PER_HOP.key() + " / " + reference.label() + "'s"));
+    }
+
     /** Process CPU, user + system, per hop ({@code cpuNanosPerHop}). */
     public DurationMetricAssert cpuPerHop() {
         isNotNull();
@@ -117,5 +130,21 @@ public abstract class AbstractBrigadeResultAssert<SELF extends AbstractBrigadeRe
     /** Carries this assertion's description ({@code as(...)}) over to a navigated one. */
     final <A extends AbstractAssert<A, ?>> A described(A navigated) {
         return Navigation.describe(this, navigated);
+    }
+
+    /**
+     * Fails when a metric is worse than in the baseline stored for this machine, beyond the tolerance
+     * ({@code brigade.baseline.tolerance}, default 10 %) with confidence. Compares the main metrics ({@code nanosPerHop}),
+     * or the ones named. Without a baseline for this machine it passes, and the report says so; run with
+     * {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit extension: call it in a Brigade test.
+     */
+    public SELF isNoWorseThanBaseline(String... metrics) {
+        isNotNull();
+        java.util.List<dev.brigade.measure.Regression> regressed = Baselines.compare(actual, metrics).stream()
+                .filter(dev.brigade.measure.Regression::regressed).toList();
+        if (!regressed.isEmpty()) {
+            throwAssertionError(ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.label(), regressed));
+        }
+        return myself;
     }
 }

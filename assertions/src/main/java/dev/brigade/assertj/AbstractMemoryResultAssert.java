@@ -33,16 +33,35 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
     }
 
     /**
-     * Fails unless both fits explain at least {@code r2} of the variation (R², 0 to 1): a low R² means memory did
-     * not grow in a line with the tasks, and the per-task slope describes little.
+     * Fails unless the fit that carries the kind's memory explains at least {@code r2} of the variation (R², 0 to
+     * 1): the RSS fit for {@code PLATFORM} tasks, whose stacks are off-heap, the heap fit for {@code VIRTUAL} and
+     * {@code ASYNC} ones, whose stacks and state live on the heap (in a running JVM their RSS hardly moves: the heap
+     * is already committed). A low R² means memory did not grow in a line with the tasks, and the slope means little.
      */
     public SELF hasLinearFitAtLeast(double r2) {
         if (!(r2 >= 0 && r2 <= 1)) {
             throw new IllegalArgumentException("r2 must be between 0 and 1, but was " + r2);
         }
         isNotNull();
-        if (actual.rssR2() < r2 || actual.heapR2() < r2) {
+        boolean rss = actual.kind() == dev.brigade.fixture.TaskKind.PLATFORM;
+        if ((rss ? actual.rssR2() : actual.heapR2()) < r2) {
             throwAssertionError(ShouldHaveLinearFit.shouldHaveLinearFit(actual, r2));
+        }
+        return myself;
+    }
+
+    /**
+     * Fails when a metric is worse than in the baseline stored for this machine, beyond the tolerance
+     * ({@code brigade.baseline.tolerance}, default 10 %) with confidence. Compares the main metrics ({@code rssBytesPerTask}, {@code heapBytesPerTask}),
+     * or the ones named. Without a baseline for this machine it passes, and the report says so; run with
+     * {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit extension: call it in a Brigade test.
+     */
+    public SELF isNoWorseThanBaseline(String... metrics) {
+        isNotNull();
+        java.util.List<dev.brigade.measure.Regression> regressed = Baselines.compare(actual, metrics).stream()
+                .filter(dev.brigade.measure.Regression::regressed).toList();
+        if (!regressed.isEmpty()) {
+            throwAssertionError(ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.kind().name(), regressed));
         }
         return myself;
     }

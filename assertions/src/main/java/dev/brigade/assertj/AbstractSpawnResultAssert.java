@@ -25,6 +25,18 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
                 Metric.NANOS_PER_TASK.key()));
     }
 
+    /**
+     * Creation cost per task as a multiple of {@code reference}'s, a spawn of the same run:
+     * {@code creationCostRelativeTo(platformSpawn).isAtMost(0.2)}. Bounds fail only with confidence.
+     */
+    public CountMetricAssert creationCostRelativeTo(SpawnResult reference) {
+        isNotNull();
+        Objects.requireNonNull(reference, "reference");
+        return Navigation.describe(this, new CountMetricAssert(dev.brigade.measure.Estimate.ratio(
+                actual.nanosPerTask(), reference.nanosPerTask()), actual.kind().name(),
+                Metric.NANOS_PER_TASK.key() + " / " + reference.kind().name() + "'s"));
+    }
+
     /** From {@code start()} to the body's first instruction ({@code startLatencyNanos}). */
     public DurationMetricAssert startLatency() {
         isNotNull();
@@ -74,5 +86,21 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
         return Navigation.describe(this, new RatioAssert(Comparison.of(Metric.START_LATENCY_NANOS.key(), "faster",
                 actual.kind().name(), actual.startLatencyNanos(), other.kind().name(), other.startLatencyNanos())))
                 .check(1);
+    }
+
+    /**
+     * Fails when a metric is worse than in the baseline stored for this machine, beyond the tolerance
+     * ({@code brigade.baseline.tolerance}, default 10 %) with confidence. Compares the main metrics ({@code nanosPerTask}),
+     * or the ones named. Without a baseline for this machine it passes, and the report says so; run with
+     * {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit extension: call it in a Brigade test.
+     */
+    public SELF isNoWorseThanBaseline(String... metrics) {
+        isNotNull();
+        java.util.List<dev.brigade.measure.Regression> regressed = Baselines.compare(actual, metrics).stream()
+                .filter(dev.brigade.measure.Regression::regressed).toList();
+        if (!regressed.isEmpty()) {
+            throwAssertionError(ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.kind().name(), regressed));
+        }
+        return myself;
     }
 }

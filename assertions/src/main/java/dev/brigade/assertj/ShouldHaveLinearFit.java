@@ -7,8 +7,8 @@ import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /**
- * Failure message of {@code hasLinearFitAtLeast}: {@code Expected VIRTUAL memory per task to fit a line with R² of
- * at least 0.900 but RSS had 0.412 and heap 0.998 over 4 points: 5000 tasks 210.00 MiB RSS 80.00 MiB heap, ...}.
+ * Failure message of {@code hasLinearFitAtLeast}: {@code Expected PLATFORM memory per task to fit a line with R² of
+ * at least 0.900 but its RSS fit had 0.412 (heap 0.998) over 4 points: 5000 tasks 210 MiB RSS 80.0 MiB heap, ...}.
  */
 final class ShouldHaveLinearFit extends BasicErrorMessageFactory {
 
@@ -18,7 +18,9 @@ final class ShouldHaveLinearFit extends BasicErrorMessageFactory {
 
     static ErrorMessageFactory shouldHaveLinearFit(MemoryResult actual, double r2) {
         return new ShouldHaveLinearFit("Expected " + actual.kind() + " memory per task to fit a line with R² of at least "
-                + fixed(r2) + " but RSS had " + fixed(actual.rssR2()) + " and heap " + fixed(actual.heapR2()) + " over "
+                + fixed(r2) + (actual.kind() == dev.brigade.fixture.TaskKind.PLATFORM
+                ? " but its RSS fit had " + fixed(actual.rssR2()) + " (heap " + fixed(actual.heapR2()) + ")"
+                : " but its heap fit had " + fixed(actual.heapR2()) + " (RSS " + fixed(actual.rssR2()) + ")") + " over "
                 + actual.points().size() + " points: " + actual.points().stream()
                 .map(p -> p.tasks() + " tasks " + dev.brigade.measure.Bytes.format(p.rssBytes()) + " RSS "
                         + dev.brigade.measure.Bytes.format(p.heapBytes()) + " heap")

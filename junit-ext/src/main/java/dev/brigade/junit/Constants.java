@@ -40,6 +40,47 @@ public final class Constants {
     public static final String REPORT_DIR_DEFAULT = "target/brigade";
 
     /**
+     * The directory of the baseline files, one JSON file per test class ({@code <fully.qualified.Class>.json}),
+     * relative to the working directory (the module's directory under Maven). Commit it: a baseline is kept per
+     * machine fingerprint, so one file serves every machine that recorded one. Default
+     * {@value #BASELINE_DIR_DEFAULT}.
+     */
+    public static final String BASELINE_DIR_PROPERTY_NAME = "brigade.baseline.dir";
+
+    /** The default of {@link #BASELINE_DIR_PROPERTY_NAME}. */
+    public static final String BASELINE_DIR_DEFAULT = "src/test/brigade-baselines";
+
+    /**
+     * {@code true} records the results of this run as the baselines of this machine, replacing the entries of the
+     * tests that ran and keeping every other test's and machine's; comparisons are skipped (they pass). {@code true}
+     * or {@code false}; default {@value #BASELINE_UPDATE_DEFAULT}.
+     */
+    public static final String BASELINE_UPDATE_PROPERTY_NAME = "brigade.baseline.update";
+
+    /** The default of {@link #BASELINE_UPDATE_PROPERTY_NAME}: compare, never write. */
+    public static final boolean BASELINE_UPDATE_DEFAULT = false;
+
+    /**
+     * How much worse than its baseline a metric may be before a comparison fails: a fraction ({@code 0.10}) or a
+     * percentage ({@code 10%}), greater than 0 and less than 1. A comparison fails only when the slowdown is beyond
+     * the tolerance with 95 % confidence. Default {@value #BASELINE_TOLERANCE_DEFAULT}.
+     */
+    public static final String BASELINE_TOLERANCE_PROPERTY_NAME = "brigade.baseline.tolerance";
+
+    /** The default of {@link #BASELINE_TOLERANCE_PROPERTY_NAME}: 10 %. */
+    public static final double BASELINE_TOLERANCE_DEFAULT = 0.10;
+
+    /**
+     * {@code true} records {@code jdk.VirtualThreadPinned} events in every brigade the extension injects, as
+     * {@code detectPinning(true)} does (about 0.8 s more per run for JFR's flush). {@code true} or {@code false};
+     * default {@value #PINNING_DETECT_DEFAULT}.
+     */
+    public static final String PINNING_DETECT_PROPERTY_NAME = "brigade.pinning.detect";
+
+    /** The default of {@link #PINNING_DETECT_PROPERTY_NAME}. */
+    public static final boolean PINNING_DETECT_DEFAULT = false;
+
+    /**
      * The JUnit exclusive resource every measured test holds in read-write mode, so that no two measurements run
      * at the same time under {@code junit.jupiter.execution.parallel.enabled=true}. Put
      * {@code @ResourceLock(Constants.MEASUREMENT_LOCK)} on your own tests that must not run during a measurement

@@ -19,7 +19,7 @@ final class Fixtures {
         InvocationResults results = TestState.results(context);
         Settings s = plan.settings();
         if (type == BrigadeFixture.class) {
-            BrigadeFixture f = BrigadeFixture.create().listener(results);
+            BrigadeFixture f = BrigadeFixture.create().listener(results).detectPinning(s.pinningDetect());
             return f.warmup(s.scaled(f.warmup())).measure(s.scaled(f.measure()));
         }
         if (type == SpawnFixture.class) {
@@ -39,7 +39,8 @@ final class Fixtures {
         Settings s = plan.settings();
         return switch (spec.fixture()) {
             case BRIGADE -> BrigadeFixture.create().tasks(spec.tasks()).kind(kind).link(spec.link())
-                    .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results);
+                    .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results)
+                    .detectPinning(s.pinningDetect());
             case SPAWN -> SpawnFixture.create().tasks(spec.tasks()).kind(kind)
                     .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results);
         };

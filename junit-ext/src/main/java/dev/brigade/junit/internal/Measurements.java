@@ -93,20 +93,34 @@ public final class Measurements {
         }
         MethodPlan plan = TestState.plan(context);
         InvocationResults results = TestState.results(context);
-        Throwable failure = null;
-        MeasurementLock.lock();
-        try {
-            invocation.proceed();
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            MeasurementLock.unlock();
+        CurrentInvocation current = new CurrentInvocation(context, plan, results);
+        try (AutoCloseable entered = current.enter()) {
+            Throwable failure = null;
+            MeasurementLock.lock();
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                MeasurementLock.unlock();
+            }
+            InvocationResults.Collected collected = results.collected();
+            ReportEntries.publish(context, collected);
+            if (failure != null) {
+                throw failure;
+            }
+            AssertionError baselineFailure = BaselineCheck.check(plan, collected);
+            try {
+                BudgetCheck.check(plan, collected, TestState.kind(context));
+            } catch (AssertionError budgetFailure) {
+                if (baselineFailure != null) {
+                    budgetFailure.addSuppressed(baselineFailure);
+                }
+                throw budgetFailure;
+            }
+            if (baselineFailure != null) {
+                throw baselineFailure;
+            }
         }
-        InvocationResults.Collected collected = results.collected();
-        ReportEntries.publish(context, collected);
-        if (failure != null) {
-            throw failure;
-        }
-        BudgetCheck.check(plan, collected, TestState.kind(context));
     }
 }

@@ -25,8 +25,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param template the template, or null for a plain test
  * @param budgets  the budgets, in the order written
  * @param settings the configuration parameters
+ * @param baseline the method's (or its class's) {@code @Baseline}, if any
  */
-record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets, Settings settings) {
+record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets, Settings settings,
+                  Optional<BaselineSpec> baseline) {
 
     /** The fixture types the extension injects. */
     static final Set<Class<?>> FIXTURES = Set.of(BrigadeFixture.class, SpawnFixture.class, CostMeter.class);
@@ -92,6 +94,7 @@ record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets,
                     + " the budget: take the fixture as a parameter, or use @Brigade or @Spawn");
         }
         Settings settings = Settings.read(context, where);
-        return new MethodPlan(where, template, List.copyOf(budgets), settings);
+        Optional<BaselineSpec> baseline = BaselineSpec.of(method, context.getRequiredTestClass(), settings, where);
+        return new MethodPlan(where, template, List.copyOf(budgets), settings, baseline);
     }
 }

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param scale     multiplies warm-up and measurement times of injected fixtures
  * @param enabled   whether measured tests run
  * @param reportDir where reports go
+ * @param baselineDir       where baseline files are
+ * @param baselineUpdate    whether this run records baselines instead of comparing
+ * @param baselineTolerance the slowdown a baseline comparison allows, a fraction
+ * @param pinningDetect     whether injected brigades record pinned virtual threads
  */
-record Settings(double scale, boolean enabled, Path reportDir) {
+record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir, boolean baselineUpdate,
+                double baselineTolerance, boolean pinningDetect) {
 
     /**
      * Reads and checks every parameter.
@@ -23,7 +28,14 @@ record Settings(double scale, boolean enabled, Path reportDir) {
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException naming the key and the value
      */
     public static Settings read(ExtensionContext context, String where) {
-        return new Settings(scale(context, where), enabled(context, where), reportDir(context, where));
+        return new Settings(scale(context, where), enabled(context, where), reportDir(context, where),
+                path(context, where, Constants.BASELINE_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_DEFAULT),
+                bool(context, where, Constants.BASELINE_UPDATE_PROPERTY_NAME, Constants.BASELINE_UPDATE_DEFAULT,
+                        "true (record this run's results as baselines) or false (compare with them)"),
+                tolerance(context.getConfigurationParameter(Constants.BASELINE_TOLERANCE_PROPERTY_NAME),
+                        Constants.BASELINE_TOLERANCE_PROPERTY_NAME, where),
+                bool(context, where, Constants.PINNING_DETECT_PROPERTY_NAME, Constants.PINNING_DETECT_DEFAULT,
+                        "true (record pinned virtual threads) or false"));
     }
 
     /** Whether measured tests run; true when the value cannot be read (the test then fails with the error). */
@@ -64,32 +76,62 @@ record Settings(double scale, boolean enabled, Path reportDir) {
     }
 
     private static boolean enabled(ExtensionContext context, String where) {
-        Optional<String> value = context.getConfigurationParameter(Constants.ENABLED_PROPERTY_NAME);
-        if (value.isEmpty()) {
-            return Constants.ENABLED_DEFAULT;
-        }
-        return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ConfigurationErrors.error(Constants.ENABLED_PROPERTY_NAME + " = \"" + value.get() + "\"",
-                    where, Constants.ENABLED_PROPERTY_NAME + " must be true (measured tests run) or false (they are"
-                            + " skipped)");
-        };
+        return bool(context, where, Constants.ENABLED_PROPERTY_NAME, Constants.ENABLED_DEFAULT,
+                "true (measured tests run) or false (they are skipped)");
     }
 
     private static Path reportDir(ExtensionContext context, String where) {
-        String value = context.getConfigurationParameter(Constants.REPORT_DIR_PROPERTY_NAME)
-                .orElse(Constants.REPORT_DIR_DEFAULT);
-        String what = Constants.REPORT_DIR_PROPERTY_NAME + " = \"" + value + "\"";
+        return path(context, where, Constants.REPORT_DIR_PROPERTY_NAME, Constants.REPORT_DIR_DEFAULT);
+    }
+
+    private static Path path(ExtensionContext context, String where, String key, String fallback) {
+        String value = context.getConfigurationParameter(key).orElse(fallback);
+        String what = key + " = \"" + value + "\"";
         if (value.isBlank()) {
-            throw ConfigurationErrors.error(what, where, Constants.REPORT_DIR_PROPERTY_NAME
-                    + " must name a directory, like " + Constants.REPORT_DIR_DEFAULT);
+            throw ConfigurationErrors.error(what, where, key + " must name a directory, like " + fallback);
         }
         try {
             return Path.of(value.trim());
         } catch (InvalidPathException e) {
-            throw ConfigurationErrors.error(what, where, Constants.REPORT_DIR_PROPERTY_NAME
-                    + " is not a path on this system (" + e.getMessage() + ")");
+            throw ConfigurationErrors.error(what, where, key + " is not a path on this system (" + e.getMessage() + ")");
         }
+    }
+
+    private static boolean bool(ExtensionContext context, String where, String key, boolean fallback, String choice) {
+        Optional<String> value = context.getConfigurationParameter(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ConfigurationErrors.error(key + " = \"" + value.get() + "\"", where,
+                    key + " must be " + choice);
+        };
+    }
+
+    /**
+     * A tolerance written as a fraction ({@code 0.10}) or a percentage ({@code 10%}), strictly between 0 and 1.
+     *
+     * @param what the key or attribute, for the error
+     */
+    static double tolerance(Optional<String> value, String what, String where) {
+        if (value.isEmpty() || value.get().isBlank()) {
+            return Constants.BASELINE_TOLERANCE_DEFAULT;
+        }
+        String text = value.get().trim();
+        double tolerance;
+        try {
+            tolerance = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
+                    : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            tolerance = Double.NaN;
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw ConfigurationErrors.error(what + " = \"" + text + "\"", where, "a tolerance is the slowdown a"
+                    + " baseline comparison allows, a fraction greater than 0 and less than 1 (0.10) or a percentage"
+                    + " (10%)");
+        }
+        return tolerance;
     }
 }

@@ -1,0 +1,22 @@
+package dev.brigade.assertj;
+
+import dev.brigade.assertj.spi.BaselineService;
+import dev.brigade.measure.Regression;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Finds the {@link BaselineService} of the JUnit extension and asks it for a result's comparisons. */
+final class Baselines {
+
+    private Baselines() {
+    }
+
+    static List<Regression> compare(Object result, String... metrics) {
+        BaselineService service = ServiceLoader.load(BaselineService.class, Baselines.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("isNoWorseThanBaseline() needs Brigade's"
+                        + " JUnit extension (dev.brigade:brigade-junit) on the test classpath: baselines are kept per"
+                        + " test"));
+        return service.compare(result, Arrays.asList(metrics));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.brigade.examples;
+
+import static dev.brigade.assertj.BrigadeAssertions.assertThat;
+import static dev.brigade.fixture.TaskKind.PLATFORM;
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.LinkType;
+import dev.brigade.junit.Baseline;
+import dev.brigade.junit.Brigade;
+import dev.brigade.junit.BrigadeExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two ways to gate on a change in cost: a baseline kept per machine, and a budget relative to a reference measured
+ * in the same run, which needs no baseline and travels between machines.
+ *
+ * <p>No baseline file is committed for this class: run {@code ./mvnw -pl example-tests -am verify
+ * -Dbrigade.baseline.update=true} to record this machine's, and the next runs compare with it.
+ */
+class BaselineExampleTest {
+
+    @Brigade(tasks = 200, kinds = {VIRTUAL, PLATFORM}, link = LinkType.QUEUE, warmup = "300ms", measure = "1s")
+    @Baseline
+    void handOffIsNoSlowerThanLastRecorded(BrigadeFixture brigade) {
+        brigade.measureMemory(false).run();
+    }
+
+    @Test
+    @ExtendWith(BrigadeExtension.class)
+    void handOffRelativeToReferencesOfTheSameRun(BrigadeFixture brigade) {
+        brigade.tasks(200).link(LinkType.QUEUE).measureMemory(false);
+        BrigadeResult virtual = brigade.kind(VIRTUAL).run();
+        BrigadeResult platform = brigade.kind(PLATFORM).run();
+        BrigadeResult floor = brigade.kind(VIRTUAL).runOneThread();
+
+        assertThat(virtual).perHopRelativeTo(platform).isAtMost(0.7);
+        assertThat(virtual).perHopRelativeTo(floor).isAtMost(1_000.0);
+        assertThat(virtual).isNoWorseThanBaseline();
+    }
+}

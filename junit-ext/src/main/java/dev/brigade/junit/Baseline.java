@@ -1,0 +1,49 @@
+package dev.brigade.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Compares every result of the test with the baseline stored for this machine, after each invocation, as
+ * {@code assertThat(result).isNoWorseThanBaseline()} would: the test fails when a metric is worse than its baseline
+ * beyond the tolerance with 95 % confidence.
+ *
+ * <p>Baselines live in one JSON file per test class under {@value Constants#BASELINE_DIR_DEFAULT} (see
+ * {@link Constants#BASELINE_DIR_PROPERTY_NAME}), keyed by a fingerprint of the machine (CPU model, cores, OS, JDK
+ * major, the JVM flags that change results). Without a baseline for this machine the test passes and its report
+ * says so; record one with {@code -Dbrigade.baseline.update=true} and commit the file.
+ *
+ * <pre>{@code
+ * @Brigade(tasks = 500, kinds = {VIRTUAL, PLATFORM})
+ * @Baseline
+ * void handOff(BrigadeFixture brigade) {
+ *     brigade.run();
+ * }
+ * }</pre>
+ *
+ * <p>On a class, it applies to every measured test of the class. Costs ({@code CostMeter}) are single
+ * measurements without rounds and are not compared.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(BrigadeExtension.class)
+public @interface Baseline {
+
+    /**
+     * The metrics to compare, by name ({@code nanosPerHop}, {@code cpuNanosPerHop}, ...); empty (the default)
+     * compares each result's main metric: {@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn,
+     * {@code rssBytesPerTask} and {@code heapBytesPerTask} of memory per task.
+     */
+    String[] metrics() default {};
+
+    /**
+     * The slowdown allowed, as a fraction ({@code "0.05"}) or a percentage ({@code "5%"}); empty (the default)
+     * takes {@value Constants#BASELINE_TOLERANCE_PROPERTY_NAME}.
+     */
+    String tolerance() default "";
+}

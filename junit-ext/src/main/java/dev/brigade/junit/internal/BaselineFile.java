@@ -1,0 +1,234 @@
+package dev.brigade.junit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.measure.Estimate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The baseline file of one test class: for each machine fingerprint, the stored metrics of each result of each
+ * test, with their rounds. Read, checked and merged here; written through {@link LockedFile}, so that tests
+ * running in parallel or in several JVMs each add their entries without losing the others'.
+ *
+ * <pre>{@code
+ * { "brigadeBaseline": 1, "testClass": "com.example.HandOffTest",
+ *   "machines": { "3f2a9c01b7e4": { "machine": { "cpuModel": "...", "cpus": 2, ... },
+ *       "entries": { "handOff [VIRTUAL] 500 tasks, QUEUE / brigade VIRTUAL": { "recordedAt": "...",
+ *           "metrics": { "nanosPerHop": { "median": 1210.5, "low": ..., "high": ..., "cv": ..., "samples": 20,
+ *                                         "unit": "ns", "values": [ ... ] } } } } } } }
+ * }</pre>
+ */
+final class BaselineFile {
+
+    /** The schema this Brigade reads and writes. */
+    static final int SCHEMA = 1;
+    private static final String SCHEMA_KEY = "brigadeBaseline";
+    private static final JSON JSON_OUT = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+
+    private BaselineFile() {
+    }
+
+    /** The file of {@code testClass} in {@code dir}. */
+    static Path of(Path dir, Class<?> testClass) {
+        return dir.resolve(testClass.getName() + ".json");
+    }
+
+    /**
+     * The stored metrics of {@code entry} for {@code machine}, or empty when there are none.
+     *
+     * @throws BaselineFileException when the file cannot be read as a baseline file
+     */
+    static Optional<Map<String, Estimate>> find(Path file, String machine, String entry) {
+        String text = LockedFile.read(file);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> root = parse(file, text);
+        Map<String, Object> entries = entries(file, text, root, machine);
+        Object stored = entries.get(entry);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> metrics = object(file, text, object(file, text, stored, entry).get("metrics"),
+                entry + ".metrics");
+        Map<String, Estimate> estimates = new LinkedHashMap<>();
+        metrics.forEach((name, value) -> estimates.put(name, estimate(file, text, value, entry, name)));
+        return Optional.of(estimates);
+    }
+
+    /**
+     * Stores {@code metrics} as the baseline of {@code entry} on {@code machine}, keeping every other entry.
+     *
+     * @throws BaselineFileException when the existing file cannot be read; it is then left as it was
+     */
+    static void record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
+                       Map<String, Estimate> metrics) {
+        LockedFile.update(file, text -> {
+            Map<String, Object> root = text == null ? newRoot(testClass) : parse(file, text);
+            Map<String, Object> machines = object(file, text, root.computeIfAbsent("machines",
+                    k -> new TreeMap<>()), "machines");
+            Map<String, Object> ours = object(file, text, machines.computeIfAbsent(machine.id(),
+                    k -> new LinkedHashMap<>()), "machines." + machine.id());
+            ours.put("machine", machine.describe());
+            Map<String, Object> entries = object(file, text, ours.computeIfAbsent("entries", k -> new TreeMap<>()),
+                    "entries");
+            Map<String, Object> stored = new LinkedHashMap<>();
+            stored.put("recordedAt", Instant.now().toString());
+            Map<String, Object> values = new LinkedHashMap<>();
+            metrics.forEach((name, e) -> values.put(name, toJson(e)));
+            stored.put("metrics", values);
+            entries.put(entry, stored);
+            machines.put(machine.id(), sorted(ours));
+            root.put("machines", new TreeMap<>(machines));
+            try {
+                return JSON_OUT.asString(root) + System.lineSeparator();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Map<String, Object> sorted(Map<String, Object> machine) {
+        Map<String, Object> copy = new LinkedHashMap<>(machine);
+        copy.put("entries", new TreeMap<>(castMap(machine.get("entries"))));
+        return copy;
+    }
+
+    private static Map<String, Object> newRoot(Class<?> testClass) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put(SCHEMA_KEY, SCHEMA);
+        root.put("testClass", testClass.getName());
+        root.put("machines", new TreeMap<>());
+        return root;
+    }
+
+    private static Map<String, Object> parse(Path file, String text) {
+        Map<String, Object> root;
+        try {
+            root = JSON.std.mapFrom(text);
+        } catch (JsonProcessingException e) {
+            throw new BaselineFileException(file, e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
+                    "is not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new BaselineFileException(file, 1, "cannot be read (" + e.getMessage() + ")");
+        }
+        if (root == null) {
+            throw new BaselineFileException(file, 1, "is empty");
+        }
+        Object schema = root.get(SCHEMA_KEY);
+        if (!(schema instanceof Number n)) {
+            throw new BaselineFileException(file, lineOf(text, SCHEMA_KEY), "has no \"" + SCHEMA_KEY
+                    + "\" schema version, so it is no Brigade baseline file");
+        }
+        if (n.intValue() != SCHEMA) {
+            throw new BaselineFileException(file, lineOf(text, SCHEMA_KEY), "has schema version " + n + ", and this"
+                    + " Brigade reads version " + SCHEMA + (n.intValue() > SCHEMA ? ": it was written by a newer"
+                    + " Brigade; upgrade Brigade, or record new baselines with this one" : ""));
+        }
+        return new LinkedHashMap<>(root);
+    }
+
+    private static Map<String, Object> entries(Path file, String text, Map<String, Object> root, String machine) {
+        Object machines = root.get("machines");
+        if (machines == null) {
+            return Map.of();
+        }
+        Object ours = object(file, text, machines, "machines").get(machine);
+        if (ours == null) {
+            return Map.of();
+        }
+        Object entries = object(file, text, ours, machine).get("entries");
+        return entries == null ? Map.of() : object(file, text, entries, machine + ".entries");
+    }
+
+    private static Estimate estimate(Path file, String text, Object value, String entry, String metric) {
+        Map<String, Object> m = object(file, text, value, metric);
+        try {
+            double median = number(m, "median");
+            double[] values = m.get("values") instanceof List<?> list
+                    ? list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray() : new double[0];
+            String unit = (String) m.get("unit");
+            if (values.length > 0) {
+                Estimate e = Estimate.of(unit, values);
+                if (Math.abs(e.median() - median) > 1e-9 * Math.max(1, Math.abs(median))) {
+                    throw new IllegalArgumentException("its median " + median + " is not the median of its values, "
+                            + e.median());
+                }
+                return e;
+            }
+            return Estimate.ofInterval(unit, median, number(m, "low"), number(m, "high"), number(m, "cv"),
+                    (int) number(m, "samples"));
+        } catch (RuntimeException e) {
+            throw new BaselineFileException(file, lineOf(text, entry), "has an unreadable " + metric + " in \"" + entry
+                    + "\": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof Number n)) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a number, but was " + m.get(key));
+        }
+        return n.doubleValue();
+    }
+
+    private static Map<String, Object> toJson(Estimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median", e.median());
+        m.put("low", e.low());
+        m.put("high", e.high());
+        m.put("cv", e.cv());
+        m.put("samples", e.samples());
+        m.put("unit", e.unit());
+        m.put("values", java.util.Arrays.stream(e.values()).boxed().toList());
+        return m;
+    }
+
+    private static Map<String, Object> object(Path file, String text, Object value, String what) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new BaselineFileException(file, text == null ? 1 : lineOf(text, lastPart(what)), "has \"" + what
+                    + "\" where an object belongs, but found " + value);
+        }
+        return castMap(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static String lastPart(String what) {
+        return what.substring(what.lastIndexOf('.') + 1);
+    }
+
+    /** The line of the first occurrence of {@code "key"}, 1 when there is none. */
+    static int lineOf(String text, String key) {
+        int at = text.indexOf("\"" + key + "\"");
+        if (at < 0) {
+            return 1;
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** A baseline file that cannot be used: names the file, the line and what is wrong. */
+    static final class BaselineFileException extends RuntimeException {
+        BaselineFileException(Path file, int line, String problem) {
+            super("Baseline file " + file + " (line " + line + ") " + problem + ". Fix the file, or delete it and"
+                    + " record new baselines with -D" + dev.brigade.junit.Constants.BASELINE_UPDATE_PROPERTY_NAME
+                    + "=true; it was left as it was.");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.brigade.junit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * Read-modify-write of a text file that several threads and several JVMs (Surefire forks, parallel builds) update:
+ * under a lock held across processes, the new content goes to a temporary file beside the target, which is then
+ * moved over it atomically. A reader sees the old file or the new one, never half of one; a writer killed midway
+ * leaves the old file intact. Thread-safe.
+ *
+ * <p>The cross-process lock is a {@link FileChannel#lock() file lock} on a file in the system's temporary
+ * directory named after the target's absolute path, so no lock file lands beside the target (baselines are
+ * committed).
+ */
+final class LockedFile {
+
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private LockedFile() {
+    }
+
+    /**
+     * Replaces the content of {@code file} with {@code update} applied to the current content (null when the file
+     * does not exist), holding the lock throughout. When {@code update} throws, the file is left as it was.
+     *
+     * @return the content written
+     */
+    static String update(Path file, UnaryOperator<String> update) {
+        Path target = file.toAbsolutePath().normalize();
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(target, p -> new ReentrantLock());
+        local.lock();
+        try (FileChannel channel = FileChannel.open(lockFile(target), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            String current = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
+            String next = update.apply(current);
+            write(target, next);
+            return next;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + file + ": " + e.getMessage(), e);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** The content of {@code file}, or null when there is none; reads are atomic since writes are. */
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path target, String content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Path lockFile(Path target) throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "brigade-locks");
+        Files.createDirectories(dir);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    target.toString().getBytes(StandardCharsets.UTF_8));
+            return dir.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".lock");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
