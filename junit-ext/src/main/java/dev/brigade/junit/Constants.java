@@ -81,6 +81,24 @@ public final class Constants {
     public static final boolean PINNING_DETECT_DEFAULT = false;
 
     /**
+     * {@code false} runs {@link Fork} tests in the test's own JVM, with a report entry saying so: for a debugger.
+     * {@code true} or {@code false}; default {@value #FORK_ENABLED_DEFAULT}.
+     */
+    public static final String FORK_ENABLED_PROPERTY_NAME = "brigade.fork.enabled";
+
+    /** The default of {@link #FORK_ENABLED_PROPERTY_NAME}. */
+    public static final boolean FORK_ENABLED_DEFAULT = true;
+
+    /**
+     * How long a forked child JVM may run one invocation before it is killed and the test fails, as a duration
+     * ({@code "5min"}, {@code "90s"}). Default {@value #FORK_TIMEOUT_DEFAULT}.
+     */
+    public static final String FORK_TIMEOUT_PROPERTY_NAME = "brigade.fork.timeout";
+
+    /** The default of {@link #FORK_TIMEOUT_PROPERTY_NAME}. */
+    public static final String FORK_TIMEOUT_DEFAULT = "5min";
+
+    /**
      * The JUnit exclusive resource every measured test holds in read-write mode, so that no two measurements run
      * at the same time under {@code junit.jupiter.execution.parallel.enabled=true}. Put
      * {@code @ResourceLock(Constants.MEASUREMENT_LOCK)} on your own tests that must not run during a measurement

@@ -87,6 +87,7 @@ final class TestKit {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             return context.getConfigurationParameter(IN_TEST_KIT).isPresent()
+                    || context.getConfigurationParameter("brigade.fork.child").isPresent()
                     ? ConditionEvaluationResult.enabled("run by TestKit")
                     : ConditionEvaluationResult.disabled("a test case for EngineTestKit; its test runs it");
         }

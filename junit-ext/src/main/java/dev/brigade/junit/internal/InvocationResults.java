@@ -23,6 +23,7 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
 
     private final String where;
     private final List<Object> results = new ArrayList<>();
+    private final java.util.Set<Object> forked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private boolean closed;
 
     /** Results of the invocation of {@code where} ({@code method [X#y]}). */
@@ -50,6 +51,12 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
         add(cost);
     }
 
+    /** Adds a result measured in a fork, as if a fixture had reported it, marked as forked. */
+    synchronized void addForked(Object result) {
+        add(result);
+        forked.add(result);
+    }
+
     private synchronized void add(Object result) {
         if (closed) {
             throw new IllegalStateException("this fixture was injected into the test " + where + ", which has ended;"
@@ -61,7 +68,9 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
 
     /** The results so far, in the order produced. */
     public synchronized Collected collected() {
-        return new Collected(List.copyOf(results));
+        java.util.Set<Object> forkedCopy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        forkedCopy.addAll(forked);
+        return new Collected(List.copyOf(results), java.util.Collections.unmodifiableSet(forkedCopy));
     }
 
     @Override
@@ -74,8 +83,14 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
      *
      * @param all every result, in the order produced: {@link BrigadeResult}, {@link SpawnResult},
      *            {@link MemoryResult} or {@link Cost}
+     * @param forked the results measured in a {@code @Fork} child JVM (compared by identity)
      */
-    public record Collected(List<Object> all) {
+    public record Collected(List<Object> all, java.util.Set<Object> forked) {
+
+        /** Whether {@code result} was measured in a fork. */
+        public boolean isForked(Object result) {
+            return forked.contains(result);
+        }
 
         /** The results a limit applies to, of one kind. */
         List<Object> of(Limit.Source source, TaskKind kind) {

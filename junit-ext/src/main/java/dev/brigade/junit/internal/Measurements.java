@@ -1,9 +1,11 @@
 package dev.brigade.junit.internal;
 
+import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Brigade;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.Spawn;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,7 +45,9 @@ public final class Measurements {
     /** One invocation per kind; the annotations and configuration are checked first. */
     public static Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
         MethodPlan plan = TestState.plan(context);
-        return plan.template().kinds().stream().map(kind -> new TemplateInvocation(plan.template(), kind));
+        Optional<String> childKind = ForkChild.kind(context);
+        return plan.template().kinds().stream().filter(kind -> childKind.map(kind.name()::equals).orElse(true))
+                .map(kind -> new TemplateInvocation(plan.template(), kind));
     }
 
     /** Checks the annotations and configuration of a measured test before it, or its parameters, run. */
@@ -96,13 +100,35 @@ public final class Measurements {
         CurrentInvocation current = new CurrentInvocation(context, plan, results);
         try (AutoCloseable entered = current.enter()) {
             Throwable failure = null;
+            boolean fork = plan.fork().isPresent() && ForkChild.kind(context).isEmpty();
+            if (fork && !plan.settings().forkEnabled()) {
+                fork = false;
+                context.publishReportEntry(Constants.REPORT_ENTRY_PREFIX + "fork", Constants.FORK_ENABLED_PROPERTY_NAME
+                        + " = false: ran in the test's own JVM, not in a fork");
+            }
             MeasurementLock.lock();
             try {
-                invocation.proceed();
+                if (fork) {
+                    invocation.skip();
+                    TaskKind kind = TestState.kind(context);
+                    ForkRunner.Outcome outcome = ForkRunner.run(context, plan, plan.fork().get(),
+                            kind == null ? "-" : kind.name());
+                    outcome.results().forEach(results::addForked);
+                    failure = outcome.failure();
+                } else {
+                    invocation.proceed();
+                }
             } catch (Throwable t) {
                 failure = t;
             } finally {
                 MeasurementLock.unlock();
+            }
+            if (ForkChild.kind(context).isPresent()) {
+                ForkChild.keep(results.collected().all());
+                if (failure != null) {
+                    throw failure;
+                }
+                return;
             }
             InvocationResults.Collected collected = results.collected();
             ReportEntries.publish(context, collected);

@@ -26,9 +26,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param budgets  the budgets, in the order written
  * @param settings the configuration parameters
  * @param baseline the method's (or its class's) {@code @Baseline}, if any
+ * @param fork     the method's (or its class's) {@code @Fork}, if any
  */
 record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets, Settings settings,
-                  Optional<BaselineSpec> baseline) {
+                  Optional<BaselineSpec> baseline, Optional<ForkSpec> fork) {
 
     /** The fixture types the extension injects. */
     static final Set<Class<?>> FIXTURES = Set.of(BrigadeFixture.class, SpawnFixture.class, CostMeter.class);
@@ -39,7 +40,9 @@ record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets,
      */
     public static boolean isMeasured(Method method) {
         if (AnnotationSupport.isAnnotated(method, Brigade.class) || AnnotationSupport.isAnnotated(method, Spawn.class)
-                || !AnnotationSupport.findRepeatableAnnotations(method, Budget.class).isEmpty()) {
+                || !AnnotationSupport.findRepeatableAnnotations(method, Budget.class).isEmpty()
+                || AnnotationSupport.isAnnotated(method, dev.brigade.junit.Fork.class)
+                || AnnotationSupport.isAnnotated(method.getDeclaringClass(), dev.brigade.junit.Fork.class)) {
             return true;
         }
         for (Parameter p : method.getParameters()) {
@@ -95,6 +98,7 @@ record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets,
         }
         Settings settings = Settings.read(context, where);
         Optional<BaselineSpec> baseline = BaselineSpec.of(method, context.getRequiredTestClass(), settings, where);
-        return new MethodPlan(where, template, List.copyOf(budgets), settings, baseline);
+        Optional<ForkSpec> fork = ForkSpec.of(method, context.getRequiredTestClass(), where);
+        return new MethodPlan(where, template, List.copyOf(budgets), settings, baseline, fork);
     }
 }

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param baselineUpdate    whether this run records baselines instead of comparing
  * @param baselineTolerance the slowdown a baseline comparison allows, a fraction
  * @param pinningDetect     whether injected brigades record pinned virtual threads
+ * @param forkEnabled       whether {@code @Fork} tests run in a child JVM
+ * @param forkTimeout       how long a child JVM may run
  */
 record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir, boolean baselineUpdate,
-                double baselineTolerance, boolean pinningDetect) {
+                double baselineTolerance, boolean pinningDetect, boolean forkEnabled, java.time.Duration forkTimeout) {
 
     /**
      * Reads and checks every parameter.
@@ -35,7 +37,10 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
                 tolerance(context.getConfigurationParameter(Constants.BASELINE_TOLERANCE_PROPERTY_NAME),
                         Constants.BASELINE_TOLERANCE_PROPERTY_NAME, where),
                 bool(context, where, Constants.PINNING_DETECT_PROPERTY_NAME, Constants.PINNING_DETECT_DEFAULT,
-                        "true (record pinned virtual threads) or false"));
+                        "true (record pinned virtual threads) or false"),
+                bool(context, where, Constants.FORK_ENABLED_PROPERTY_NAME, Constants.FORK_ENABLED_DEFAULT,
+                        "true (@Fork tests run in a child JVM) or false (in this one)"),
+                forkTimeout(context, where));
     }
 
     /** Whether measured tests run; true when the value cannot be read (the test then fails with the error). */
@@ -78,6 +83,22 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
     private static boolean enabled(ExtensionContext context, String where) {
         return bool(context, where, Constants.ENABLED_PROPERTY_NAME, Constants.ENABLED_DEFAULT,
                 "true (measured tests run) or false (they are skipped)");
+    }
+
+    private static java.time.Duration forkTimeout(ExtensionContext context, String where) {
+        String value = context.getConfigurationParameter(Constants.FORK_TIMEOUT_PROPERTY_NAME)
+                .orElse(Constants.FORK_TIMEOUT_DEFAULT);
+        try {
+            java.time.Duration timeout = dev.brigade.measure.Durations.parse(value.trim());
+            if (timeout.isZero()) {
+                throw new IllegalArgumentException("it is zero");
+            }
+            return timeout;
+        } catch (IllegalArgumentException e) {
+            throw ConfigurationErrors.error(Constants.FORK_TIMEOUT_PROPERTY_NAME + " = \"" + value + "\"", where,
+                    Constants.FORK_TIMEOUT_PROPERTY_NAME + " must be a duration greater than zero, like \"5min\" or"
+                            + " \"90s\" (" + e.getMessage() + ")");
+        }
     }
 
     private static Path reportDir(ExtensionContext context, String where) {

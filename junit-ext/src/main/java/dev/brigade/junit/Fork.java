@@ -1,0 +1,51 @@
+package dev.brigade.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs each invocation of the test in a fresh child JVM: the same JDK and class path, the test method's body
+ * executed there through the JUnit Platform Launcher, so what it sees ({@code Runtime.availableProcessors()}, the
+ * virtual-thread scheduler's settings, a fresh heap) is the child's. The outcome (pass, or the failure with its
+ * message and stack trace) and every result come back to this JVM, where budgets, baselines and report entries
+ * treat them as results measured here.
+ *
+ * <pre>{@code
+ * @Brigade(tasks = 500, kinds = {VIRTUAL, ASYNC})
+ * @Fork(cpus = "0", parallelism = 1)      // one CPU, one carrier thread
+ * void handOffOnOneCpu(BrigadeFixture brigade) {
+ *     brigade.run();
+ * }
+ * }</pre>
+ *
+ * <p>The child's output reaches this JVM's, each line prefixed with {@code [fork]}. A child that exits non-zero,
+ * crashes or outlives {@value Constants#FORK_TIMEOUT_PROPERTY_NAME} fails the test with its exit status and the last
+ * lines of its error output, and is killed with its descendants. {@code brigade.fork.enabled=false} runs the test
+ * in this JVM instead (for a debugger), with a report entry saying so.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(BrigadeExtension.class)
+public @interface Fork {
+
+    /** More arguments for the child JVM, e.g. {@code "-Xss256k"}; heap, stack and GC flags of this JVM are inherited. */
+    String[] jvmArgs() default {};
+
+    /**
+     * The CPUs the child may run on, as {@code taskset -c} takes them: {@code "0"}, {@code "0-1"}, {@code "0,2"};
+     * empty for all. Needs Linux and {@code taskset} (util-linux).
+     */
+    String cpus() default "";
+
+    /**
+     * The virtual-thread scheduler's parallelism in the child ({@code jdk.virtualThreadScheduler.parallelism}, and
+     * {@code maxPoolSize} the same, so no carrier is added): the number of carrier threads. 0 (the default) leaves
+     * the JDK's choice, the number of available processors.
+     */
+    int parallelism() default 0;
+}

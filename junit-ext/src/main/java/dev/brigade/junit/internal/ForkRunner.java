@@ -1,0 +1,193 @@
+package dev.brigade.junit.internal;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.junit.Constants;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The parent side of {@code @Fork}: starts a child JVM that runs one invocation through {@link ForkMain}, passes
+ * its output through with a prefix, waits at most the fork timeout, and brings back the outcome and the results.
+ * The child is killed with its descendants whatever happens: timeout, interruption, or an error here.
+ */
+final class ForkRunner {
+
+    /** Lines of the child's error output quoted when it fails. */
+    static final int LAST_LINES = 20;
+
+    private ForkRunner() {
+    }
+
+    /**
+     * What the child reported.
+     *
+     * @param results the child's results, decoded
+     * @param failure the test's failure in the child, or null when it passed
+     */
+    record Outcome(List<Object> results, Throwable failure) {
+    }
+
+    static Outcome run(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("brigade-fork");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the fork's result", e);
+        }
+        Path out = dir.resolve("outcome.json");
+        List<String> command = command(context, plan, spec, kind, out);
+        String prefix = "[fork " + ("-".equals(kind) ? "" : kind + " ") + context.getRequiredTestMethod().getName() + "] ";
+        Process child;
+        try {
+            child = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            deleteQuietly(dir);
+            throw new UncheckedIOException("cannot start the fork of " + plan.where() + ": " + command, e);
+        }
+        Deque<String> lastErrors = new ArrayDeque<>();
+        Thread stdout = pump(child.getInputStream(), System.out, prefix, null);
+        Thread stderr = pump(child.getErrorStream(), System.err, prefix, lastErrors);
+        try {
+            child.getOutputStream().close();
+            Duration timeout = plan.settings().forkTimeout();
+            if (!child.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                kill(child);
+                throw new AssertionError("The fork of " + plan.where() + " did not finish within " + timeout
+                        + " (" + Constants.FORK_TIMEOUT_PROPERTY_NAME + "); it was killed. Last lines of its error output:"
+                        + quote(lastErrors, stderr));
+            }
+            stdout.join(5_000);
+            stderr.join(5_000);
+            if (child.exitValue() != 0 || !Files.exists(out)) {
+                throw new AssertionError("The fork of " + plan.where() + " exited with status " + child.exitValue()
+                        + (Files.exists(out) ? "" : " and reported nothing") + ". Last lines of its error output:"
+                        + quote(lastErrors, stderr));
+            }
+            Map<String, Object> report = JSON.std.mapFrom(Files.readString(out, StandardCharsets.UTF_8));
+            List<Object> results = new ArrayList<>();
+            for (Object r : (List<?>) report.get("results")) {
+                results.add(ResultCodec.decode(ResultCodec.map(r)));
+            }
+            Throwable failure = report.get("failure") == null ? null : ForkFailure.decode(ResultCodec.map(
+                    report.get("failure")));
+            if (failure == null && "NOT_RUN".equals(report.get("status"))) {
+                failure = new AssertionError("The fork of " + plan.where() + " found no test to run: is the class on"
+                        + " the class path of the child (" + System.getProperty("java.class.path") + ")?");
+            }
+            return new Outcome(results, failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while the fork of " + plan.where() + " ran; it was killed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the outcome of the fork of " + plan.where(), e);
+        } finally {
+            kill(child);
+            deleteQuietly(dir);
+        }
+    }
+
+    private static List<String> command(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind,
+                                        Path out) {
+        List<String> command = new ArrayList<>();
+        if (!spec.cpus().isEmpty()) {
+            command.add(ForkSpec.taskset().orElseThrow().toString());
+            command.add("-c");
+            command.add(spec.cpus());
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-Xss")
+                    || arg.matches("-XX:[+-]Use\\w*GC") || arg.startsWith("--enable-native-access")) {
+                command.add(arg);
+            }
+        }
+        command.addAll(spec.childArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ForkMain.class.getName());
+        command.add(out.toString());
+        command.add(context.getRequiredTestClass().getName());
+        command.add(context.getRequiredTestMethod().getName());
+        command.add(ForkMain.parameterTypes(context.getRequiredTestMethod()));
+        command.add(kind);
+        Settings s = plan.settings();
+        command.add(Constants.SCALE_PROPERTY_NAME + "=" + s.scale());
+        command.add(Constants.BASELINE_DIR_PROPERTY_NAME + "=" + s.baselineDir());
+        command.add(Constants.BASELINE_UPDATE_PROPERTY_NAME + "=" + s.baselineUpdate());
+        command.add(Constants.BASELINE_TOLERANCE_PROPERTY_NAME + "=" + s.baselineTolerance());
+        command.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
+        command.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());
+        return command;
+    }
+
+    private static Thread pump(InputStream in, PrintStream to, String prefix, Deque<String> keep) {
+        Thread t = Thread.ofPlatform().daemon().name("brigade-fork-output").start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    to.println(prefix + line);
+                    if (keep != null) {
+                        synchronized (keep) {
+                            keep.addLast(line);
+                            if (keep.size() > LAST_LINES) {
+                                keep.removeFirst();
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone; what it wrote is already passed on
+            }
+        });
+        return t;
+    }
+
+    private static String quote(Deque<String> lines, Thread pump) {
+        try {
+            pump.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lines) {
+            return lines.isEmpty() ? " (none)" : "\n  " + String.join("\n  ", lines);
+        }
+    }
+
+    private static void kill(Process child) {
+        if (child.isAlive()) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+        try {
+            child.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

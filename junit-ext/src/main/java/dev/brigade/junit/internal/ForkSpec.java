@@ -1,0 +1,102 @@
+package dev.brigade.junit.internal;
+
+import dev.brigade.junit.Fork;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * A method's {@link Fork}, checked: the child JVM's extra arguments, its CPUs and its scheduler parallelism.
+ *
+ * @param jvmArgs     extra arguments
+ * @param cpus        a {@code taskset -c} CPU list, or empty
+ * @param parallelism carrier threads, or 0 for the JDK's choice
+ */
+record ForkSpec(List<String> jvmArgs, String cpus, int parallelism) {
+
+    /**
+     * The fork settings of {@code method}: its {@code @Fork}, else its class's, else none.
+     *
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for a bad CPU list, a missing
+     *                                                                         {@code taskset} or a negative parallelism
+     */
+    static Optional<ForkSpec> of(Method method, Class<?> testClass, String where) {
+        Optional<Fork> found = AnnotationSupport.findAnnotation(method, Fork.class)
+                .or(() -> AnnotationSupport.findAnnotation(testClass, Fork.class));
+        return found.map(f -> {
+            String cpus = f.cpus().trim();
+            if (!cpus.isEmpty()) {
+                checkCpus(cpus, where);
+            }
+            if (f.parallelism() < 0) {
+                throw ConfigurationErrors.error("@Fork(parallelism = " + f.parallelism() + ")", where,
+                        "parallelism is the number of carrier threads of the virtual-thread scheduler: at least 1,"
+                                + " or 0 for the JDK's choice");
+            }
+            for (String arg : f.jvmArgs()) {
+                if (arg.isBlank()) {
+                    throw ConfigurationErrors.error("@Fork(jvmArgs = \"" + arg + "\")", where,
+                            "a JVM argument must not be blank: remove it");
+                }
+            }
+            return new ForkSpec(List.of(f.jvmArgs()), cpus, f.parallelism());
+        });
+    }
+
+    private static void checkCpus(String cpus, String where) {
+        String what = "@Fork(cpus = \"" + cpus + "\")";
+        if (!cpus.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+            throw ConfigurationErrors.error(what, where, "cpus is a list of CPU numbers and ranges as taskset -c takes"
+                    + " it, like \"0\", \"0-1\" or \"0,2\"");
+        }
+        int machine = Runtime.getRuntime().availableProcessors();
+        for (String part : cpus.split(",")) {
+            String[] range = part.split("-");
+            int first = Integer.parseInt(range[0]);
+            int last = Integer.parseInt(range[range.length - 1]);
+            if (first > last) {
+                throw ConfigurationErrors.error(what, where, "the range " + part + " runs backwards: write "
+                        + last + "-" + first);
+            }
+            if (last >= machine) {
+                throw ConfigurationErrors.error(what, where, "CPU " + last + " does not exist here: this machine has"
+                        + " CPUs 0 to " + (machine - 1));
+            }
+        }
+        if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
+            throw ConfigurationErrors.error(what, where, "pinning a fork to CPUs needs Linux's taskset, and this is "
+                    + System.getProperty("os.name") + ": remove cpus on this OS");
+        }
+        if (taskset().isEmpty()) {
+            throw ConfigurationErrors.error(what, where, "pinning a fork to CPUs needs taskset, which is not on the"
+                    + " PATH: install util-linux (Debian: apt-get install util-linux), or remove cpus");
+        }
+    }
+
+    /** The {@code taskset} binary on the PATH, if any. */
+    static Optional<Path> taskset() {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "taskset");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The JVM and scheduler arguments for the child. */
+    List<String> childArguments() {
+        List<String> args = new ArrayList<>(jvmArgs);
+        if (parallelism > 0) {
+            args.add("-Djdk.virtualThreadScheduler.parallelism=" + parallelism);
+            args.add("-Djdk.virtualThreadScheduler.maxPoolSize=" + parallelism);
+        }
+        return args;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.brigade.junit;
+
+import static dev.brigade.fixture.TaskKind.PLATFORM;
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.brigade.fixture.BrigadeFixture;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** {@code @Fork} with real child JVMs: the body runs in the child, its outcome and results come back. */
+class ForkTest {
+
+    /** A marker on the command line of the hanging child, to find it among the machine's processes. */
+    static final String HANG_MARKER = "-Dbrigade.test.hangs=" + ProcessHandle.current().pid();
+
+    @TestKit.TestCase
+    static class Forked {
+        @org.junit.jupiter.api.Test
+        @Fork(cpus = "0")
+        void seesOneCpu() {
+            if (Runtime.getRuntime().availableProcessors() != 1) {
+                throw new AssertionError("the child sees " + Runtime.getRuntime().availableProcessors() + " CPUs");
+            }
+        }
+
+        @org.junit.jupiter.api.Test
+        @Fork(parallelism = 1)
+        void hasOneCarrier() throws Exception {
+            Set<String> carriers = ConcurrentHashMap.newKeySet();
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                IntStream.range(0, 200).forEach(i -> executor.submit(() -> {
+                    String self = Thread.currentThread().toString();
+                    carriers.add(self.substring(self.indexOf('@') + 1));
+                    Thread.yield();
+                }));
+            }
+            if (carriers.size() != 1 || !"1".equals(System.getProperty("jdk.virtualThreadScheduler.parallelism"))) {
+                throw new AssertionError("carriers: " + carriers);
+            }
+        }
+
+    }
+
+    @TestKit.TestCase
+    static class ForkedBrigade {
+        @Brigade(tasks = 20, kinds = {VIRTUAL, PLATFORM}, warmup = "0ms", measure = "100ms")
+        @Fork(jvmArgs = "-Dbrigade.test.child=yes")
+        @Budget(kind = PLATFORM, perHop = "1ns")
+        void measuresInTheChild(BrigadeFixture brigade) {
+            if (!"yes".equals(System.getProperty("brigade.test.child"))) {
+                throw new AssertionError("not in the child");
+            }
+            System.out.println("hello from the child");
+            brigade.measureMemory(false).run();
+        }
+
+    }
+
+    @TestKit.TestCase
+    static class ForkedFailure {
+        @org.junit.jupiter.api.Test
+        @Fork
+        void failsInTheChild() {
+            throw new IllegalStateException("broken in the child");
+        }
+
+    }
+
+    @TestKit.TestCase
+    static class ForkedCrash {
+        @org.junit.jupiter.api.Test
+        @Fork
+        void crashes() {
+            System.err.println("about to halt");
+            Runtime.getRuntime().halt(3);
+        }
+
+    }
+
+    @TestKit.TestCase
+    static class ForkedHang {
+        @org.junit.jupiter.api.Test
+        @Fork(jvmArgs = "-Dbrigade.test.hangs")
+        void hangs() throws InterruptedException {
+            Thread.sleep(Duration.ofMinutes(10));
+        }
+    }
+
+    @Test
+    void runs_the_body_in_a_child_with_its_cpus_and_scheduler() {
+        EngineExecutionResults results = TestKit.run(Forked.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("seesOneCpu"), finishedSuccessfully()))
+                .haveExactly(1, event(test("hasOneCarrier"), finishedSuccessfully()));
+    }
+
+    @Test
+    void brings_results_back_to_budgets_and_report_entries() {
+        EngineExecutionResults results = TestKit.run(ForkedBrigade.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("measuresInTheChild"), displayName("[VIRTUAL] 20 tasks, QUEUE"),
+                        finishedSuccessfully()))
+                .haveExactly(1, event(test("measuresInTheChild"), displayName("[PLATFORM] 20 tasks, QUEUE"),
+                        finishedWithFailure(message(m -> m.startsWith("[@Budget(kind = PLATFORM, perHop = \"1ns\")]"
+                                + " Expected PLATFORM nanosPerHop to be at most 1.00 ns but was ")))));
+        assertThat(TestKit.keyValues(TestKit.entries(results).get("[VIRTUAL] 20 tasks, QUEUE")))
+                .containsKey("brigade.VIRTUAL.nanosPerHop");
+    }
+
+    @Test
+    void a_failure_in_the_child_fails_the_test_with_its_type_message_and_stack() {
+        TestKit.run(ForkedFailure.class).testEvents().assertThatEvents().haveExactly(1, event(test("failsInTheChild"),
+                finishedWithFailure(instanceOf(IllegalStateException.class), message("broken in the child"),
+                        new org.assertj.core.api.Condition<>(t -> java.util.Arrays.stream(t.getStackTrace())
+                                .anyMatch(f -> f.getMethodName().equals("failsInTheChild")), "child's stack"))));
+    }
+
+    @Test
+    void a_crashing_child_fails_with_its_status_and_last_error_lines() {
+        TestKit.run(ForkedCrash.class).testEvents().assertThatEvents().haveExactly(1, event(test("crashes"),
+                finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.startsWith(
+                        "The fork of method [ForkTest.ForkedCrash#crashes] exited with status 3 and reported nothing.")
+                        && m.contains("about to halt")))));
+    }
+
+    @Test
+    void a_hanging_child_is_killed_after_the_timeout_and_leaves_no_process() {
+        EngineExecutionResults results = TestKit.run(ForkedHang.class, Constants.FORK_TIMEOUT_PROPERTY_NAME, "3s");
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("hangs"), finishedWithFailure(
+                message(m -> m.startsWith("The fork of method [ForkTest.ForkedHang#hangs] did not finish within PT3S"
+                        + " (brigade.fork.timeout); it was killed.")))));
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains("-Dbrigade.test.hangs ")).filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
+    @Test
+    void disabled_forks_run_in_process_and_say_so() {
+        EngineExecutionResults results = TestKit.run(java.util.List.of(Forked.class, ForkedFailure.class),
+                Constants.FORK_ENABLED_PROPERTY_NAME, "false");
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("seesOneCpu"), finishedWithFailure(
+                message("the child sees " + Runtime.getRuntime().availableProcessors() + " CPUs"))));
+        assertThat(TestKit.keyValues(TestKit.entries(results).get("failsInTheChild()")))
+                .containsEntry("brigade.fork", "brigade.fork.enabled = false: ran in the test's own JVM, not in a fork");
+    }
+
+    @TestKit.TestCase
+    static class BadCpus {
+        @org.junit.jupiter.api.Test
+        @Fork(cpus = "0-99")
+        void tooMany() {
+        }
+
+        @org.junit.jupiter.api.Test
+        @Fork(cpus = "first")
+        void notAList() {
+        }
+    }
+
+    @Test
+    void a_bad_cpu_list_is_a_configuration_error() {
+        TestKit.run(BadCpus.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("tooMany"), finishedWithFailure(instanceOf(
+                        ExtensionConfigurationException.class), message("Configuration error: @Fork(cpus = \"0-99\") on"
+                        + " method [ForkTest.BadCpus#tooMany]: CPU 99 does not exist here: this machine has CPUs 0 to "
+                        + (Runtime.getRuntime().availableProcessors() - 1)))))
+                .haveExactly(1, event(test("notAList"), finishedWithFailure(message(m -> m.contains(
+                        "cpus is a list of CPU numbers and ranges as taskset -c takes it")))));
+    }
+}
