@@ -140,11 +140,8 @@ public abstract class AbstractBrigadeResultAssert<SELF extends AbstractBrigadeRe
      */
     public SELF isNoWorseThanBaseline(String... metrics) {
         isNotNull();
-        java.util.List<dev.brigade.measure.Regression> regressed = Baselines.compare(actual, metrics).stream()
-                .filter(dev.brigade.measure.Regression::regressed).toList();
-        if (!regressed.isEmpty()) {
-            throwAssertionError(ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.label(), regressed));
-        }
+        Baselines.regressed(actual, metrics).ifPresent(regressed -> throwAssertionError(
+                ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.label(), regressed)));
         return myself;
     }
 }

@@ -33,6 +33,28 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
     }
 
     /**
+     * Fails unless a task of this kind takes less memory than one of {@code other}, beyond noise; {@code .byAtLeast(8.0)}
+     * then asks for a factor. Each side is judged by the memory that carries its kind: RSS per task for
+     * {@code PLATFORM} (stacks are off-heap), heap per task for {@code VIRTUAL} and {@code ASYNC}. The fits have no
+     * rounds to resample, so the ratio's interval is the conservative one of the two slopes' intervals.
+     */
+    public RatioAssert isSmallerThan(MemoryResult other) {
+        isNotNull();
+        java.util.Objects.requireNonNull(other, "other");
+        return Navigation.describe(this, new RatioAssert(Comparison.of(carrying(actual) + " and " + carrying(other),
+                "smaller", actual.kind().name(), carried(actual), other.kind().name(), carried(other)))).check(1);
+    }
+
+    private static String carrying(MemoryResult m) {
+        return m.kind() == dev.brigade.fixture.TaskKind.PLATFORM ? Metric.RSS_BYTES_PER_TASK.key()
+                : Metric.HEAP_BYTES_PER_TASK.key();
+    }
+
+    private static dev.brigade.measure.Estimate carried(MemoryResult m) {
+        return m.kind() == dev.brigade.fixture.TaskKind.PLATFORM ? m.rssBytesPerTask() : m.heapBytesPerTask();
+    }
+
+    /**
      * Fails unless the fit that carries the kind's memory explains at least {@code r2} of the variation (R², 0 to
      * 1): the RSS fit for {@code PLATFORM} tasks, whose stacks are off-heap, the heap fit for {@code VIRTUAL} and
      * {@code ASYNC} ones, whose stacks and state live on the heap (in a running JVM their RSS hardly moves: the heap
@@ -58,11 +80,8 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
      */
     public SELF isNoWorseThanBaseline(String... metrics) {
         isNotNull();
-        java.util.List<dev.brigade.measure.Regression> regressed = Baselines.compare(actual, metrics).stream()
-                .filter(dev.brigade.measure.Regression::regressed).toList();
-        if (!regressed.isEmpty()) {
-            throwAssertionError(ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.kind().name(), regressed));
-        }
+        Baselines.regressed(actual, metrics).ifPresent(regressed -> throwAssertionError(
+                ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.kind().name(), regressed)));
         return myself;
     }
 }

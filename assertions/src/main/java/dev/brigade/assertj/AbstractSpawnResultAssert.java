@@ -96,11 +96,8 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
      */
     public SELF isNoWorseThanBaseline(String... metrics) {
         isNotNull();
-        java.util.List<dev.brigade.measure.Regression> regressed = Baselines.compare(actual, metrics).stream()
-                .filter(dev.brigade.measure.Regression::regressed).toList();
-        if (!regressed.isEmpty()) {
-            throwAssertionError(ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.kind().name(), regressed));
-        }
+        Baselines.regressed(actual, metrics).ifPresent(regressed -> throwAssertionError(
+                ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline(actual.kind().name(), regressed)));
         return myself;
     }
 }

@@ -12,7 +12,13 @@ final class Baselines {
     private Baselines() {
     }
 
-    static List<Regression> compare(Object result, String... metrics) {
+    /** The regressed comparisons of {@code result}'s metrics, or empty when none regressed. */
+    static java.util.Optional<List<Regression>> regressed(Object result, String... metrics) {
+        List<Regression> regressed = compare(result, metrics).stream().filter(Regression::regressed).toList();
+        return regressed.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(regressed);
+    }
+
+    private static List<Regression> compare(Object result, String... metrics) {
         BaselineService service = ServiceLoader.load(BaselineService.class, Baselines.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("isNoWorseThanBaseline() needs Brigade's"
                         + " JUnit extension (dev.brigade:brigade-junit) on the test classpath: baselines are kept per"

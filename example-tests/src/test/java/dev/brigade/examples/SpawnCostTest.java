@@ -4,6 +4,7 @@ import static dev.brigade.assertj.BrigadeAssertions.assertThat;
 import static dev.brigade.fixture.TaskKind.PLATFORM;
 import static dev.brigade.fixture.TaskKind.VIRTUAL;
 
+import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.BrigadeExtension;
@@ -40,5 +41,16 @@ class SpawnCostTest {
         SpawnResult platform = spawn.kind(PLATFORM).run();
 
         assertThat(virtual).isCheaperThan(platform).byAtLeast(2.0);
+    }
+
+    @Test
+    @ExtendWith(BrigadeExtension.class)
+    void aParkedVirtualThreadWeighsAtLeastEightTimesLessInFreshJvms(SpawnFixture spawn) {
+        spawn.freshJvms(true);
+
+        MemoryResult virtual = spawn.kind(VIRTUAL).parked(8_000);
+        MemoryResult platform = spawn.kind(PLATFORM).parked(8_000);
+
+        assertThat(virtual).isSmallerThan(platform).byAtLeast(8.0);
     }
 }

@@ -172,6 +172,16 @@ class ForkTest {
         @Fork(cpus = "first")
         void notAList() {
         }
+
+        @org.junit.jupiter.api.Test
+        @Fork(parallelism = -1)
+        void negativeParallelism() {
+        }
+
+        @org.junit.jupiter.api.Test
+        @Fork(jvmArgs = "-XX:+NoSuchBrigadeFlag")
+        void childCannotStart() {
+        }
     }
 
     @Test
@@ -182,6 +192,13 @@ class ForkTest {
                         + " method [ForkTest.BadCpus#tooMany]: CPU 99 does not exist here: this machine has CPUs 0 to "
                         + (Runtime.getRuntime().availableProcessors() - 1)))))
                 .haveExactly(1, event(test("notAList"), finishedWithFailure(message(m -> m.contains(
-                        "cpus is a list of CPU numbers and ranges as taskset -c takes it")))));
+                        "cpus is a list of CPU numbers and ranges as taskset -c takes it")))))
+                .haveExactly(1, event(test("negativeParallelism"), finishedWithFailure(message(
+                        "Configuration error: @Fork(parallelism = -1) on method [ForkTest.BadCpus#negativeParallelism]:"
+                                + " parallelism is the number of carrier threads of the virtual-thread scheduler: at"
+                                + " least 1, or 0 for the JDK's choice"))))
+                .haveExactly(1, event(test("childCannotStart"), finishedWithFailure(message(m -> m.startsWith(
+                        "The fork of method [ForkTest.BadCpus#childCannotStart] exited with status 1 and reported"
+                                + " nothing. Last lines of its error output:") && m.contains("NoSuchBrigadeFlag")))));
     }
 }

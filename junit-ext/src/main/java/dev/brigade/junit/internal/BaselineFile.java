@@ -83,7 +83,7 @@ final class BaselineFile {
             Map<String, Object> stored = new LinkedHashMap<>();
             stored.put("recordedAt", Instant.now().toString());
             Map<String, Object> values = new LinkedHashMap<>();
-            metrics.forEach((name, e) -> values.put(name, toJson(e)));
+            metrics.forEach((name, e) -> values.put(name, ResultCodec.encode(e)));
             stored.put("metrics", values);
             entries.put(entry, stored);
             machines.put(machine.id(), sorted(ours));
@@ -177,18 +177,6 @@ final class BaselineFile {
             throw new IllegalArgumentException("\"" + key + "\" must be a number, but was " + m.get(key));
         }
         return n.doubleValue();
-    }
-
-    private static Map<String, Object> toJson(Estimate e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("median", e.median());
-        m.put("low", e.low());
-        m.put("high", e.high());
-        m.put("cv", e.cv());
-        m.put("samples", e.samples());
-        m.put("unit", e.unit());
-        m.put("values", java.util.Arrays.stream(e.values()).boxed().toList());
-        return m;
     }
 
     private static Map<String, Object> object(Path file, String text, Object value, String what) {

@@ -119,7 +119,7 @@ final class ForkRunner {
         }
         command.addAll(spec.childArguments());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath(plan));
         command.add(ForkMain.class.getName());
         command.add(out.toString());
         command.add(context.getRequiredTestClass().getName());
@@ -134,6 +134,43 @@ final class ForkRunner {
         command.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
         command.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());
         return command;
+    }
+
+    /**
+     * This JVM's class path, plus the JUnit Platform Launcher when it is not on it: Maven Surefire runs the launcher
+     * from a class path of its own, so it is found where this JVM loaded it, or beside the platform engine's jar
+     * in a Maven repository layout.
+     */
+    static String classPath(MethodPlan plan) {
+        String classPath = System.getProperty("java.class.path");
+        String launcher = "org/junit/platform/launcher/core/LauncherFactory.class";
+        List<String> entries = List.of(classPath.split(java.io.File.pathSeparator));
+        for (ClassLoader loader : new ClassLoader[] {ClassLoader.getSystemClassLoader(),
+                Thread.currentThread().getContextClassLoader(), ForkRunner.class.getClassLoader()}) {
+            java.net.URL found = loader == null ? null : loader.getResource(launcher);
+            if (found != null && found.getProtocol().equals("jar")) {
+                String jar = found.getPath().substring(0, found.getPath().indexOf("!/"));
+                String path = Path.of(java.net.URI.create(jar)).toString();
+                // Surefire sets java.class.path to the test class path, without its own launcher
+                return entries.contains(path) ? classPath : classPath + java.io.File.pathSeparator + path;
+            }
+            if (found != null) {
+                return classPath;
+            }
+        }
+        try {
+            Path engine = Path.of(org.junit.platform.engine.TestEngine.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            Path sibling = Path.of(engine.toString().replace("junit-platform-engine", "junit-platform-launcher"));
+            if (!sibling.equals(engine) && Files.isRegularFile(sibling)) {
+                return classPath + java.io.File.pathSeparator + sibling;
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // not in a jar of a Maven repository: fall through to the advice
+        }
+        throw new AssertionError("The fork of " + plan.where() + " needs the JUnit Platform Launcher, which is neither"
+                + " on this JVM's class path nor beside junit-platform-engine: add"
+                + " org.junit.platform:junit-platform-launcher to the test dependencies");
     }
 
     private static Thread pump(InputStream in, PrintStream to, String prefix, Deque<String> keep) {

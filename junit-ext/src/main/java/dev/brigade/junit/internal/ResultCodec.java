@@ -32,10 +32,10 @@ final class ResultCodec {
             m.put("tasks", r.tasks());
             m.put("oneThread", r.oneThread());
             m.put("hops", r.hops());
-            m.put("nanosPerHop", estimate(r.nanosPerHop()));
-            m.put("cpuNanosPerHop", estimate(r.cpuNanosPerHop()));
-            m.put("contextSwitchesPerHop", estimate(r.contextSwitchesPerHop()));
-            m.put("allocatedBytesPerHop", estimate(r.allocatedBytesPerHop()));
+            m.put("nanosPerHop", encode(r.nanosPerHop()));
+            m.put("cpuNanosPerHop", encode(r.cpuNanosPerHop()));
+            m.put("contextSwitchesPerHop", encode(r.contextSwitchesPerHop()));
+            m.put("allocatedBytesPerHop", encode(r.allocatedBytesPerHop()));
             m.put("memoryPerTask", r.memoryPerTask() == null ? null : encode(r.memoryPerTask()));
             m.put("pinnedEvents", r.pinnedEvents().isPresent() ? r.pinnedEvents().getAsLong() : null);
             m.put("stats", stats(r.stats()));
@@ -46,18 +46,18 @@ final class ResultCodec {
             m.put("kind", r.kind().name());
             m.put("tasks", r.tasks());
             m.put("spawned", r.spawned());
-            m.put("nanosPerTask", estimate(r.nanosPerTask()));
-            m.put("startLatencyNanos", estimate(r.startLatencyNanos()));
-            m.put("contextSwitchesPerTask", estimate(r.contextSwitchesPerTask()));
-            m.put("cpuNanosPerTask", estimate(r.cpuNanosPerTask()));
-            m.put("allocatedBytesPerTask", estimate(r.allocatedBytesPerTask()));
+            m.put("nanosPerTask", encode(r.nanosPerTask()));
+            m.put("startLatencyNanos", encode(r.startLatencyNanos()));
+            m.put("contextSwitchesPerTask", encode(r.contextSwitchesPerTask()));
+            m.put("cpuNanosPerTask", encode(r.cpuNanosPerTask()));
+            m.put("allocatedBytesPerTask", encode(r.allocatedBytesPerTask()));
             m.put("stats", stats(r.stats()));
         } else if (result instanceof MemoryResult r) {
             m.put("type", "population");
             m.put("kind", r.kind().name());
             m.put("tasks", r.tasks());
-            m.put("rssBytesPerTask", estimate(r.rssBytesPerTask()));
-            m.put("heapBytesPerTask", estimate(r.heapBytesPerTask()));
+            m.put("rssBytesPerTask", encode(r.rssBytesPerTask()));
+            m.put("heapBytesPerTask", encode(r.heapBytesPerTask()));
             m.put("rssR2", r.rssR2());
             m.put("heapR2", r.heapR2());
             m.put("points", r.points().stream().map(p -> List.of(p.tasks(), p.rssBytes(), p.heapBytes())).toList());
@@ -102,7 +102,8 @@ final class ResultCodec {
         };
     }
 
-    private static Map<String, Object> estimate(Estimate e) {
+    /** An estimate with its rounds, as stored in baseline files too. */
+    static Map<String, Object> encode(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("median", e.median());
         m.put("low", e.low());
