@@ -24,9 +24,19 @@ final class ReportEntries {
             Map<String, String> entry = entry(result);
             if (!entry.isEmpty()) {
                 context.publishReportEntry(entry);
+                if (UNDER_SUREFIRE) {
+                    entry.forEach((key, value) -> System.out.println(key + " = " + value));
+                }
             }
         }
     }
+
+    /**
+     * Maven Surefire (3.5) does not write JUnit report entries into its XML reports, but it does write what a test
+     * prints into the test's {@code <system-out>}: under Surefire the entries are printed too, so the XML holds them.
+     */
+    private static final boolean UNDER_SUREFIRE = System.getProperty("surefire.test.class.path") != null
+            || System.getProperty("surefire.real.class.path") != null;
 
     /** The entry of one result, keys in the order of its metrics. */
     static Map<String, String> entry(Object result) {
