@@ -31,8 +31,9 @@ public final class Constants {
     public static final boolean ENABLED_DEFAULT = true;
 
     /**
-     * The directory Brigade writes its reports to (JSON, HTML), relative to the working directory. Read and
-     * checked already; the reports come in a later release. Default {@value #REPORT_DIR_DEFAULT}.
+     * The directory Brigade writes the run's reports to, relative to the working directory, after every measured
+     * invocation: brigade-results.json, jmh-results.json and bencher.json (see docs/reports.md). Default
+     * {@value #REPORT_DIR_DEFAULT}.
      */
     public static final String REPORT_DIR_PROPERTY_NAME = "brigade.report.dir";
 

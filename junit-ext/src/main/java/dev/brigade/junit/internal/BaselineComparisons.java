@@ -64,6 +64,7 @@ final class BaselineComparisons {
             current.context().publishReportEntry(ENTRY_PREFIX + label + "." + name, describe(r));
             regressions.add(r);
         });
+        current.compared(result, regressions);
         return regressions;
     }
 

@@ -11,7 +11,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param plan    the method's plan
  * @param results the invocation's results
  */
-record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
+record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
+                         java.util.Map<Object, java.util.List<dev.brigade.measure.Regression>> comparisons) {
+
+    CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
+        this(context, plan, results, java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Remembers the baseline comparisons of {@code result}, for the run's reports. */
+    void compared(Object result, java.util.List<dev.brigade.measure.Regression> regressions) {
+        comparisons.computeIfAbsent(result, r -> new java.util.ArrayList<>()).addAll(regressions);
+    }
 
     private static final ThreadLocal<CurrentInvocation> CURRENT = new ThreadLocal<>();
 

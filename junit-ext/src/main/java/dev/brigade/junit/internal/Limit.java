@@ -13,56 +13,56 @@ import java.time.Duration;
  */
 enum Limit {
     /** Wall time per hop of a brigade. */
-    PER_HOP("perHop", Source.BRIGADE, "wall time per hop") {
+    PER_HOP("perHop", Source.BRIGADE, "wall time per hop", "nanosPerHop") {
         @Override
         void check(Object result, Object limit) {
             assertThat((BrigadeResult) result).perHop().isAtMost((Duration) limit);
         }
     },
     /** Process CPU per hop of a brigade. */
-    CPU_PER_HOP("cpuPerHop", Source.BRIGADE, "CPU per hop") {
+    CPU_PER_HOP("cpuPerHop", Source.BRIGADE, "CPU per hop", "cpuNanosPerHop") {
         @Override
         void check(Object result, Object limit) {
             assertThat((BrigadeResult) result).cpuPerHop().isAtMost((Duration) limit);
         }
     },
     /** Context switches per hop of a brigade. */
-    CONTEXT_SWITCHES_PER_HOP("contextSwitchesPerHop", Source.BRIGADE, "context switches per hop") {
+    CONTEXT_SWITCHES_PER_HOP("contextSwitchesPerHop", Source.BRIGADE, "context switches per hop", "contextSwitchesPerHop") {
         @Override
         void check(Object result, Object limit) {
             assertThat((BrigadeResult) result).contextSwitchesPerHop().isAtMost((Double) limit);
         }
     },
     /** Resident memory per task. */
-    MEMORY_PER_TASK("memoryPerTask", Source.MEMORY, "memory per task") {
+    MEMORY_PER_TASK("memoryPerTask", Source.MEMORY, "memory per task", "rssBytesPerTask") {
         @Override
         void check(Object result, Object limit) {
             assertThat((MemoryResult) result).memoryPerTask().isAtMost((Long) limit);
         }
     },
     /** Live heap per task. */
-    HEAP_PER_TASK("heapPerTask", Source.MEMORY, "heap per task") {
+    HEAP_PER_TASK("heapPerTask", Source.MEMORY, "heap per task", "heapBytesPerTask") {
         @Override
         void check(Object result, Object limit) {
             assertThat((MemoryResult) result).heapPerTask().isAtMost((Long) limit);
         }
     },
     /** Creation cost per task of a spawn. */
-    CREATION_COST("creationCost", Source.SPAWN, "creation cost") {
+    CREATION_COST("creationCost", Source.SPAWN, "creation cost", "nanosPerTask") {
         @Override
         void check(Object result, Object limit) {
             assertThat((SpawnResult) result).creationCost().isAtMost((Duration) limit);
         }
     },
     /** Start latency of a spawn. */
-    START_LATENCY("startLatency", Source.SPAWN, "start latency") {
+    START_LATENCY("startLatency", Source.SPAWN, "start latency", "startLatencyNanos") {
         @Override
         void check(Object result, Object limit) {
             assertThat((SpawnResult) result).startLatency().isAtMost((Duration) limit);
         }
     },
     /** Context switches per spawned task. */
-    CONTEXT_SWITCHES_PER_TASK("contextSwitchesPerTask", Source.SPAWN, "context switches per task") {
+    CONTEXT_SWITCHES_PER_TASK("contextSwitchesPerTask", Source.SPAWN, "context switches per task", "contextSwitchesPerTask") {
         @Override
         void check(Object result, Object limit) {
             assertThat((SpawnResult) result).contextSwitchesPerTask().isAtMost((Double) limit);
@@ -82,11 +82,26 @@ enum Limit {
     private final String attribute;
     private final Source source;
     private final String description;
+    private final String metric;
 
-    Limit(String attribute, Source source, String description) {
+    Limit(String attribute, Source source, String description, String metric) {
         this.attribute = attribute;
         this.source = source;
         this.description = description;
+        this.metric = metric;
+    }
+
+    /** The metric the limit bounds, by its name in results: {@code perHop} bounds {@code nanosPerHop}. */
+    String metric() {
+        return metric;
+    }
+
+    /** The limit's value in the metric's unit (ns, a count, bytes), for reports. */
+    static double valueOf(Object value) {
+        if (value instanceof java.time.Duration d) {
+            return d.getSeconds() * 1e9 + d.getNano();
+        }
+        return ((Number) value).doubleValue();
     }
 
     /** The attribute's name in {@code @Budget}. */

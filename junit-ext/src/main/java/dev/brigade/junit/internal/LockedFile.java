@@ -67,7 +67,8 @@ final class LockedFile {
         }
     }
 
-    private static void write(Path target, String content) throws IOException {
+    /** Replaces {@code target} with {@code content} atomically (temporary file, then a move), without a lock. */
+    static void write(Path target, String content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {

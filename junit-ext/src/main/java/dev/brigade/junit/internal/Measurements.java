@@ -133,9 +133,11 @@ public final class Measurements {
             InvocationResults.Collected collected = results.collected();
             ReportEntries.publish(context, collected);
             if (failure != null) {
+                RunReport.record(current, collected);
                 throw failure;
             }
             AssertionError baselineFailure = BaselineCheck.check(plan, collected);
+            RunReport.record(current, collected);
             try {
                 BudgetCheck.check(plan, collected, TestState.kind(context));
             } catch (AssertionError budgetFailure) {

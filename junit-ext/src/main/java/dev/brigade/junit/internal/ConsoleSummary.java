@@ -1,0 +1,94 @@
+package dev.brigade.junit.internal;
+
+import dev.brigade.measure.Estimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Prints one aligned line per result at the end of the test run — test, invocation, kind, main metric with its
+ * interval, and the verdicts — and a short legend, so Surefire's log and the IDE's console show what the run
+ * measured. Registered through {@link java.util.ServiceLoader}; prints nothing when no measured test ran.
+ */
+public final class ConsoleSummary implements TestExecutionListener {
+
+    private static final Set<String> MAIN = Set.of("nanosPerHop", "nanosPerTask", "rssBytesPerTask",
+            "heapBytesPerTask", "wallNanos");
+
+    /** Created by {@link java.util.ServiceLoader}. */
+    public ConsoleSummary() {
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        List<Map<String, Object>> records = RunReport.records();
+        if (!records.isEmpty()) {
+            System.out.print(render(records));
+        }
+    }
+
+    /** The summary of {@code records}, ending in a line break. */
+    static String render(List<Map<String, Object>> records) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"test", "invocation", "kind", "metric", "median [95 % CI]", "verdict"});
+        for (Map<String, Object> r : records) {
+            String test = (String) r.get("test");
+            test = test.substring(test.lastIndexOf('.') + 1);
+            Map<String, Object> metrics = ResultCodec.map(r.get("metrics"));
+            for (Map.Entry<String, Object> metric : metrics.entrySet()) {
+                if (!MAIN.contains(metric.getKey())) {
+                    continue;
+                }
+                Map<String, Object> e = ResultCodec.map(metric.getValue());
+                Estimate estimate = Estimate.ofInterval((String) e.get("unit"), number(e, "median"),
+                        number(e, "low"), number(e, "high"), number(e, "cv"), ((Number) e.get("samples")).intValue());
+                rows.add(new String[] {test, ((String) r.get("invocation")).replace('\n', ' '), (String) r.get("kind"),
+                        metric.getKey(), dev.brigade.measure.Units.formatInterval(estimate)
+                        + (Boolean.TRUE.equals(e.get("bimodal")) ? " bimodal" : ""), verdict(r, metric.getKey())});
+            }
+        }
+        int[] widths = new int[6];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder(System.lineSeparator()).append("Brigade: ").append(records.size())
+                .append(records.size() == 1 ? " result" : " results").append(System.lineSeparator());
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "  " : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
+            }
+            out.append(line.toString().stripTrailing()).append(System.lineSeparator());
+        }
+        out.append("  verdict: budget pass/FAIL, baseline pass/FAIL (current / baseline), - none set; full figures in")
+                .append(" brigade-results.json").append(System.lineSeparator());
+        return out.toString();
+    }
+
+    private static String verdict(Map<String, Object> r, String metric) {
+        List<String> verdicts = new ArrayList<>();
+        for (Object b : (List<?>) r.get("budgets")) {
+            Map<String, Object> budget = ResultCodec.map(b);
+            if (metric.equals(budget.get("metric"))) {
+                verdicts.add("budget " + ("fail".equals(budget.get("verdict")) ? "FAIL" : "pass"));
+            }
+        }
+        for (Object b : (List<?>) r.get("baselines")) {
+            Map<String, Object> baseline = ResultCodec.map(b);
+            if (metric.equals(baseline.get("metric"))) {
+                verdicts.add("baseline " + ("fail".equals(baseline.get("verdict")) ? "FAIL" : "pass") + " ("
+                        + dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + ")");
+            }
+        }
+        return verdicts.isEmpty() ? "-" : String.join(", ", verdicts);
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+}

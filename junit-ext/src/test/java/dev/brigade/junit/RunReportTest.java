@@ -1,0 +1,133 @@
+package dev.brigade.junit;
+
+import static dev.brigade.fixture.TaskKind.PLATFORM;
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.junit.internal.RunReportAccess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run's files: brigade-results.json (the contract's fields), jmh-results.json, bencher.json, merged parts. */
+class RunReportTest {
+
+    @TempDir
+    Path dir;
+
+    @TestKit.TestCase
+    static class Measured {
+        @Brigade(tasks = 20, kinds = {VIRTUAL, PLATFORM}, warmup = "0ms", measure = "100ms")
+        @Budget(kind = VIRTUAL, perHop = "1s")
+        @Budget(kind = PLATFORM, perHop = "1ns")
+        void handOff(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
+        }
+
+        @org.junit.jupiter.api.Test
+        @ExtendWith(BrigadeExtension.class)
+        @DisplayName("quote \" new\nline <b>ünïcödé</b>")
+        void oddlyNamed(BrigadeFixture brigade) {
+            brigade.tasks(10).warmup(java.time.Duration.ZERO).measure(java.time.Duration.ofMillis(50))
+                    .measureMemory(false).run();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @Test
+    void writes_every_result_with_the_contracts_fields_in_any_locale() throws IOException {
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+            TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+
+        Map<String, Object> root = JSON.std.mapFrom(Files.readString(dir.resolve("brigade-results.json")));
+        assertThat(root).containsKeys("brigade", "createdAt", "machine", "results");
+        assertThat((String) root.get("createdAt")).endsWith("Z");
+        assertThat(map(root.get("machine"))).containsKeys("os", "arch", "cpus", "cpuModel", "jdk", "fingerprint");
+        List<Object> results = (List<Object>) root.get("results");
+        assertThat(results).hasSize(3);
+        Map<String, Object> platform = results.stream().map(RunReportTest::map)
+                .filter(r -> r.get("kind").equals("PLATFORM")).findFirst().orElseThrow();
+        assertThat(platform).containsEntry("test", Measured.class.getName() + "#handOff")
+                .containsEntry("invocation", "[PLATFORM] 20 tasks, QUEUE").containsEntry("fixture", "brigade")
+                .containsEntry("link", "QUEUE").containsEntry("tasks", 20).containsEntry("forked", false);
+        Map<String, Object> perHop = map(map(platform.get("metrics")).get("nanosPerHop"));
+        assertThat(perHop).containsKeys("median", "low", "high", "cv", "samples").containsEntry("unit", "ns");
+        assertThat(((Number) perHop.get("median")).doubleValue()).isPositive();
+        assertThat((List<Object>) platform.get("budgets")).singleElement().satisfies(b -> assertThat(map(b))
+                .containsEntry("metric", "nanosPerHop").containsEntry("limit", 1.0).containsEntry("verdict", "fail"));
+        assertThat(results).anySatisfy(r -> assertThat(map(r)).containsEntry("invocation",
+                "quote \" new\nline <b>ünïcödé</b>"));
+
+        Map<String, Object> bencher = JSON.std.mapFrom(Files.readString(dir.resolve("bencher.json")));
+        assertThat(bencher).containsKey(Measured.class.getName() + "#handOff [VIRTUAL] 20 tasks, QUEUE brigade VIRTUAL");
+        assertThat(map(map(bencher.get(Measured.class.getName() + "#handOff [VIRTUAL] 20 tasks, QUEUE brigade VIRTUAL"))
+                .get("nanos-per-hop"))).containsKeys("value", "lower_value", "upper_value");
+
+        List<Object> jmh = JSON.std.listFrom(Files.readString(dir.resolve("jmh-results.json")));
+        assertThat(jmh).allSatisfy(entry -> {
+            assertThat(map(entry)).containsKeys("jmhVersion", "benchmark", "mode", "params", "primaryMetric");
+            assertThat(map(map(entry).get("primaryMetric"))).containsKeys("score", "scoreError", "scoreConfidence",
+                    "scorePercentiles", "scoreUnit", "rawData");
+        });
+        assertThat(Files.readString(dir.resolve("jmh-results.json"))).doesNotContainPattern("\\d,\\d");
+    }
+
+    @Test
+    void merges_the_parts_of_one_run_and_drops_a_previous_runs() throws IOException {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(parts.resolve(RunReportAccess.run() + "-999999.json"),
+                "{\"run\":\"x\",\"results\":[{\"test\":\"other.Fork#test\",\"invocation\":\"\",\"fixture\":\"cost\","
+                        + "\"kind\":\"cost\",\"tasks\":0,\"forked\":false,\"metrics\":{},\"budgets\":[],\"baselines\":[]}]}");
+        Files.writeString(parts.resolve("1_1-1.json"), "{\"run\":\"old\",\"results\":[]}");
+
+        TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+
+        String merged = Files.readString(dir.resolve("brigade-results.json"));
+        assertThat(merged).contains("other.Fork#test", Measured.class.getName() + "#handOff");
+        assertThat(parts.resolve("1_1-1.json")).doesNotExist();
+        assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
+    }
+
+    @Test
+    void an_unwritable_report_directory_leaves_the_tests_to_their_own_merits() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+
+        TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, file.resolve("reports").toString())
+                .testEvents().assertStatistics(s -> s.succeeded(2).failed(1));
+    }
+
+    @Test
+    void summarises_the_run_in_aligned_lines() throws IOException {
+        TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        List<Object> results = (List<Object>) JSON.std.mapFrom(Files.readString(dir.resolve("brigade-results.json")))
+                .get("results");
+
+        String summary = RunReportAccess.summary(results.stream().map(RunReportTest::map).toList());
+
+        assertThat(summary).contains("Brigade: 3 results", "budget FAIL", "budget pass", "verdict: budget pass/FAIL")
+                .containsPattern("RunReportTest\\$Measured#handOff +\\[VIRTUAL] 20 tasks, QUEUE +VIRTUAL +nanosPerHop +"
+                        + "\\S+ .s \\[.+–.+] +budget pass");
+    }
+}
