@@ -56,6 +56,7 @@ class RunReportTest {
             Locale.setDefault(Locale.GERMANY);
             TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
             TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+            RunReportAccess.render(dir);
         } finally {
             Locale.setDefault(locale);
             TimeZone.setDefault(zone);
@@ -103,6 +104,7 @@ class RunReportTest {
         Files.writeString(parts.resolve("1_1-1.json"), "{\"run\":\"old\",\"results\":[]}");
 
         TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        RunReportAccess.render(dir);
 
         String merged = Files.readString(dir.resolve("brigade-results.json"));
         assertThat(merged).contains("other.Fork#test", Measured.class.getName() + "#handOff");
@@ -121,6 +123,7 @@ class RunReportTest {
     @Test
     void summarises_the_run_in_aligned_lines() throws IOException {
         TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        RunReportAccess.render(dir);
         List<Object> results = (List<Object>) JSON.std.mapFrom(Files.readString(dir.resolve("brigade-results.json")))
                 .get("results");
 
@@ -129,5 +132,30 @@ class RunReportTest {
         assertThat(summary).contains("Brigade: 3 results", "budget FAIL", "budget pass", "verdict: budget pass/FAIL")
                 .containsPattern("RunReportTest\\$Measured#handOff +\\[VIRTUAL] 20 tasks, QUEUE +VIRTUAL +nanosPerHop +"
                         + "\\S+ .s \\[.+–.+] +budget pass");
+    }
+
+    @Test
+    void the_html_report_opens_offline_and_draws_every_chart_in_a_real_browser() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium),
+                "Debian's chromium is not installed (.ci/run installs it)");
+        TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        RunReportAccess.render(dir);
+        Path html = dir.resolve("report.html");
+        String source = Files.readString(html);
+        assertThat(source).doesNotContain("<b>ünïcödé</b>").contains("&lt;b&gt;ünïcödé&lt;/b&gt;")
+                .doesNotContainPattern("src=\"http|href=\"http");
+        int canvases = source.split("<canvas ", -1).length - 1;
+
+        Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--dump-dom",
+                html.toUri() + "#all").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(canvases).isGreaterThanOrEqualTo(2);
+        assertThat(dom).contains("data-charts=\"" + canvases + "\"", "data-charts-drawn=\"" + canvases + "\"",
+                "&lt;b&gt;ünïcödé&lt;/b&gt;");
     }
 }

@@ -9,7 +9,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints one aligned line per result at the end of the test run — test, invocation, kind, main metric with its
+ * At the end of the test run, renders the run's report files ({@link RunReport#finish()}) and prints one aligned
+ * line per result — test, invocation, kind, main metric with its
  * interval, and the verdicts — and a short legend, so Surefire's log and the IDE's console show what the run
  * measured. Registered through {@link java.util.ServiceLoader}; prints nothing when no measured test ran.
  */
@@ -26,6 +27,7 @@ public final class ConsoleSummary implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan testPlan) {
         List<Map<String, Object>> records = RunReport.records();
         if (!records.isEmpty()) {
+            RunReport.finish();
             System.out.print(render(records));
         }
     }

@@ -49,7 +49,7 @@ final class LockedFile {
                 StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
             String current = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
             String next = update.apply(current);
-            write(target, next);
+            write(target, next, true);
             return next;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + file + ": " + e.getMessage(), e);
@@ -67,14 +67,28 @@ final class LockedFile {
         }
     }
 
-    /** Replaces {@code target} with {@code content} atomically (temporary file, then a move), without a lock. */
+    /**
+     * Replaces {@code target} with {@code content} atomically (temporary file, then a move), without a lock, and
+     * without forcing it to the disk: a killed JVM leaves the old file or the new one; a power cut may leave neither
+     * (reports, which the next run writes again).
+     */
     static void write(Path target, String content) throws IOException {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, String content, boolean force) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // a temporary file is private; the file it becomes is an ordinary one, readable like its neighbours
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
+            if (force) {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

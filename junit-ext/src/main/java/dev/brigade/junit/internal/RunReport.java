@@ -22,11 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Records every result of the run and keeps the run's files in the report directory up to date: after each
- * measured invocation this JVM rewrites its part ({@code parts/<run>-<pid>.json}) and then, under a lock held across
- * JVMs, renders {@code brigade-results.json}, {@code jmh-results.json} and {@code bencher.json} from the parts of
- * the same run, so Surefire forks and parallel test classes all land in one set of files. Every file is replaced
- * atomically. Reads immutable results and the verdicts already made; grades nothing. Thread-safe.
+ * Records every result of the run: after each measured invocation this JVM rewrites its part
+ * ({@code parts/<run>-<pid>.json}); at the end of the test plan ({@link #finish()}) it renders, under a lock held
+ * across JVMs, {@code brigade-results.json}, {@code jmh-results.json}, {@code bencher.json} and {@code report.html}
+ * from every part of the same run, so Surefire forks and parallel test classes all land in one set of files. Every
+ * file is replaced atomically. Reads immutable results and the verdicts already made; grades nothing. Thread-safe.
  *
  * <p>The run: under Maven Surefire, the Maven JVM that started the forks (its pid and start time), so forks of one
  * build share it and a new build drops the parts of the last; elsewhere this JVM alone.
@@ -110,6 +110,11 @@ public final class RunReport {
             metrics.put("allocatedBytes", Estimate.of("B", c.allocatedBytes()));
         }
         m.put("forked", forked);
+        MemoryResult memory = result instanceof MemoryResult r ? r
+                : result instanceof BrigadeResult r ? r.memoryPerTask() : null;
+        if (memory != null && !memory.points().isEmpty()) {
+            m.put("fit", fit(memory));
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         metrics.forEach((name, e) -> {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -141,6 +146,22 @@ public final class RunReport {
         }
         m.put("baselines", comparisons);
         return m;
+    }
+
+    /** The points of a memory fit and its two lines (slope per task, intercept), for the report's chart. */
+    private static Map<String, Object> fit(MemoryResult memory) {
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("points", memory.points().stream().map(p -> List.of(p.tasks(), p.rssBytes(), p.heapBytes())).toList());
+        double meanTasks = memory.points().stream().mapToDouble(MemoryResult.Point::tasks).average().orElse(0);
+        double meanRss = memory.points().stream().mapToDouble(MemoryResult.Point::rssBytes).average().orElse(0);
+        double meanHeap = memory.points().stream().mapToDouble(MemoryResult.Point::heapBytes).average().orElse(0);
+        fit.put("rssSlope", memory.rssBytesPerTask().median());
+        fit.put("rssIntercept", meanRss - memory.rssBytesPerTask().median() * meanTasks);
+        fit.put("heapSlope", memory.heapBytesPerTask().median());
+        fit.put("heapIntercept", meanHeap - memory.heapBytesPerTask().median() * meanTasks);
+        fit.put("rssR2", memory.rssR2());
+        fit.put("heapR2", memory.heapR2());
+        return fit;
     }
 
     /** The verdict of every budget limit that applies to {@code result}. */
@@ -181,15 +202,36 @@ public final class RunReport {
         };
     }
 
-    /** Writes this JVM's part and renders the run's files; a directory that cannot be written gives one warning. */
+    /** Writes this JVM's part of the run; a directory that cannot be written gives one warning. */
     static void write(Path dir, List<Map<String, Object>> records) {
         try {
             Path parts = dir.resolve("parts");
             Files.createDirectories(parts);
+            LockedFile.write(parts.resolve(RUN + "-" + ProcessHandle.current().pid() + ".json"),
+                    JSON.std.asString(Map.of("run", RUN, "results", records)));
+        } catch (IOException | RuntimeException e) {
+            warn(dir, e);
+        }
+    }
+
+    /**
+     * Renders the run's files from every part of the run in each report directory this JVM wrote to: called once
+     * at the end of the test plan, by every JVM of the run, so the last one to finish leaves the whole run.
+     */
+    static void finish() {
+        List<Path> dirs;
+        synchronized (RECORDS) {
+            dirs = List.copyOf(RECORDS.keySet());
+        }
+        dirs.forEach(RunReport::render);
+    }
+
+    /** Renders brigade-results.json, jmh-results.json, bencher.json and report.html of {@code dir} from its parts. */
+    static void render(Path dir) {
+        Path parts = dir.resolve("parts");
+        try {
             LockedFile.update(dir.resolve("brigade-results.json"), previous -> {
                 try {
-                    LockedFile.write(parts.resolve(RUN + "-" + ProcessHandle.current().pid() + ".json"),
-                            JSON.std.asString(Map.of("run", RUN, "results", records)));
                     List<Object> all = new ArrayList<>();
                     try (Stream<Path> files = Files.list(parts)) {
                         for (Path part : files.sorted().toList()) {
@@ -215,16 +257,21 @@ public final class RunReport {
                     root.put("results", all);
                     LockedFile.write(dir.resolve("bencher.json"), OUT.asString(ExternalFormats.bencher(all)) + "\n");
                     LockedFile.write(dir.resolve("jmh-results.json"), OUT.asString(ExternalFormats.jmh(all)) + "\n");
+                    LockedFile.write(dir.resolve("report.html"), HtmlReport.render(root));
                     return OUT.asString(root) + "\n";
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-        } catch (IOException | RuntimeException e) {
-            if (WARNED.compareAndSet(false, true)) {
-                System.err.println("[brigade] WARNING: cannot write the reports to " + dir.toAbsolutePath() + " ("
-                        + e.getMessage() + "); tests are not affected. Set brigade.report.dir to a writable directory.");
-            }
+        } catch (RuntimeException e) {
+            warn(dir, e);
+        }
+    }
+
+    private static void warn(Path dir, Exception e) {
+        if (WARNED.compareAndSet(false, true)) {
+            System.err.println("[brigade] WARNING: cannot write the reports to " + dir.toAbsolutePath() + " ("
+                    + e.getMessage() + "); tests are not affected. Set brigade.report.dir to a writable directory.");
         }
     }
 

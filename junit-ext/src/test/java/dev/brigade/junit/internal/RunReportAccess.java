@@ -18,6 +18,15 @@ public final class RunReportAccess {
         RunReport.write(dir, records);
     }
 
+    /** What the end of the test plan does: renders the run's files. */
+    public static void render(Path dir) {
+        RunReport.render(dir.toAbsolutePath().normalize());
+    }
+
+    public static Map<String, Object> record(String test, String invocation, Object result) {
+        return RunReport.record(test, invocation, result, false, List.of(), List.of());
+    }
+
     public static String summary(List<Map<String, Object>> records) {
         return ConsoleSummary.render(records);
     }

@@ -1,0 +1,70 @@
+package dev.brigade.junit;
+
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.RunStats;
+import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.measure.Estimate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * Issue 7's figures: what writing the reports costs over a run of 100 results (written after every invocation of
+ * two results, as the extension does), and the size of report.html for 1,000 results. Open that file in Chromium
+ * to time it.
+ *
+ * <p>{@code flock /tmp/brigade.lock ./mvnw -q -o -pl junit-ext test-compile exec:exec@report-cost}
+ */
+public final class ReportCost {
+
+    private ReportCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("brigade-report-cost");
+        List<Map<String, Object>> records = records(100);
+        for (int warm = 0; warm < 3; warm++) {
+            incremental(dir, records);
+            RunReportAccess.render(dir);
+        }
+        long start = System.nanoTime();
+        incremental(dir, records);
+        long parts = System.nanoTime();
+        RunReportAccess.render(dir);
+        System.out.printf("100 results, parts written after each of 50 invocations: %.0f ms, files rendered once:"
+                + " %.0f ms%n", (parts - start) / 1e6, (System.nanoTime() - parts) / 1e6);
+        Path big = Files.createTempDirectory("brigade-report-1000");
+        start = System.nanoTime();
+        RunReportAccess.write(big, records(1000));
+        RunReportAccess.render(big);
+        System.out.printf("1000 results, one write: %.0f ms; report.html %d bytes, brigade-results.json %d bytes: %s%n",
+                (System.nanoTime() - start) / 1e6, Files.size(big.resolve("report.html")),
+                Files.size(big.resolve("brigade-results.json")), big.resolve("report.html"));
+    }
+
+    private static void incremental(Path dir, List<Map<String, Object>> records) {
+        for (int i = 2; i <= records.size(); i += 2) {
+            RunReportAccess.write(dir, records.subList(0, i));
+        }
+    }
+
+    private static List<Map<String, Object>> records(int n) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TaskKind kind = i % 2 == 0 ? TaskKind.VIRTUAL : TaskKind.PLATFORM;
+            Estimate e = Estimate.of("ns", random.doubles(20, 900, 1100).toArray());
+            BrigadeResult r = new BrigadeResult(kind, "QUEUE", 500, false, 1_000_000, e, e, Estimate.of("1",
+                    random.doubles(20, 0.001, 0.002).toArray()), Estimate.of("B", random.doubles(20, 60, 70).toArray()),
+                    null, OptionalLong.empty(), new RunStats(1, 2, 20, 4, 5, "linux"));
+            records.add(RunReportAccess.record("com.example.Test" + (i / 10) + "#handOff" + (i % 5),
+                    "[" + kind + "] 500 tasks, QUEUE", r));
+        }
+        return records;
+    }
+}
