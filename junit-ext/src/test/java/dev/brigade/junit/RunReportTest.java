@@ -8,6 +8,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.junit.internal.RunReportAccess;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,5 +158,64 @@ class RunReportTest {
         assertThat(canvases).isGreaterThanOrEqualTo(2);
         assertThat(dom).contains("data-charts=\"" + canvases + "\"", "data-charts-drawn=\"" + canvases + "\"",
                 "&lt;b&gt;ünïcödé&lt;/b&gt;");
+    }
+
+    @Test
+    void brigade_results_json_follows_its_schema() throws Exception {
+        TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        RunReportAccess.render(dir);
+        Path schemaFile = Path.of("..", "docs", "brigade-results.schema.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(Files.readString(schemaFile));
+
+        var errors = schema.validate(mapper.readTree(Files.readString(dir.resolve("brigade-results.json"))));
+
+        assertThat(errors).isEmpty();
+        var broken = mapper.readTree(Files.readString(dir.resolve("brigade-results.json")).replace("\"fixture\" : \"brigade\"",
+                "\"fixture\" : \"bucket\""));
+        assertThat(schema.validate(broken)).isNotEmpty();
+    }
+
+    @Test
+    void two_jvms_of_one_run_land_in_one_set_of_files() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process[] children = new Process[2];
+        for (int i = 0; i < 2; i++) {
+            // both children of this JVM, as Surefire's forks are of the Maven JVM
+            children[i] = new ProcessBuilder(java, "-Dsurefire.test.class.path=x", "-cp",
+                    System.getProperty("java.class.path"), ReportPartMain.class.getName(), dir.toString(), "fork" + i)
+                    .redirectErrorStream(true).start();
+        }
+        for (Process child : children) {
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor()).as(output).isZero();
+        }
+
+        String merged = Files.readString(dir.resolve("brigade-results.json"));
+        assertThat(merged).contains("com.example.fork0#handOff", "com.example.fork1#handOff");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("fork0#handOff", "fork1#handOff");
+    }
+
+    @Test
+    void jmh_results_json_has_every_field_a_real_jmh_run_writes() throws Exception {
+        TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        RunReportAccess.render(dir);
+        // written by JMH 1.37 itself: java -jar benchmarks/target/benchmarks.jar OneThreadFloor ... -rf json
+        List<Object> real;
+        try (var in = RunReportTest.class.getResourceAsStream("/jmh-real-run.json")) {
+            real = JSON.std.listFrom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        List<Object> ours = JSON.std.listFrom(Files.readString(dir.resolve("jmh-results.json")));
+
+        Map<String, Object> realEntry = map(real.get(0));
+        assertThat(ours).isNotEmpty().allSatisfy(entry -> {
+            assertThat(map(entry)).containsKeys(realEntry.keySet().toArray(String[]::new));
+            assertThat(map(map(entry).get("primaryMetric"))).containsKeys(map(realEntry.get("primaryMetric")).keySet()
+                    .toArray(String[]::new));
+            assertThat(map(map(map(entry).get("primaryMetric")).get("scorePercentiles"))).containsOnlyKeys(
+                    map(map(realEntry.get("primaryMetric")).get("scorePercentiles")).keySet().toArray(String[]::new));
+            assertThat(map(entry).get("mode")).isEqualTo(realEntry.get("mode"));
+        });
     }
 }
