@@ -1,6 +1,8 @@
 package dev.brigade.junit.internal;
 
 import dev.brigade.measure.Estimate;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class ConsoleSummary implements TestExecutionListener {
         List<Map<String, Object>> records = RunReport.records();
         if (!records.isEmpty()) {
             RunReport.finish();
-            System.out.print(render(records));
+            System.out.print(render(records) + written(RunReport.dirs(), RunReport.spent()));
         }
     }
 
@@ -70,6 +72,13 @@ public final class ConsoleSummary implements TestExecutionListener {
         out.append("  verdict: budget pass/FAIL, baseline pass/FAIL (current / baseline), - none set; full figures in")
                 .append(" brigade-results.json").append(System.lineSeparator());
         return out.toString();
+    }
+
+    /** Where the files went and what writing them cost this JVM. */
+    static String written(List<Path> dirs, Duration spent) {
+        return "  reports: " + String.join(", ", dirs.stream().map(d -> d.resolve("report.html").toString()).toList())
+                + " (and brigade-results.json, jmh-results.json, bencher.json), written in "
+                + spent.toMillis() + " ms" + System.lineSeparator();
     }
 
     private static String verdict(Map<String, Object> r, String metric) {

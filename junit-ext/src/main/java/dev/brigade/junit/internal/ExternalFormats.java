@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The run's results in the formats other tools read: JMH's JSON result format (one entry per test invocation,
@@ -12,6 +15,12 @@ import java.util.Map;
  * Built from the records of {@link RunReport}, the same maps as {@code brigade-results.json}. Stateless.
  */
 final class ExternalFormats {
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Map<String, String> SLUGS = new ConcurrentHashMap<>();
+    private static final String[] PERCENTILES = {"0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999",
+        "99.9999", "100.0"};
+    private static final double[] QUANTILES = {0, 0.5, 0.9, 0.95, 0.99, 0.999, 0.9999, 0.99999, 0.999999, 1};
 
     private ExternalFormats() {
     }
@@ -38,6 +47,10 @@ final class ExternalFormats {
     /** JMH's result list: {@code [ { "benchmark", "mode", "params", "primaryMetric": {...}, ... } ]}. */
     static List<Object> jmh(List<Object> records) {
         List<Object> entries = new ArrayList<>();
+        String jvm = System.getProperty("java.home");
+        String jdkVersion = Runtime.version().toString();
+        String vmName = System.getProperty("java.vm.name");
+        String vmVersion = System.getProperty("java.vm.version");
         for (Object o : records) {
             Map<String, Object> r = ResultCodec.map(o);
             ResultCodec.map(r.get("metrics")).forEach((metric, value) -> {
@@ -48,11 +61,11 @@ final class ExternalFormats {
                 entry.put("mode", "avgt");
                 entry.put("threads", 1);
                 entry.put("forks", Boolean.TRUE.equals(r.get("forked")) ? 1 : 0);
-                entry.put("jvm", System.getProperty("java.home"));
+                entry.put("jvm", jvm);
                 entry.put("jvmArgs", List.of());
-                entry.put("jdkVersion", Runtime.version().toString());
-                entry.put("vmName", System.getProperty("java.vm.name"));
-                entry.put("vmVersion", System.getProperty("java.vm.version"));
+                entry.put("jdkVersion", jdkVersion);
+                entry.put("vmName", vmName);
+                entry.put("vmVersion", vmVersion);
                 entry.put("warmupIterations", 0);
                 entry.put("warmupTime", "");
                 entry.put("warmupBatchSize", 1);
@@ -85,7 +98,8 @@ final class ExternalFormats {
 
     /** {@code nanosPerHop} → {@code nanos-per-hop}: Bencher's measure slugs are lower-case, dash-separated. */
     static String slug(String metric) {
-        return metric.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return SLUGS.computeIfAbsent(metric,
+                m -> CAMEL_HUMP.matcher(m).replaceAll("$1-$2").toLowerCase(Locale.ROOT));
     }
 
     private static String name(Map<String, Object> r, String separator) {
@@ -105,10 +119,9 @@ final class ExternalFormats {
     /** JMH's percentile keys, nearest-rank over the rounds; the median alone when there are none (a fit). */
     private static Map<String, Object> percentiles(double[] sorted, double median) {
         Map<String, Object> p = new LinkedHashMap<>();
-        for (String key : new String[] {"0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999", "99.9999",
-                "100.0"}) {
-            double q = Double.parseDouble(key) / 100;
-            p.put(key, sorted.length == 0 ? median
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            double q = QUANTILES[i];
+            p.put(PERCENTILES[i], sorted.length == 0 ? median
                     : sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]);
         }
         return p;

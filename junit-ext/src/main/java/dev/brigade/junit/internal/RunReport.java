@@ -10,20 +10,28 @@ import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Regression;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Records every result of the run: after each measured invocation this JVM rewrites its part
- * ({@code parts/<run>-<pid>.json}); at the end of the test plan ({@link #finish()}) it renders, under a lock held
+ * Records every result of the run: each measured invocation's records are kept in memory; at the end of the test
+ * plan ({@link #finish()}) this JVM writes its part ({@code parts/<run>-<pid>.json}) and renders, under a lock held
  * across JVMs, {@code brigade-results.json}, {@code jmh-results.json}, {@code bencher.json} and {@code report.html}
  * from every part of the same run, so Surefire forks and parallel test classes all land in one set of files. Every
  * file is replaced atomically. Reads immutable results and the verdicts already made; grades nothing. Thread-safe.
@@ -33,9 +41,14 @@ import java.util.stream.Stream;
  */
 public final class RunReport {
 
-    /** This JVM's records, by the report directory they go to (one, unless tests set different ones). */
-    private static final Map<java.nio.file.Path, List<Map<String, Object>>> RECORDS = new LinkedHashMap<>();
+    /**
+     * This JVM's records, by the report directory they go to (one, unless tests set different ones): built from the
+     * immutable results when first read, at the end of the test plan, so a run pays for them once and in one go.
+     */
+    private static final Map<Path, List<Supplier<Map<String, Object>>>> RECORDS = new LinkedHashMap<>();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /** Time this JVM spent recording results and writing the files, shown in the console summary. */
+    private static final AtomicLong SPENT_NANOS = new AtomicLong();
     private static final String RUN = runId();
     private static final JSON OUT = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
@@ -44,24 +57,26 @@ public final class RunReport {
 
     /** Records the results of one invocation with their budget and baseline verdicts, and rewrites the files. */
     static void record(CurrentInvocation current, InvocationResults.Collected collected) {
+        long start = System.nanoTime();
         MethodPlan plan = current.plan();
         TaskKind invocationKind = TestState.kind(current.context());
         String test = current.context().getRequiredTestClass().getName() + "#"
                 + current.context().getRequiredTestMethod().getName();
         String invocation = current.context().getDisplayName();
-        List<Map<String, Object>> records = new ArrayList<>();
+        List<Supplier<Map<String, Object>>> records = new ArrayList<>();
         for (Object result : collected.all()) {
-            records.add(record(test, invocation, result, collected.isForked(result), budgets(plan, invocationKind,
-                    result), current.comparisons().getOrDefault(result, List.of())));
+            boolean forked = collected.isForked(result);
+            List<Regression> comparisons = current.comparisons().getOrDefault(result, List.of());
+            records.add(once(() -> record(test, invocation, result, forked, budgets(plan, invocationKind, result),
+                    comparisons)));
         }
-        List<Map<String, Object>> all;
-        Path dir = plan.settings().reportDir().toAbsolutePath().normalize();
-        synchronized (RECORDS) {
-            List<Map<String, Object>> ours = RECORDS.computeIfAbsent(dir, d -> new ArrayList<>());
-            ours.addAll(records);
-            all = List.copyOf(ours);
-        }
-        write(dir, all);
+        add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
+        SPENT_NANOS.addAndGet(System.nanoTime() - start);
+    }
+
+    /** The time this JVM spent on the reports so far: recording results, appending parts, rendering the files. */
+    static Duration spent() {
+        return Duration.ofNanos(SPENT_NANOS.get());
     }
 
     /** The run this JVM belongs to: {@code <pid>_<start millis>} of the Maven JVM under Surefire, else of this one. */
@@ -71,9 +86,33 @@ public final class RunReport {
 
     /** This JVM's records so far, for the console summary. */
     static List<Map<String, Object>> records() {
-        synchronized (RECORDS) {
-            return RECORDS.values().stream().flatMap(List::stream).toList();
+        long start = System.nanoTime();
+        try {
+            synchronized (RECORDS) {
+                return built(RECORDS.values().stream().flatMap(List::stream).toList());
+            }
+        } finally {
+            SPENT_NANOS.addAndGet(System.nanoTime() - start);
         }
+    }
+
+    private static List<Map<String, Object>> built(List<Supplier<Map<String, Object>>> records) {
+        return records.stream().map(Supplier::get).toList();
+    }
+
+    /** Builds the record when first asked for, and remembers it. */
+    private static Supplier<Map<String, Object>> once(Supplier<Map<String, Object>> build) {
+        return new Supplier<>() {
+            private Map<String, Object> built;
+
+            @Override
+            public synchronized Map<String, Object> get() {
+                if (built == null) {
+                    built = build.get();
+                }
+                return built;
+            }
+        };
     }
 
     static Map<String, Object> record(String test, String invocation, Object result, boolean forked,
@@ -202,16 +241,23 @@ public final class RunReport {
         };
     }
 
-    /** Writes this JVM's part of the run; a directory that cannot be written gives one warning. */
+    /**
+     * Adds {@code records} to this JVM's part of the run, kept in memory until the files are rendered at the end of
+     * the test plan: a JVM that dies before then leaves no part, and the run's files are those of the JVMs that
+     * finished.
+     */
     static void write(Path dir, List<Map<String, Object>> records) {
-        try {
-            Path parts = dir.resolve("parts");
-            Files.createDirectories(parts);
-            LockedFile.write(parts.resolve(RUN + "-" + ProcessHandle.current().pid() + ".json"),
-                    JSON.std.asString(Map.of("run", RUN, "results", records)));
-        } catch (IOException | RuntimeException e) {
-            warn(dir, e);
+        add(dir, records.stream().<Supplier<Map<String, Object>>>map(r -> () -> r).toList());
+    }
+
+    private static void add(Path dir, List<Supplier<Map<String, Object>>> records) {
+        synchronized (RECORDS) {
+            RECORDS.computeIfAbsent(dir, d -> new ArrayList<>()).addAll(records);
         }
+    }
+
+    private static Path part(Path dir) {
+        return dir.resolve("parts").resolve(RUN + "-" + ProcessHandle.current().pid() + ".json");
     }
 
     /**
@@ -223,29 +269,29 @@ public final class RunReport {
         synchronized (RECORDS) {
             dirs = List.copyOf(RECORDS.keySet());
         }
+        long start = System.nanoTime();
         dirs.forEach(RunReport::render);
+        SPENT_NANOS.addAndGet(System.nanoTime() - start);
     }
 
-    /** Renders brigade-results.json, jmh-results.json, bencher.json and report.html of {@code dir} from its parts. */
+    /** The report directories this JVM wrote to. */
+    static List<Path> dirs() {
+        synchronized (RECORDS) {
+            return List.copyOf(RECORDS.keySet());
+        }
+    }
+
+    /**
+     * Renders brigade-results.json, jmh-results.json, bencher.json and report.html of {@code dir} from this JVM's
+     * records and the parts of the run's other JVMs; jmh-results.json and bencher.json are compact, for tools.
+     */
     static void render(Path dir) {
-        Path parts = dir.resolve("parts");
         try {
             LockedFile.update(dir.resolve("brigade-results.json"), previous -> {
                 try {
-                    List<Object> all = new ArrayList<>();
-                    try (Stream<Path> files = Files.list(parts)) {
-                        for (Path part : files.sorted().toList()) {
-                            String name = part.getFileName().toString();
-                            if (!name.endsWith(".json")) {
-                                continue;
-                            }
-                            if (!name.startsWith(RUN + "-")) {
-                                Files.deleteIfExists(part);
-                                continue;
-                            }
-                            all.addAll((List<?>) JSON.std.mapFrom(Files.readString(part)).get("results"));
-                        }
-                    }
+                    List<Map<String, Object>> ours = ours(dir);
+                    List<Object> all = new ArrayList<>(ours);
+                    all.addAll(others(dir));
                     Map<String, Object> machine = new LinkedHashMap<>(MachineFingerprint.current().describe());
                     machine.put("arch", System.getProperty("os.arch"));
                     machine.put("jdk", Runtime.version().toString());
@@ -255,10 +301,27 @@ public final class RunReport {
                     root.put("createdAt", Instant.now().toString());
                     root.put("machine", machine);
                     root.put("results", all);
-                    LockedFile.write(dir.resolve("bencher.json"), OUT.asString(ExternalFormats.bencher(all)) + "\n");
-                    LockedFile.write(dir.resolve("jmh-results.json"), OUT.asString(ExternalFormats.jmh(all)) + "\n");
-                    LockedFile.write(dir.resolve("report.html"), HtmlReport.render(root));
-                    return OUT.asString(root) + "\n";
+                    // the tests are over: the files are rendered side by side, written one by one
+                    try (ExecutorService renderers = Executors.newFixedThreadPool(2)) {
+                        Future<String> part = renderers.submit(() -> JSON.std.asString(Map.of("run", RUN,
+                                "results", ours)));
+                        Future<String> jmh = renderers.submit(() -> JSON.std.asString(ExternalFormats.jmh(all)));
+                        Future<String> bencher = renderers.submit(() -> JSON.std.asString(
+                                ExternalFormats.bencher(all)));
+                        Future<String> html = renderers.submit(() -> HtmlReport.render(root));
+                        String results = OUT.asString(root) + "\n";
+                        Files.createDirectories(part(dir).getParent());
+                        LockedFile.write(part(dir), part.get());
+                        LockedFile.write(dir.resolve("jmh-results.json"), jmh.get() + "\n");
+                        LockedFile.write(dir.resolve("bencher.json"), bencher.get() + "\n");
+                        LockedFile.write(dir.resolve("report.html"), html.get());
+                        return results;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while rendering the reports", e);
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -266,6 +329,38 @@ public final class RunReport {
         } catch (RuntimeException e) {
             warn(dir, e);
         }
+    }
+
+    private static List<Map<String, Object>> ours(Path dir) {
+        synchronized (RECORDS) {
+            return built(RECORDS.getOrDefault(dir, List.of()));
+        }
+    }
+
+    /** The records of the run's other JVMs, from their parts; parts of earlier runs are deleted. */
+    private static List<Object> others(Path dir) throws IOException {
+        Path parts = dir.resolve("parts");
+        List<Object> all = new ArrayList<>();
+        if (!Files.isDirectory(parts)) {
+            return all;
+        }
+        Path own = part(dir);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(parts)) {
+            files = list.sorted().toList();
+        }
+        for (Path part : files) {
+            String name = part.getFileName().toString();
+            if (!name.endsWith(".json") || part.equals(own)) {
+                continue;
+            }
+            if (!name.startsWith(RUN + "-")) {
+                Files.deleteIfExists(part);
+                continue;
+            }
+            all.addAll((List<?>) JSON.std.mapFrom(Files.readString(part, StandardCharsets.UTF_8)).get("results"));
+        }
+        return all;
     }
 
     private static void warn(Path dir, Exception e) {

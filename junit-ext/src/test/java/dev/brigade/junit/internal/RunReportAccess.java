@@ -27,6 +27,10 @@ public final class RunReportAccess {
         return RunReport.record(test, invocation, result, false, List.of(), List.of());
     }
 
+    public static java.time.Duration spent() {
+        return RunReport.spent();
+    }
+
     public static String summary(List<Map<String, Object>> records) {
         return ConsoleSummary.render(records);
     }
