@@ -13,11 +13,13 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.brigade.fixture.BrigadeFixture;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -60,11 +62,12 @@ class ForkTest {
         @Brigade(tasks = 20, kinds = {VIRTUAL, PLATFORM}, warmup = "0ms", measure = "100ms")
         @Fork(jvmArgs = "-Dbrigade.test.child=yes")
         @Budget(kind = PLATFORM, perHop = "1ns")
-        void measuresInTheChild(BrigadeFixture brigade) {
+        void measuresInTheChild(BrigadeFixture brigade, TestReporter reporter) {
             if (!"yes".equals(System.getProperty("brigade.test.child"))) {
                 throw new AssertionError("not in the child");
             }
             System.out.println("hello from the child");
+            reporter.publishEntry("child.pid", Long.toString(ProcessHandle.current().pid()));
             brigade.measureMemory(false).run();
         }
 
@@ -119,8 +122,12 @@ class ForkTest {
                 .haveExactly(1, event(test("measuresInTheChild"), displayName("[PLATFORM] 20 tasks, QUEUE"),
                         finishedWithFailure(message(m -> m.startsWith("[@Budget(kind = PLATFORM, perHop = \"1ns\")]"
                                 + " Expected PLATFORM nanosPerHop to be at most 1.00 ns but was ")))));
-        assertThat(TestKit.keyValues(TestKit.entries(results).get("[VIRTUAL] 20 tasks, QUEUE")))
-                .containsKey("brigade.VIRTUAL.nanosPerHop");
+        Map<String, String> entries = TestKit.keyValues(TestKit.entries(results).get("[VIRTUAL] 20 tasks, QUEUE"));
+        assertThat(entries).containsKey("brigade.VIRTUAL.nanosPerHop");
+        // the test's own entries come back once, from the child
+        assertThat(entries.get("child.pid")).isNotEqualTo(Long.toString(ProcessHandle.current().pid()));
+        assertThat(TestKit.entries(results).get("[VIRTUAL] 20 tasks, QUEUE"))
+                .filteredOn(e -> e.getKeyValuePairs().containsKey("child.pid")).hasSize(1);
     }
 
     @Test

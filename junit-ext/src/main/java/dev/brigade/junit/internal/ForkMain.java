@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -42,10 +44,16 @@ public final class ForkMain {
             parameters.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         AtomicReference<TestExecutionResult> outcome = new AtomicReference<>();
+        List<Map<String, String>> entries = new CopyOnWriteArrayList<>();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectMethod(args[1], args[2], args[3]))
                 .configurationParameters(parameters).build(), new TestExecutionListener() {
+                    @Override
+                    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+                        entries.add(entry.getKeyValuePairs());
+                    }
+
                     @Override
                     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                         if (test.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -61,6 +69,7 @@ public final class ForkMain {
             result.getThrowable().ifPresent(t -> report.put("failure", ForkFailure.encode(t)));
         }
         report.put("results", ForkChild.results().stream().map(ResultCodec::encode).toList());
+        report.put("entries", entries);
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "fork", ".tmp");
         Files.writeString(temp, JSON.std.asString(report), StandardCharsets.UTF_8);
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

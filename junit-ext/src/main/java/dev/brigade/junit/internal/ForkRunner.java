@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +40,9 @@ final class ForkRunner {
      *
      * @param results the child's results, decoded
      * @param failure the test's failure in the child, or null when it passed
+     * @param entries the report entries the test published in the child ({@code TestReporter}), in order
      */
-    record Outcome(List<Object> results, Throwable failure) {
+    record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries) {
     }
 
     static Outcome run(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind) {
@@ -90,7 +92,13 @@ final class ForkRunner {
                 failure = new AssertionError("The fork of " + plan.where() + " found no test to run: is the class on"
                         + " the class path of the child (" + System.getProperty("java.class.path") + ")?");
             }
-            return new Outcome(results, failure);
+            List<Map<String, String>> entries = new ArrayList<>();
+            for (Object entry : (List<?>) report.getOrDefault("entries", List.of())) {
+                Map<String, String> pairs = new LinkedHashMap<>();
+                ResultCodec.map(entry).forEach((k, v) -> pairs.put(k, String.valueOf(v)));
+                entries.add(pairs);
+            }
+            return new Outcome(results, failure, entries);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while the fork of " + plan.where() + " ran; it was killed", e);

@@ -1,0 +1,91 @@
+package dev.brigade.examples.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.fixture.LinkType;
+import dev.brigade.fixture.Session;
+import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.BrigadeExtension;
+import dev.brigade.measure.Bytes;
+import dev.brigade.measure.Probe;
+import dev.brigade.measure.ProbeSnapshot;
+import dev.brigade.measure.Units;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Seed 001: 250,000 async tasks were no problem, but the laptop ran only 80,000 threads. Here: the largest brigade
+ * of each kind whose tasks fit in a memory budget on this machine, found by growing it until it no longer fits.
+ */
+@Tag("findings")
+@ExtendWith(BrigadeExtension.class)
+class HowManyTasksFitFinding {
+
+    /** The budget: memory the open brigade may add to the process (live heap plus native memory). */
+    private static final long BUDGET = (long) (Bytes.mib(32) * Math.min(1, Finding.scale()));
+    private static final int LIMIT = 1 << 20;
+
+    @Test
+    void several_times_more_virtual_threads_than_platform_threads_fit_in_the_same_memory(BrigadeFixture brigade,
+                                                                                         TestReporter reporter)
+            throws Exception {
+        brigade.link(LinkType.QUEUE);
+
+        int platform = largest(brigade.kind(TaskKind.PLATFORM));
+        int virtual = largest(brigade.kind(TaskKind.VIRTUAL));
+
+        new Finding("4 tasks that fit", "250,000 async tasks; 80,000 threads at most (32 GiB)",
+                "in " + Units.format(BUDGET, "B") + ": " + virtual + " VIRTUAL, " + platform + " PLATFORM",
+                Finding.verdict(virtual > 3L * platform, "VIRTUAL/PLATFORM " + Finding.times(virtual, platform)))
+                .publish(reporter);
+        assertThat(virtual).as("virtual threads that fit in %s, against %d platform threads",
+                Units.format(BUDGET, "B"), platform).isGreaterThan(4 * platform);
+    }
+
+    /** Doubles the brigade until it adds more than the budget, then halves the step back down to 1/4 of it. */
+    private static int largest(BrigadeFixture brigade) throws Exception {
+        int fits = 0;
+        int step = 1_000;
+        while (fits + step <= LIMIT && fits(brigade, fits + step)) {
+            fits += step;
+            step *= 2;
+        }
+        for (int i = 0; i < 2; i++) {
+            step /= 2;
+            if (fits(brigade, fits + step)) {
+                fits += step;
+            }
+        }
+        return fits;
+    }
+
+    /**
+     * Opens a brigade of {@code tasks}, passes the token round once so every task has run, and weighs it: the live
+     * heap it adds (a virtual thread's stack is on the heap) plus the resident memory it adds beyond the heap (a
+     * platform thread's stack is not), both after a GC.
+     */
+    private static boolean fits(BrigadeFixture brigade, int tasks) throws Exception {
+        Footprint before = Footprint.now();
+        try (Session session = brigade.tasks(tasks).open()) {
+            session.run();
+            return Footprint.now().minus(before) <= BUDGET;
+        }
+    }
+
+    private record Footprint(long usedHeap, long committedHeap, long rss) {
+
+        static Footprint now() {
+            System.gc();
+            ProbeSnapshot s = Probe.system().snapshot();
+            return new Footprint(s.usedHeapBytes(), Runtime.getRuntime().totalMemory(), s.rssBytes());
+        }
+
+        long minus(Footprint before) {
+            long nativeGrowth = (rss - before.rss) - (committedHeap - before.committedHeap);
+            return (usedHeap - before.usedHeap) + Math.max(0, nativeGrowth);
+        }
+    }
+}
