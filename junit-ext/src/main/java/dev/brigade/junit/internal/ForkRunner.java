@@ -133,6 +133,7 @@ final class ForkRunner {
         command.add(Constants.BASELINE_TOLERANCE_PROPERTY_NAME + "=" + s.baselineTolerance());
         command.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
         command.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());
+        command.add(Constants.TIMEOUT_PROPERTY_NAME + "=" + s.timeout().toNanos() + "ns");
         return command;
     }
 
