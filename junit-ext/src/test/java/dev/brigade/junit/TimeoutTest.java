@@ -69,6 +69,8 @@ class TimeoutTest {
             Duration took = Duration.between(results.testEvents().started().list().stream()
                     .filter(s -> s.getTestDescriptor().equals(finished.getTestDescriptor())).findFirst().orElseThrow()
                     .getTimestamp(), finished.getTimestamp());
+            System.out.println(finished.getTestDescriptor().getDisplayName() + " timed out after " + took.toMillis()
+                    + " ms");
             assertThat(took).as("%s took", finished.getTestDescriptor().getDisplayName())
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(1).plus(MARGIN));
         }
