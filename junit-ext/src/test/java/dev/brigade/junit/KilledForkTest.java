@@ -35,14 +35,14 @@ import org.junit.platform.testkit.engine.Event;
 class KilledForkTest {
 
     /** On the child's command line, to tell it from other JVMs this one started. */
-    static final String MARKER = "-Dbrigade.test.killedFork=" + ProcessHandle.current().pid();
+    static final String MARKER = "-Dbrigade.test.killedFork";
     /** What the child prints once its measurement runs; the parent sees it through the fork's output. */
     static final String MEASURING = "measuring now";
 
     @TestKit.TestCase
     static class Measuring {
         @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "10min")
-        @Fork(jvmArgs = MARKER_ARGUMENT)
+        @Fork(jvmArgs = MARKER)
         void killedMidway(BrigadeFixture brigade) {
             AtomicBoolean said = new AtomicBoolean();
             brigade.measureMemory(false).work(() -> {
@@ -52,9 +52,6 @@ class KilledForkTest {
             }).run();
         }
     }
-
-    /** The marker without the pid, as an annotation needs a constant. */
-    static final String MARKER_ARGUMENT = "-Dbrigade.test.killedFork";
 
     @Test
     void a_child_killed_with_sigkill_fails_the_test_at_once_and_leaves_no_process_or_file() throws Exception {
@@ -68,7 +65,7 @@ class KilledForkTest {
             run = CompletableFuture.supplyAsync(() -> TestKit.run(Measuring.class));
             assertThat(measuring.await(60, TimeUnit.SECONDS)).as("the child started measuring").isTrue();
             ProcessHandle child = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().commandLine().orElse("").contains(MARKER_ARGUMENT + " "))
+                    .filter(p -> p.info().commandLine().orElse("").contains(MARKER + " "))
                     .findFirst().orElseThrow();
             killedAt = Instant.now();
             Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(child.pid())).inheritIO().start();
@@ -82,7 +79,8 @@ class KilledForkTest {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("killedMidway"), finishedWithFailure(
                 instanceOf(AssertionError.class), message(m -> m.startsWith("The fork of method"
                         + " [KilledForkTest.Measuring#killedMidway] was killed by signal 9 (SIGKILL: killed from"
-                        + " outside, by kill -9 or the kernel's OOM killer), exit status 137, and reported nothing.")))));
+                        + " outside, by kill -9 or the kernel's OOM killer), exit status 137, and reported"
+                        + " nothing.")))));
         Event finished = results.testEvents().finished().list().get(0);
         assertThat(Duration.between(killedAt, finished.getTimestamp())).as("from the kill to the failure")
                 .isLessThan(Duration.ofSeconds(10));

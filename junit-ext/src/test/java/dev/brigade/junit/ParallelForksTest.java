@@ -163,7 +163,8 @@ class ParallelForksTest {
     }
 
     private static List<String> spawn(Class<?> c) {
-        return List.of(c.getName() + "#spawn [VIRTUAL] 10 tasks spawn", c.getName() + "#spawn [PLATFORM] 10 tasks spawn");
+        return List.of(c.getName() + "#spawn [VIRTUAL] 10 tasks spawn",
+                c.getName() + "#spawn [PLATFORM] 10 tasks spawn");
     }
 
     private static String[] entries(boolean handOff, boolean spawnAndPlain) {
