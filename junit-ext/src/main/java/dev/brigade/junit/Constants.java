@@ -100,6 +100,19 @@ public final class Constants {
     public static final String FORK_TIMEOUT_DEFAULT = "5min";
 
     /**
+     * How long a measured fixture run may go without progress before it fails with a
+     * {@code FixtureTimeoutException} that shows every task's stack: no round-trip of a brigade's token, or no batch
+     * of a spawn, completed within it. Hung user work or a deadlocked link then ends the test, tears down every task,
+     * and lets the next test start. A duration greater than zero ({@code "30s"}, {@code "2min"}), not scaled by
+     * {@link #SCALE_PROPERTY_NAME}; a test's own {@code brigade.timeout(...)} on the fixture wins. Default
+     * {@value #TIMEOUT_DEFAULT}.
+     */
+    public static final String TIMEOUT_PROPERTY_NAME = "brigade.timeout";
+
+    /** The default of {@link #TIMEOUT_PROPERTY_NAME}: generous, for slow work and large brigades. */
+    public static final String TIMEOUT_DEFAULT = "2min";
+
+    /**
      * The JUnit exclusive resource every measured test holds in read-write mode, so that no two measurements run
      * at the same time under {@code junit.jupiter.execution.parallel.enabled=true}. Put
      * {@code @ResourceLock(Constants.MEASUREMENT_LOCK)} on your own tests that must not run during a measurement

@@ -226,6 +226,19 @@ class ConfigurationErrorTest {
                 "brigade.report.dir = \" \"", "brigade.report.dir must name a directory, like target/brigade");
     }
 
+    @Test
+    void brigade_timeout_must_be_a_duration_above_zero() {
+        String problem = "brigade.timeout must be a duration greater than zero, like \"2min\" or \"30s\" (";
+        configurationError(TestKit.run(Configured.class, Constants.TIMEOUT_PROPERTY_NAME, "soon"),
+                "brigade.timeout = \"soon\"", problem + "\"soon\" is not a duration: write a number and a unit, like"
+                        + " \"300ms\", \"2us\" or \"1.5s\")");
+        configurationError(TestKit.run(Configured.class, Constants.TIMEOUT_PROPERTY_NAME, "30 parsecs"),
+                "brigade.timeout = \"30 parsecs\"", problem + "\"30 parsecs\" has an unknown unit \"parsecs\": use ns,"
+                        + " us (or µs), ms, s or min)");
+        configurationError(TestKit.run(Configured.class, Constants.TIMEOUT_PROPERTY_NAME, "0s"),
+                "brigade.timeout = \"0s\"", problem + "it is zero)");
+    }
+
     private static void configurationError(EngineExecutionResults results, String what, String problem) {
         results.containerEvents().assertThatEvents().haveExactly(1, event(container("template"),
                 finishedWithFailure(instanceOf(ExtensionConfigurationException.class),

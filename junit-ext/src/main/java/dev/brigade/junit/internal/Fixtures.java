@@ -7,7 +7,10 @@ import dev.brigade.fixture.TaskKind;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
-/** Makes the fixtures the extension injects: configured, times scaled, results reported to the invocation. */
+/**
+ * Makes the fixtures the extension injects: configured, times scaled, timeout from {@code brigade.timeout}, results
+ * reported to the invocation.
+ */
 final class Fixtures {
 
     private Fixtures() {
@@ -19,11 +22,12 @@ final class Fixtures {
         InvocationResults results = TestState.results(context);
         Settings s = plan.settings();
         if (type == BrigadeFixture.class) {
-            BrigadeFixture f = BrigadeFixture.create().listener(results).detectPinning(s.pinningDetect());
+            BrigadeFixture f = BrigadeFixture.create().listener(results).detectPinning(s.pinningDetect())
+                    .timeout(s.timeout());
             return f.warmup(s.scaled(f.warmup())).measure(s.scaled(f.measure()));
         }
         if (type == SpawnFixture.class) {
-            SpawnFixture f = SpawnFixture.create().listener(results);
+            SpawnFixture f = SpawnFixture.create().listener(results).timeout(s.timeout());
             return f.warmup(s.scaled(f.warmup())).measure(s.scaled(f.measure()));
         }
         if (type == CostMeter.class) {
@@ -40,8 +44,8 @@ final class Fixtures {
         return switch (spec.fixture()) {
             case BRIGADE -> BrigadeFixture.create().tasks(spec.tasks()).kind(kind).link(spec.link())
                     .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results)
-                    .detectPinning(s.pinningDetect());
-            case SPAWN -> SpawnFixture.create().tasks(spec.tasks()).kind(kind)
+                    .detectPinning(s.pinningDetect()).timeout(s.timeout());
+            case SPAWN -> SpawnFixture.create().tasks(spec.tasks()).kind(kind).timeout(s.timeout())
                     .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results);
         };
     }

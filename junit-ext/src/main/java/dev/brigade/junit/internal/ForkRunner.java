@@ -77,7 +77,7 @@ final class ForkRunner {
             stdout.join(5_000);
             stderr.join(5_000);
             if (child.exitValue() != 0 || !Files.exists(out)) {
-                throw new AssertionError("The fork of " + plan.where() + " exited with status " + child.exitValue()
+                throw new AssertionError("The fork of " + plan.where() + " " + exit(child.exitValue())
                         + (Files.exists(out) ? "" : " and reported nothing") + ". Last lines of its error output:"
                         + quote(lastErrors, stderr));
             }
@@ -108,6 +108,26 @@ final class ForkRunner {
             kill(child);
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * How the child ended, from its exit value: on Unix, a process ended by a signal reports 128 plus the signal's
+     * number, so 137 is SIGKILL (the OOM killer, {@code kill -9}) and 143 SIGTERM.
+     */
+    static String exit(int status) {
+        boolean unix = !System.getProperty("os.name").startsWith("Windows");
+        if (unix && status > 128 && status < 128 + 65) {
+            int signal = status - 128;
+            String name = switch (signal) {
+                case 9 -> " (SIGKILL: killed from outside, by kill -9 or the kernel's OOM killer)";
+                case 15 -> " (SIGTERM)";
+                case 6 -> " (SIGABRT: the JVM aborted; look for an hs_err_pid file)";
+                case 11 -> " (SIGSEGV)";
+                default -> "";
+            };
+            return "was killed by signal " + signal + name + ", exit status " + status + ",";
+        }
+        return "exited with status " + status;
     }
 
     private static List<String> command(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind,
@@ -141,6 +161,7 @@ final class ForkRunner {
         command.add(Constants.BASELINE_TOLERANCE_PROPERTY_NAME + "=" + s.baselineTolerance());
         command.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
         command.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());
+        command.add(Constants.TIMEOUT_PROPERTY_NAME + "=" + s.timeout().toNanos() + "ns");
         return command;
     }
 

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * Read-modify-write of a text file that several threads and several JVMs (Surefire forks, parallel builds) update:
  * under a lock held across processes, the new content goes to a temporary file beside the target, which is then
  * moved over it atomically. A reader sees the old file or the new one, never half of one; a writer killed midway
- * leaves the old file intact. Thread-safe.
+ * leaves the old file intact, and its temporary file, which the next write of the same target deletes. Thread-safe.
  *
  * <p>The cross-process lock is a {@link FileChannel#lock() file lock} on a file in the system's temporary
  * directory named after the target's absolute path, so no lock file lands beside the target (baselines are
@@ -68,9 +68,11 @@ final class LockedFile {
     }
 
     /**
-     * Replaces {@code target} with {@code content} atomically (temporary file, then a move), without a lock, and
-     * without forcing it to the disk: a killed JVM leaves the old file or the new one; a power cut may leave neither
-     * (reports, which the next run writes again).
+     * Replaces {@code target} with {@code content} atomically (temporary file, then a move), without forcing it to
+     * the disk: a killed JVM leaves the old file or the new one; a power cut may leave neither (reports, which the
+     * next run writes again). Takes no lock itself: the caller holds one that every writer of {@code target} holds
+     * (the run report holds the lock of brigade-results.json), since what killed writers left beside the target is
+     * deleted first.
      */
     static void write(Path target, String content) throws IOException {
         write(target, content, false);
@@ -78,6 +80,7 @@ final class LockedFile {
 
     private static void write(Path target, String content, boolean force) throws IOException {
         Files.createDirectories(target.getParent());
+        removeLeftovers(target);
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -98,6 +101,26 @@ final class LockedFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Deletes the temporary files that writers of {@code target} killed midway left beside it ({@code .<name>N.tmp},
+     * as {@link Files#createTempFile} names them); only under a lock that every writer of {@code target} holds.
+     */
+    private static void removeLeftovers(Path target) throws IOException {
+        String prefix = "." + target.getFileName();
+        try (var leftovers = Files.newDirectoryStream(target.getParent(), p -> isTemporary(p, prefix))) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    /** Whether {@code file} is a temporary file of this class whose name begins with {@code prefix}. */
+    private static boolean isTemporary(Path file, String prefix) {
+        String name = file.getFileName().toString();
+        return name.startsWith(prefix) && name.endsWith(".tmp") && name.length() > prefix.length() + 4
+                && name.substring(prefix.length(), name.length() - 4).chars().allMatch(Character::isDigit);
     }
 
     private static Path lockFile(Path target) throws IOException {

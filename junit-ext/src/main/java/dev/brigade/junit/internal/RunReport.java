@@ -337,7 +337,10 @@ public final class RunReport {
         }
     }
 
-    /** The records of the run's other JVMs, from their parts; parts of earlier runs are deleted. */
+    /**
+     * The records of the run's other JVMs, from their parts; parts of earlier runs, and temporary files of JVMs
+     * killed while writing theirs, are deleted.
+     */
     private static List<Object> others(Path dir) throws IOException {
         Path parts = dir.resolve("parts");
         List<Object> all = new ArrayList<>();
@@ -351,6 +354,11 @@ public final class RunReport {
         }
         for (Path part : files) {
             String name = part.getFileName().toString();
+            if (name.startsWith(".") && name.endsWith(".tmp")) {
+                // a part being written when its JVM was killed: every part is written under the lock held here
+                Files.deleteIfExists(part);
+                continue;
+            }
             if (!name.endsWith(".json") || part.equals(own)) {
                 continue;
             }

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param pinningDetect     whether injected brigades record pinned virtual threads
  * @param forkEnabled       whether {@code @Fork} tests run in a child JVM
  * @param forkTimeout       how long a child JVM may run
+ * @param timeout           how long an injected fixture's run may go without progress
  */
 record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir, boolean baselineUpdate,
-                double baselineTolerance, boolean pinningDetect, boolean forkEnabled, java.time.Duration forkTimeout) {
+                double baselineTolerance, boolean pinningDetect, boolean forkEnabled, Duration forkTimeout,
+                Duration timeout) {
 
     /**
      * Reads and checks every parameter.
@@ -40,7 +42,10 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
                         "true (record pinned virtual threads) or false"),
                 bool(context, where, Constants.FORK_ENABLED_PROPERTY_NAME, Constants.FORK_ENABLED_DEFAULT,
                         "true (@Fork tests run in a child JVM) or false (in this one)"),
-                forkTimeout(context, where));
+                duration(context, where, Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.FORK_TIMEOUT_DEFAULT,
+                        "\"5min\" or \"90s\""),
+                duration(context, where, Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT,
+                        "\"2min\" or \"30s\""));
     }
 
     /** Whether measured tests run; true when the value cannot be read (the test then fails with the error). */
@@ -85,19 +90,19 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
                 "true (measured tests run) or false (they are skipped)");
     }
 
-    private static java.time.Duration forkTimeout(ExtensionContext context, String where) {
-        String value = context.getConfigurationParameter(Constants.FORK_TIMEOUT_PROPERTY_NAME)
-                .orElse(Constants.FORK_TIMEOUT_DEFAULT);
+    /** A duration greater than zero, read with {@code Durations.parse}; {@code like} gives two examples. */
+    private static Duration duration(ExtensionContext context, String where, String key, String fallback,
+                                     String like) {
+        String value = context.getConfigurationParameter(key).orElse(fallback);
         try {
-            java.time.Duration timeout = dev.brigade.measure.Durations.parse(value.trim());
-            if (timeout.isZero()) {
+            Duration d = dev.brigade.measure.Durations.parse(value.trim());
+            if (d.isZero()) {
                 throw new IllegalArgumentException("it is zero");
             }
-            return timeout;
+            return d;
         } catch (IllegalArgumentException e) {
-            throw ConfigurationErrors.error(Constants.FORK_TIMEOUT_PROPERTY_NAME + " = \"" + value + "\"", where,
-                    Constants.FORK_TIMEOUT_PROPERTY_NAME + " must be a duration greater than zero, like \"5min\" or"
-                            + " \"90s\" (" + e.getMessage() + ")");
+            throw ConfigurationErrors.error(key + " = \"" + value + "\"", where,
+                    key + " must be a duration greater than zero, like " + like + " (" + e.getMessage() + ")");
         }
     }
 

@@ -31,6 +31,11 @@ public final class RunReportAccess {
         return RunReport.spent();
     }
 
+    /** This JVM's records so far, as they go into brigade-results.json. */
+    public static List<Map<String, Object>> records() {
+        return RunReport.records();
+    }
+
     public static String summary(List<Map<String, Object>> records) {
         return ConsoleSummary.render(records);
     }
