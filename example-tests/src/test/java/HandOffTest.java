@@ -2,6 +2,8 @@ import static dev.brigade.assertj.BrigadeAssertions.assertThat;
 import static dev.brigade.fixture.TaskKind.*;
 import dev.brigade.fixture.*; import dev.brigade.junit.*; import dev.brigade.measure.*;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 class HandOffTest {
     @Brigade(tasks = 200, kinds = {VIRTUAL, PLATFORM}, link = LinkType.QUEUE, warmup = "200ms", measure = "1s")
@@ -17,8 +19,8 @@ class HandOffTest {
         assertThat(spawn.run()).creationCost().isAtMost(Duration.ofMillis(5));
     }
 
-    @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.extension.ExtendWith(BrigadeExtension.class)
+    @Test
+    @ExtendWith(BrigadeExtension.class)
     void virtualBeatsPlatform(BrigadeFixture brigade) {
         brigade.tasks(200).link(LinkType.QUEUE).measure(Duration.ofSeconds(1));
         BrigadeResult v = brigade.kind(VIRTUAL).run(), p = brigade.kind(PLATFORM).run();

@@ -42,15 +42,17 @@ class AssertionsGuideTest {
         SpawnResult virtualSpawn = spawn.tasks(500).kind(VIRTUAL).run();
         SpawnResult platformSpawn = spawn.kind(PLATFORM).run();
 
-        assertThat(virtual).isFasterThan(platform).byAtLeast(1.5);
-        assertThat(virtual).isCheaperThan(platform);
-        assertThat(virtualSpawn).isCheaperThan(platformSpawn).byAtLeast(5.0);
-        assertThat(virtualSpawn).startsFasterThan(platformSpawn);
+        assertThat(virtual).isFasterThan(platform).byAtLeast(1.5);      // nanosPerHop: platform / virtual ≥ 1.5
+        assertThat(virtual).isCheaperThan(platform);                     // cpuNanosPerHop
+        assertThat(virtualSpawn).isCheaperThan(platformSpawn).byAtLeast(5.0);   // nanosPerTask
+        assertThat(virtualSpawn).startsFasterThan(platformSpawn);        // startLatencyNanos
     }
 
     @Test
     void pinning_and_fits(BrigadeFixture brigade) {
-        assertThat(brigade.tasks(100).kind(VIRTUAL).measureMemory(false).detectPinning(true).run()).hasNoPinning();
+        brigade.tasks(100).kind(VIRTUAL).measureMemory(false);
+
+        assertThat(brigade.detectPinning(true).run()).hasNoPinning();
         assertThat(SpawnFixture.create().kind(VIRTUAL).parked(20_000)).hasLinearFitAtLeast(0.9);
     }
 

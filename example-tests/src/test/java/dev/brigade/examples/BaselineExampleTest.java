@@ -36,8 +36,8 @@ class BaselineExampleTest {
         BrigadeResult platform = brigade.kind(PLATFORM).run();
         BrigadeResult floor = brigade.kind(VIRTUAL).runOneThread();
 
-        assertThat(virtual).perHopRelativeTo(platform).isAtMost(0.7);
-        assertThat(virtual).perHopRelativeTo(floor).isAtMost(1_000.0);
+        assertThat(virtual).perHopRelativeTo(platform).isAtMost(0.7);    // at most 0.7× the platform hop
+        assertThat(virtual).perHopRelativeTo(floor).isAtMost(1_000.0);   // at most 1000× the one-thread floor
         assertThat(virtual).isNoWorseThanBaseline();
     }
 }

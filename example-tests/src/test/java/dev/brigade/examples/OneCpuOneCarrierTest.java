@@ -49,7 +49,7 @@ class OneCpuOneCarrierTest {
     }
 
     @Brigade(tasks = 500, kinds = {VIRTUAL, ASYNC}, warmup = "300ms", measure = "1s")
-    @Fork(cpus = "0", parallelism = 1)
+    @Fork(cpus = "0", parallelism = 1)      // one CPU, one carrier thread
     void handOffOnOneCpuAndOneCarrier(BrigadeFixture brigade) {
         if (Runtime.getRuntime().availableProcessors() != 1) {
             throw new AssertionError("a fork on cpus = \"0\" sees one processor");

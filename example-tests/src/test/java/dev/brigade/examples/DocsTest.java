@@ -1,0 +1,369 @@
+package dev.brigade.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brigade.junit.Brigade;
+import dev.brigade.junit.Constants;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fails when the documentation drifts from the code: every annotation attribute and configuration key of
+ * {@code dev.brigade.junit} is in docs/configuration.md with its default, every {@code ```java} block of README.md and
+ * docs/*.md is code that a test in example-tests runs, and the CI files of docs/ci/ are the ones docs/ci.md shows.
+ *
+ * <p>Reads the files of the checkout: it finds the repository's root by walking up from the working directory to the
+ * first directory holding README.md and docs/.
+ */
+class DocsTest {
+
+    private static final Path ROOT = repositoryRoot();
+    private static final Path CONFIGURATION = ROOT.resolve("docs/configuration.md");
+    private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```", Pattern.DOTALL);
+    private static final Pattern YAML_BLOCK = Pattern.compile("(?m)^```yaml\\n(.*?)^```", Pattern.DOTALL);
+
+    @Test
+    void every_annotation_attribute_is_in_the_configuration_reference_with_its_default() {
+        String doc = read(CONFIGURATION);
+        List<String> missing = new ArrayList<>();
+        List<Class<? extends Annotation>> annotations = publicAnnotations();
+        assertThat(annotations).as("annotations found in dev.brigade.junit").hasSizeGreaterThanOrEqualTo(6);
+        for (Class<? extends Annotation> annotation : annotations) {
+            Optional<String> section = section(doc, "@" + annotation.getSimpleName());
+            if (section.isEmpty()) {
+                missing.add("no section headed `@" + annotation.getSimpleName() + "`");
+                continue;
+            }
+            for (Method attribute : annotation.getDeclaredMethods()) {
+                Optional<List<String>> row = tableRow(section.get(), attribute.getName());
+                Object fallback = attribute.getDefaultValue();
+                String expected = fallback == null ? "required" : render(fallback);
+                if (row.isEmpty()) {
+                    missing.add("@" + annotation.getSimpleName() + "(" + attribute.getName() + "): no table row");
+                } else if (row.get().size() < 3 || !unquoted(row.get().get(2)).equals(expected)) {
+                    missing.add("@" + annotation.getSimpleName() + "(" + attribute.getName() + "): default column "
+                            + (row.get().size() < 3 ? "missing" : "says " + row.get().get(2)) + ", the code says "
+                            + expected);
+                }
+            }
+        }
+        assertThat(missing).as("annotation attributes missing from or wrong in %s", CONFIGURATION).isEmpty();
+    }
+
+    @Test
+    void every_configuration_key_is_in_the_configuration_reference_with_its_default() throws IllegalAccessException {
+        String doc = read(CONFIGURATION);
+        List<String> missing = new ArrayList<>();
+        int keys = 0;
+        for (Field field : Constants.class.getFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class
+                    || field.getName().endsWith("_DEFAULT")) {
+                continue;
+            }
+            String value = (String) field.get(null);
+            if (!doc.contains("`" + value + "`")) {
+                missing.add(field.getName() + " (`" + value + "`) is not named");
+                continue;
+            }
+            if (!field.getName().endsWith("_PROPERTY_NAME")) {
+                continue;
+            }
+            keys++;
+            Optional<List<String>> row = tableRow(doc, value);
+            Object fallback = defaultOf(field.getName().replace("_PROPERTY_NAME", "_DEFAULT"));
+            if (row.isEmpty() || row.get().size() < 3) {
+                missing.add(value + ": no row in the table | key | type | default | meaning |");
+            } else if (!sameDefault(unquoted(row.get().get(2)), fallback)) {
+                missing.add(value + ": default column says " + row.get().get(2) + ", Constants says " + fallback);
+            }
+        }
+        assertThat(keys).as("configuration keys in Constants").isGreaterThanOrEqualTo(9);
+        assertThat(missing).as("configuration keys missing from or wrong in %s", CONFIGURATION).isEmpty();
+    }
+
+    @Test
+    void every_java_block_of_the_docs_is_code_that_an_example_test_runs() {
+        Map<Path, List<String>> tests = new TreeMap<>();
+        for (Path file : files(ROOT.resolve("example-tests/src/test/java"), ".java")) {
+            tests.put(file, normalisedLines(read(file)));
+        }
+        List<String> drifted = new ArrayList<>();
+        int blocks = 0;
+        for (Path doc : documents()) {
+            String text = read(doc);
+            Matcher block = JAVA_BLOCK.matcher(text);
+            while (block.find()) {
+                blocks++;
+                List<String> lines = normalisedLines(block.group(1));
+                boolean found = tests.values().stream().anyMatch(test -> containsInOrder(test, lines));
+                if (!found) {
+                    drifted.add(ROOT.relativize(doc) + ":" + lineOf(text, block.start()) + " — no test file holds"
+                            + " its lines in order; nearest " + nearest(tests, lines));
+                }
+            }
+        }
+        assertThat(blocks).as("```java blocks in README.md and docs/*.md").isGreaterThanOrEqualTo(10);
+        assertThat(drifted).as("```java blocks that no file under example-tests/src/test/java runs (copy the code"
+                + " from a test, or fence a block that is not Java test code as ```text)").isEmpty();
+    }
+
+    /**
+     * The CI files are YAML; no YAML parser is on this module's test class path (and adding one for this alone is
+     * not worth a dependency), so the check is that docs/ci.md shows each file verbatim and that each is YAML in
+     * the ways a reader can break it by hand: no tabs, and the commands the guide explains.
+     */
+    @Test
+    void every_ci_file_is_shown_verbatim_in_the_ci_guide() {
+        String guide = read(ROOT.resolve("docs/ci.md"));
+        List<String> shown = new ArrayList<>();
+        Matcher block = YAML_BLOCK.matcher(guide);
+        while (block.find()) {
+            shown.add(block.group(1));
+        }
+        List<Path> files = files(ROOT.resolve("docs/ci"), ".yml");
+        assertThat(files).as("CI files under docs/ci").hasSizeGreaterThanOrEqualTo(2);
+        for (Path file : files) {
+            String yaml = read(file);
+            assertThat(shown.contains(yaml)).as("docs/ci.md shows %s verbatim in a ```yaml block (copy the file"
+                    + " into it)", ROOT.relativize(file)).isTrue();
+            for (String needed : List.of("./mvnw -B verify", "target/brigade", "jmh-results.json", "bencher.json")) {
+                assertThat(yaml.contains(needed)).as("%s mentions %s", ROOT.relativize(file), needed).isTrue();
+            }
+            assertThat(yaml.contains("\t")).as("%s has a tab, which YAML does not allow for indentation",
+                    ROOT.relativize(file)).isFalse();
+        }
+    }
+
+    @Test
+    void the_documentation_links_of_the_readme_lead_to_files() {
+        String readme = read(ROOT.resolve("README.md"));
+        Matcher link = Pattern.compile("\\]\\((docs/[^)#]+)[^)]*\\)").matcher(readme);
+        List<String> dead = new ArrayList<>();
+        int links = 0;
+        while (link.find()) {
+            links++;
+            if (!Files.exists(ROOT.resolve(link.group(1)))) {
+                dead.add(link.group(1));
+            }
+        }
+        assertThat(links).isGreaterThanOrEqualTo(10);
+        assertThat(dead).as("links in README.md to files that do not exist").isEmpty();
+        for (String guide : List.of("getting-started", "configuration", "ci", "troubleshooting")) {
+            assertThat(readme.contains("(docs/" + guide + ".md)")).as("README.md links docs/%s.md", guide).isTrue();
+        }
+    }
+
+    // --- annotations and constants ---
+
+    /** Every public annotation type in dev.brigade.junit, found in the jar or directory it was loaded from. */
+    @SuppressWarnings("unchecked")
+    private static List<Class<? extends Annotation>> publicAnnotations() {
+        List<Class<? extends Annotation>> found = new ArrayList<>();
+        for (String name : classNames(Brigade.class.getPackageName())) {
+            try {
+                Class<?> type = Class.forName(name, false, Brigade.class.getClassLoader());
+                if (type.isAnnotation() && Modifier.isPublic(type.getModifiers())) {
+                    found.add((Class<? extends Annotation>) type);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("listed but not loadable: " + name, e);
+            }
+        }
+        found.sort(Comparator.comparing(Class::getSimpleName));
+        return found;
+    }
+
+    private static List<String> classNames(String packageName) {
+        String folder = packageName.replace('.', '/') + "/";
+        try {
+            Path location = Path.of(Brigade.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<String> entries = new ArrayList<>();
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> list = Files.list(location.resolve(folder))) {
+                    list.forEach(p -> entries.add(folder + p.getFileName()));
+                }
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    jar.stream().forEach(e -> entries.add(e.getName()));
+                }
+            }
+            return entries.stream().filter(e -> e.startsWith(folder) && e.endsWith(".class"))
+                    .map(e -> e.substring(0, e.length() - ".class".length()))
+                    .filter(e -> e.indexOf('/', folder.length()) < 0 && !e.contains("$"))
+                    .map(e -> e.replace('/', '.')).toList();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the classes of " + packageName, e);
+        }
+    }
+
+    /** An annotation default as the reference writes it: {@code 500}, {@code "300ms"}, {@code {VIRTUAL, PLATFORM}}. */
+    private static String render(Object value) {
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (value instanceof Double d) {
+            return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        }
+        if (value.getClass().isArray()) {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                items.add(render(Array.get(value, i)));
+            }
+            return "{" + String.join(", ", items) + "}";
+        }
+        return value.toString();
+    }
+
+    private static Object defaultOf(String constant) {
+        try {
+            return Constants.class.getField(constant).get(null);
+        } catch (NoSuchFieldException e) {
+            return "(none)";
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sameDefault(String documented, Object fallback) {
+        if (fallback instanceof Double d) {
+            try {
+                return Double.parseDouble(documented) == d;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return documented.equals(String.valueOf(fallback));
+    }
+
+    // --- Markdown ---
+
+    /** From the heading that names {@code title} in backticks to the next heading of the same or a higher level. */
+    private static Optional<String> section(String doc, String title) {
+        Matcher heading = Pattern.compile("(?m)^(#+) .*`" + Pattern.quote(title) + "`.*$").matcher(doc);
+        if (!heading.find()) {
+            return Optional.empty();
+        }
+        int level = heading.group(1).length();
+        Matcher next = Pattern.compile("(?m)^#{1," + level + "} ").matcher(doc);
+        int end = next.find(heading.end()) ? next.start() : doc.length();
+        return Optional.of(doc.substring(heading.end(), end));
+    }
+
+    /** The cells of the first table row whose first cell is {@code `name`}, the leading empty cell dropped. */
+    private static Optional<List<String>> tableRow(String text, String name) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith("| `" + name + "` ")) {
+                List<String> cells = new ArrayList<>(Arrays.stream(line.split("(?<!\\\\)\\|", -1))
+                        .map(String::trim).toList());
+                cells.remove(0);
+                return Optional.of(cells);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String unquoted(String cell) {
+        return cell.startsWith("`") && cell.endsWith("`") && cell.length() >= 2 ? cell.substring(1, cell.length() - 1)
+                : cell;
+    }
+
+    private static List<Path> documents() {
+        List<Path> docs = new ArrayList<>();
+        docs.add(ROOT.resolve("README.md"));
+        docs.addAll(files(ROOT.resolve("docs"), ".md"));
+        return docs;
+    }
+
+    // --- code blocks ---
+
+    private static List<String> normalisedLines(String text) {
+        return text.lines().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** Whether every line of {@code block} is a line of {@code file}, in order (other lines may come between). */
+    private static boolean containsInOrder(List<String> file, List<String> block) {
+        int at = 0;
+        for (String line : block) {
+            while (at < file.size() && !file.get(at).equals(line)) {
+                at++;
+            }
+            if (at == file.size()) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
+    /** The test file that holds most of the block in order, and the block's first line it does not hold. */
+    private static String nearest(Map<Path, List<String>> tests, List<String> block) {
+        Path best = null;
+        int bestMatched = -1;
+        for (Map.Entry<Path, List<String>> test : tests.entrySet()) {
+            int matched = 0;
+            while (matched < block.size() && containsInOrder(test.getValue(), block.subList(0, matched + 1))) {
+                matched++;
+            }
+            if (matched > bestMatched) {
+                bestMatched = matched;
+                best = test.getKey();
+            }
+        }
+        return best == null ? "none" : best.getFileName() + " (stops at: " + block.get(bestMatched) + ")";
+    }
+
+    private static int lineOf(String text, int offset) {
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    // --- files ---
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("README.md")) && Files.isDirectory(p.resolve("docs"))
+                    && Files.isDirectory(p.resolve("example-tests"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("DocsTest reads the repository's README.md and docs/, but no directory from "
+                + dir + " up holds them: run it from the checkout (Maven runs it in example-tests/)");
+    }
+
+    private static List<Path> files(Path dir, String suffix) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
