@@ -218,6 +218,24 @@ class BaselineTest {
                                 + " are nanosPerHop, ")))));
     }
 
+    @TestKit.TestCase
+    static class BadTolerance {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @Baseline(tolerance = "lots")
+        void handOff(BrigadeFixture brigade) {
+            brigade.run();
+        }
+    }
+
+    /** Found by ParserPropertiesTest: the message lacked the closing parenthesis of the annotation. */
+    @Test
+    void a_bad_tolerance_in_the_annotation_is_a_configuration_error_that_quotes_the_annotation() {
+        run(BadTolerance.class).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(
+                        "Configuration error: @Baseline(tolerance = \"lots\") on method [BaselineTest.BadTolerance"
+                                + "#handOff]: a tolerance is the slowdown a baseline comparison allows")))));
+    }
+
     @Test
     void outside_a_brigade_test_the_assertion_says_where_it_belongs() {
         BrigadeResult result = BrigadeFixture.create().tasks(10).warmup(Duration.ZERO).measure(Duration.ofMillis(20))

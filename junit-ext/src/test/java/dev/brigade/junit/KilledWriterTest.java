@@ -32,9 +32,10 @@ class KilledWriterTest {
     @TempDir
     Path dir;
 
+    /** Whether a writer said it finished rendering the reports once: before that, a kill may leave none. */
+    private boolean rendered;
+
     @Test
-    @org.junit.jupiter.api.Disabled("failed once on a fresh CI clone: brigade-results.json missing after the first kill;"
-            + " the child may be killed before its first render completes — to be fixed (see the 2026-11-30 note)")
     void files_are_old_or_new_and_whole_after_each_sigkill_and_the_next_write_clears_leftovers() throws Exception {
         Path baseline = dir.resolve("baselines").resolve("com.example.Writer.json");
         Path reports = dir.resolve("reports");
@@ -54,6 +55,8 @@ class KilledWriterTest {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith("baseline ")) {
                         acknowledged = Integer.parseInt(line.substring("baseline ".length()));
+                    } else if (line.startsWith("report ")) {
+                        rendered = true;
                     }
                 }
                 int last = lastEntry(baseline);
@@ -77,6 +80,7 @@ class KilledWriterTest {
         System.out.println(KILLS + " kills (seed " + seed + "), " + next + " baseline entries before the last write; "
                 + leftovers.size() + " kills left temporary files: " + leftovers);
         assertThat(lastEntry(baseline)).isEqualTo(next);
+        rendered = true; // the last writer finished: its reports must be there
         assertWhole(reports, seed);
         assertThat(temporaryFiles()).as("temporary files after a write that finished").isEmpty();
     }
@@ -124,7 +128,11 @@ class KilledWriterTest {
                 assertThat(text).as("%s is whole (seed %d)", name, seed).endsWith("</body></html>\n");
             }
         }
-        Map<String, Object> results = JSON.std.mapFrom(Files.readString(reports.resolve("brigade-results.json")));
+        Path resultsFile = reports.resolve("brigade-results.json");
+        if (!rendered && !Files.exists(resultsFile)) {
+            return; // killed before its first render finished (seen on a fresh CI clone): nothing half-written
+        }
+        Map<String, Object> results = JSON.std.mapFrom(Files.readString(resultsFile));
         assertThat((List<?>) results.get("results")).isNotEmpty();
     }
 

@@ -3,10 +3,13 @@ package dev.brigade.junit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,12 @@ final class BaselineFile {
      * @throws BaselineFileException when the file cannot be read as a baseline file
      */
     static Optional<Map<String, Estimate>> find(Path file, String machine, String entry) {
-        String text = LockedFile.read(file);
+        String text;
+        try {
+            text = LockedFile.read(file);
+        } catch (UncheckedIOException e) {
+            throw notText(file, e);
+        }
         if (text == null) {
             return Optional.empty();
         }
@@ -71,6 +79,15 @@ final class BaselineFile {
      */
     static void record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
                        Map<String, Estimate> metrics) {
+        try {
+            update(file, testClass, machine, entry, metrics);
+        } catch (UncheckedIOException e) {
+            throw notText(file, e);
+        }
+    }
+
+    private static void update(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
+                               Map<String, Estimate> metrics) {
         LockedFile.update(file, text -> {
             Map<String, Object> root = text == null ? newRoot(testClass) : parse(file, text);
             Map<String, Object> machines = object(file, text, root.computeIfAbsent("machines",
@@ -94,6 +111,12 @@ final class BaselineFile {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** A file that is not UTF-8 text (saved in another encoding, or binary) as the error it is; others as they are. */
+    private static RuntimeException notText(Path file, UncheckedIOException e) {
+        return e.getCause() instanceof CharacterCodingException
+                ? new BaselineFileException(file, 1, "is not UTF-8 text (saved in another encoding, or not text)") : e;
     }
 
     private static Map<String, Object> sorted(Map<String, Object> machine) {
@@ -154,18 +177,28 @@ final class BaselineFile {
         try {
             double median = number(m, "median");
             double[] values = m.get("values") instanceof List<?> list
-                    ? list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray() : new double[0];
-            String unit = (String) m.get("unit");
+                    ? list.stream().mapToDouble(v -> number(v, "each of \"values\"")).toArray() : new double[0];
+            String unit = unit(m, metric);
+            Estimate e;
             if (values.length > 0) {
-                Estimate e = Estimate.of(unit, values);
+                e = Estimate.of(unit, values);
                 if (Math.abs(e.median() - median) > 1e-9 * Math.max(1, Math.abs(median))) {
                     throw new IllegalArgumentException("its median " + median + " is not the median of its values, "
                             + e.median());
                 }
-                return e;
+            } else {
+                double samples = number(m, "samples");
+                if (!(samples >= 1 && samples <= Integer.MAX_VALUE)) {
+                    throw new IllegalArgumentException("\"samples\" must be a count of at least 1, but was " + samples);
+                }
+                e = Estimate.ofInterval(unit, median, number(m, "low"), number(m, "high"), number(m, "cv"),
+                        (int) samples);
             }
-            return Estimate.ofInterval(unit, median, number(m, "low"), number(m, "high"), number(m, "cv"),
-                    (int) number(m, "samples"));
+            if (!(e.low() >= 0 && Double.isFinite(e.high()))) {
+                throw new IllegalArgumentException("a cost must not be negative or infinite, but its interval is "
+                        + e.low() + " to " + e.high());
+            }
+            return e;
         } catch (RuntimeException e) {
             throw new BaselineFileException(file, lineOf(text, entry), "has an unreadable " + metric + " in \"" + entry
                     + "\": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -173,10 +206,26 @@ final class BaselineFile {
     }
 
     private static double number(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new IllegalArgumentException("\"" + key + "\" must be a number, but was " + m.get(key));
+        return number(m.get(key), "\"" + key + "\"");
+    }
+
+    private static double number(Object value, String what) {
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException(what + " must be a number, but was " + value);
         }
         return n.doubleValue();
+    }
+
+    /** The stored unit: the metric's own for a metric this Brigade knows, so a comparison divides like by like. */
+    private static String unit(Map<String, Object> m, String metric) {
+        Object unit = m.get("unit");
+        String expected = Arrays.stream(Metric.values()).filter(k -> k.key().equals(metric)).map(Metric::unit)
+                .findFirst().orElse(null);
+        if (expected == null ? !(unit instanceof String) : !expected.equals(unit)) {
+            throw new IllegalArgumentException("\"unit\" must be " + (expected == null ? "a string"
+                    : "\"" + expected + "\"") + ", but was " + unit);
+        }
+        return (String) unit;
     }
 
     private static Map<String, Object> object(Path file, String text, Object value, String what) {

@@ -31,7 +31,8 @@ record BaselineSpec(List<String> metrics, double tolerance) {
                 }
             }
             double tolerance = b.tolerance().isBlank() ? settings.baselineTolerance()
-                    : Settings.tolerance(Optional.of(b.tolerance()), "@Baseline(tolerance", where);
+                    : Settings.tolerance(Optional.of(b.tolerance()),
+                            text -> "@Baseline(tolerance = \"" + text + "\")", where);
             return new BaselineSpec(Arrays.asList(b.metrics()), tolerance);
         });
     }

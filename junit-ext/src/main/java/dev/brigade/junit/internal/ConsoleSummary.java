@@ -40,7 +40,7 @@ public final class ConsoleSummary implements TestExecutionListener {
         rows.add(new String[] {"test", "invocation", "kind", "metric", "median [95 % CI]", "verdict"});
         for (Map<String, Object> r : records) {
             String test = (String) r.get("test");
-            test = test.substring(test.lastIndexOf('.') + 1);
+            test = printable(test.substring(test.lastIndexOf('.') + 1));
             Map<String, Object> metrics = ResultCodec.map(r.get("metrics"));
             for (Map.Entry<String, Object> metric : metrics.entrySet()) {
                 if (!MAIN.contains(metric.getKey())) {
@@ -49,7 +49,7 @@ public final class ConsoleSummary implements TestExecutionListener {
                 Map<String, Object> e = ResultCodec.map(metric.getValue());
                 Estimate estimate = Estimate.ofInterval((String) e.get("unit"), number(e, "median"),
                         number(e, "low"), number(e, "high"), number(e, "cv"), ((Number) e.get("samples")).intValue());
-                rows.add(new String[] {test, ((String) r.get("invocation")).replace('\n', ' '), (String) r.get("kind"),
+                rows.add(new String[] {test, printable((String) r.get("invocation")), (String) r.get("kind"),
                         metric.getKey(), dev.brigade.measure.Units.formatInterval(estimate)
                         + (Boolean.TRUE.equals(e.get("bimodal")) ? " bimodal" : ""), verdict(r, metric.getKey())});
             }
@@ -97,6 +97,17 @@ public final class ConsoleSummary implements TestExecutionListener {
             }
         }
         return verdicts.isEmpty() ? "-" : String.join(", ", verdicts);
+    }
+
+    /**
+     * A name as one line of a terminal: line breaks and other control characters (a carriage return, an escape
+     * sequence's ESC) each become a space, so a name can neither break the table nor move the cursor.
+     */
+    static String printable(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.chars().forEach(c -> out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' '
+                : (char) c));
+        return out.toString();
     }
 
     private static double number(Map<String, Object> m, String key) {

@@ -2,6 +2,7 @@ package dev.brigade.junit.internal;
 
 import dev.brigade.junit.Fork;
 import java.lang.reflect.Method;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ record ForkSpec(List<String> jvmArgs, String cpus, int parallelism) {
         });
     }
 
-    private static void checkCpus(String cpus, String where) {
+    static void checkCpus(String cpus, String where) {
         String what = "@Fork(cpus = \"" + cpus + "\")";
         if (!cpus.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
             throw ConfigurationErrors.error(what, where, "cpus is a list of CPU numbers and ranges as taskset -c takes"
@@ -57,13 +58,12 @@ record ForkSpec(List<String> jvmArgs, String cpus, int parallelism) {
         int machine = Runtime.getRuntime().availableProcessors();
         for (String part : cpus.split(",")) {
             String[] range = part.split("-");
-            int first = Integer.parseInt(range[0]);
-            int last = Integer.parseInt(range[range.length - 1]);
-            if (first > last) {
+            String last = range[range.length - 1];
+            if (cpu(range[0]).compareTo(cpu(last)) > 0) {
                 throw ConfigurationErrors.error(what, where, "the range " + part + " runs backwards: write "
-                        + last + "-" + first);
+                        + last + "-" + range[0]);
             }
-            if (last >= machine) {
+            if (cpu(last).compareTo(BigInteger.valueOf(machine)) >= 0) {
                 throw ConfigurationErrors.error(what, where, "CPU " + last + " does not exist here: this machine has"
                         + " CPUs 0 to " + (machine - 1));
             }
@@ -76,6 +76,11 @@ record ForkSpec(List<String> jvmArgs, String cpus, int parallelism) {
             throw ConfigurationErrors.error(what, where, "pinning a fork to CPUs needs taskset, which is not on the"
                     + " PATH: install util-linux (Debian: apt-get install util-linux), or remove cpus");
         }
+    }
+
+    /** A CPU number as written: any number of digits, so one past {@code int} is a CPU too many, not a crash. */
+    private static BigInteger cpu(String digits) {
+        return new BigInteger(digits);
     }
 
     /** The {@code taskset} binary on the PATH, if any. */

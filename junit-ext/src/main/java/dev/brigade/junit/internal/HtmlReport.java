@@ -69,7 +69,7 @@ final class HtmlReport {
                 .append("</th><td>").append(escape(String.valueOf(v))).append("</td></tr>"));
         html.append("</table></section>\n<script>").append(chartJs()).append("</script>\n")
                 .append("<script type=\"application/json\" id=\"charts\">")
-                .append(JSON.std.asString(charts).replace("</", "<\\/")).append("</script>\n<script>")
+                .append(scriptData(JSON.std.asString(charts))).append("</script>\n<script>")
                 .append(SCRIPT).append("</script>\n</body></html>\n");
         return html.toString();
     }
@@ -189,6 +189,14 @@ final class HtmlReport {
 
     private static double number(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
+    }
+
+    /**
+     * JSON as the content of a script element: every {@code <} written as its JSON escape, so no name can end the
+     * element ({@code </script>}) or, with {@code <!--<script>}, make the parser read past its end.
+     */
+    static String scriptData(String json) {
+        return json.replace("<", "\\u003c");
     }
 
     /** HTML text: the five characters that could open markup or end an attribute, escaped. */

@@ -87,7 +87,9 @@ final class LockedFile {
                 // a temporary file is private; the file it becomes is an ordinary one, readable like its neighbours
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            // getBytes, not writeString: a lone surrogate (half an emoji in a display name) becomes '?' instead of
+            // failing the whole write
+            Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
             if (force) {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     channel.force(true);

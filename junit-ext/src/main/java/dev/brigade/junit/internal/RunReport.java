@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,10 @@ public final class RunReport {
      */
     private static final Map<Path, List<Supplier<Map<String, Object>>>> RECORDS = new LinkedHashMap<>();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /** How many of this JVM's records each directory held when it was last rendered. */
+    private static final Map<Path, Integer> RENDERED = new ConcurrentHashMap<>();
+    /** The nearest existing ancestor of each directory when its first record came: gone at the end, it is skipped. */
+    private static final Map<Path, Path> ANCHORS = new ConcurrentHashMap<>();
     /** Time this JVM spent recording results and writing the files, shown in the console summary. */
     private static final AtomicLong SPENT_NANOS = new AtomicLong();
     private static final String RUN = runId();
@@ -251,6 +256,7 @@ public final class RunReport {
     }
 
     private static void add(Path dir, List<Supplier<Map<String, Object>>> records) {
+        ANCHORS.computeIfAbsent(dir, RunReport::nearestExisting);
         synchronized (RECORDS) {
             RECORDS.computeIfAbsent(dir, d -> new ArrayList<>()).addAll(records);
         }
@@ -270,8 +276,30 @@ public final class RunReport {
             dirs = List.copyOf(RECORDS.keySet());
         }
         long start = System.nanoTime();
-        dirs.forEach(RunReport::render);
+        for (Path dir : dirs) {
+            // a directory already rendered with every record, or one whose tree was deleted since its first record
+            // (a test's temporary directory), is left alone, not created again
+            Path anchor = ANCHORS.get(dir);
+            if (!Integer.valueOf(size(dir)).equals(RENDERED.get(dir)) && (anchor == null || Files.exists(anchor))) {
+                render(dir);
+            }
+        }
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
+    }
+
+    /** {@code dir} itself or its nearest ancestor that exists now. */
+    private static Path nearestExisting(Path dir) {
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p == null ? dir.getRoot() : p;
+    }
+
+    private static int size(Path dir) {
+        synchronized (RECORDS) {
+            return RECORDS.getOrDefault(dir, List.of()).size();
+        }
     }
 
     /** The report directories this JVM wrote to. */
@@ -290,6 +318,7 @@ public final class RunReport {
             LockedFile.update(dir.resolve("brigade-results.json"), previous -> {
                 try {
                     List<Map<String, Object>> ours = ours(dir);
+                    RENDERED.put(dir, ours.size());
                     List<Object> all = new ArrayList<>(ours);
                     all.addAll(others(dir));
                     Map<String, Object> machine = new LinkedHashMap<>(MachineFingerprint.current().describe());

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -32,19 +34,24 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException naming the key and the value
      */
     public static Settings read(ExtensionContext context, String where) {
-        return new Settings(scale(context, where), enabled(context, where), reportDir(context, where),
-                path(context, where, Constants.BASELINE_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_DEFAULT),
-                bool(context, where, Constants.BASELINE_UPDATE_PROPERTY_NAME, Constants.BASELINE_UPDATE_DEFAULT,
+        return read(context::getConfigurationParameter, where);
+    }
+
+    /** {@link #read(ExtensionContext, String)} from any source of parameters, by key. */
+    static Settings read(Function<String, Optional<String>> parameters, String where) {
+        return new Settings(scale(parameters, where), enabled(parameters, where), reportDir(parameters, where),
+                path(parameters, where, Constants.BASELINE_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_DEFAULT),
+                bool(parameters, where, Constants.BASELINE_UPDATE_PROPERTY_NAME, Constants.BASELINE_UPDATE_DEFAULT,
                         "true (record this run's results as baselines) or false (compare with them)"),
-                tolerance(context.getConfigurationParameter(Constants.BASELINE_TOLERANCE_PROPERTY_NAME),
-                        Constants.BASELINE_TOLERANCE_PROPERTY_NAME, where),
-                bool(context, where, Constants.PINNING_DETECT_PROPERTY_NAME, Constants.PINNING_DETECT_DEFAULT,
+                tolerance(parameters.apply(Constants.BASELINE_TOLERANCE_PROPERTY_NAME),
+                        text -> Constants.BASELINE_TOLERANCE_PROPERTY_NAME + " = \"" + text + "\"", where),
+                bool(parameters, where, Constants.PINNING_DETECT_PROPERTY_NAME, Constants.PINNING_DETECT_DEFAULT,
                         "true (record pinned virtual threads) or false"),
-                bool(context, where, Constants.FORK_ENABLED_PROPERTY_NAME, Constants.FORK_ENABLED_DEFAULT,
+                bool(parameters, where, Constants.FORK_ENABLED_PROPERTY_NAME, Constants.FORK_ENABLED_DEFAULT,
                         "true (@Fork tests run in a child JVM) or false (in this one)"),
-                duration(context, where, Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.FORK_TIMEOUT_DEFAULT,
+                duration(parameters, where, Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.FORK_TIMEOUT_DEFAULT,
                         "\"5min\" or \"90s\""),
-                duration(context, where, Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT,
+                duration(parameters, where, Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT,
                         "\"2min\" or \"30s\""));
     }
 
@@ -66,8 +73,8 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
         return Duration.ofNanos(Math.max(1, Math.round(nanos)));
     }
 
-    private static double scale(ExtensionContext context, String where) {
-        Optional<String> value = context.getConfigurationParameter(Constants.SCALE_PROPERTY_NAME);
+    private static double scale(Function<String, Optional<String>> parameters, String where) {
+        Optional<String> value = parameters.apply(Constants.SCALE_PROPERTY_NAME);
         if (value.isEmpty()) {
             return Constants.SCALE_DEFAULT;
         }
@@ -85,15 +92,15 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
         return scale;
     }
 
-    private static boolean enabled(ExtensionContext context, String where) {
-        return bool(context, where, Constants.ENABLED_PROPERTY_NAME, Constants.ENABLED_DEFAULT,
+    private static boolean enabled(Function<String, Optional<String>> parameters, String where) {
+        return bool(parameters, where, Constants.ENABLED_PROPERTY_NAME, Constants.ENABLED_DEFAULT,
                 "true (measured tests run) or false (they are skipped)");
     }
 
     /** A duration greater than zero, read with {@code Durations.parse}; {@code like} gives two examples. */
-    private static Duration duration(ExtensionContext context, String where, String key, String fallback,
-                                     String like) {
-        String value = context.getConfigurationParameter(key).orElse(fallback);
+    private static Duration duration(Function<String, Optional<String>> parameters, String where, String key,
+                                     String fallback, String like) {
+        String value = parameters.apply(key).orElse(fallback);
         try {
             Duration d = dev.brigade.measure.Durations.parse(value.trim());
             if (d.isZero()) {
@@ -106,12 +113,12 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
         }
     }
 
-    private static Path reportDir(ExtensionContext context, String where) {
-        return path(context, where, Constants.REPORT_DIR_PROPERTY_NAME, Constants.REPORT_DIR_DEFAULT);
+    private static Path reportDir(Function<String, Optional<String>> parameters, String where) {
+        return path(parameters, where, Constants.REPORT_DIR_PROPERTY_NAME, Constants.REPORT_DIR_DEFAULT);
     }
 
-    private static Path path(ExtensionContext context, String where, String key, String fallback) {
-        String value = context.getConfigurationParameter(key).orElse(fallback);
+    private static Path path(Function<String, Optional<String>> parameters, String where, String key, String fallback) {
+        String value = parameters.apply(key).orElse(fallback);
         String what = key + " = \"" + value + "\"";
         if (value.isBlank()) {
             throw ConfigurationErrors.error(what, where, key + " must name a directory, like " + fallback);
@@ -123,8 +130,9 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
         }
     }
 
-    private static boolean bool(ExtensionContext context, String where, String key, boolean fallback, String choice) {
-        Optional<String> value = context.getConfigurationParameter(key);
+    private static boolean bool(Function<String, Optional<String>> parameters, String where, String key,
+                                boolean fallback, String choice) {
+        Optional<String> value = parameters.apply(key);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -139,9 +147,9 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
     /**
      * A tolerance written as a fraction ({@code 0.10}) or a percentage ({@code 10%}), strictly between 0 and 1.
      *
-     * @param what the key or attribute, for the error
+     * @param written the key or attribute with the value as the user wrote it, for the error
      */
-    static double tolerance(Optional<String> value, String what, String where) {
+    static double tolerance(Optional<String> value, UnaryOperator<String> written, String where) {
         if (value.isEmpty() || value.get().isBlank()) {
             return Constants.BASELINE_TOLERANCE_DEFAULT;
         }
@@ -154,7 +162,7 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
             tolerance = Double.NaN;
         }
         if (!(tolerance > 0 && tolerance < 1)) {
-            throw ConfigurationErrors.error(what + " = \"" + text + "\"", where, "a tolerance is the slowdown a"
+            throw ConfigurationErrors.error(written.apply(text), where, "a tolerance is the slowdown a"
                     + " baseline comparison allows, a fraction greater than 0 and less than 1 (0.10) or a percentage"
                     + " (10%)");
         }
