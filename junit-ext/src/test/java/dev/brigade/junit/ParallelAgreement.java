@@ -44,9 +44,7 @@ public final class ParallelAgreement {
                     medians.computeIfAbsent(r.get("kind") + (parallel ? " parallel" : " serial"),
                             k -> new ArrayList<>()).add(((Number) perHop.get("median")).doubleValue());
                 }
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                ReportCost.delete(dir);
             }
         }
         medians.forEach((key, values) -> System.out.printf(Locale.ROOT, "%-18s median of %2d results %8.0f ns per hop,"

@@ -3,6 +3,7 @@ package dev.brigade.junit.internal;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.junit.Constants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,11 @@ public final class ForkMain {
                 .configurationParameters(parameters).build(), new TestExecutionListener() {
                     @Override
                     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-                        entries.add(entry.getKeyValuePairs());
+                        // the test's own entries; Brigade's are published by the parent, from the results
+                        if (entry.getKeyValuePairs().keySet().stream()
+                                .noneMatch(key -> key.startsWith(Constants.REPORT_ENTRY_PREFIX))) {
+                            entries.add(entry.getKeyValuePairs());
+                        }
                     }
 
                     @Override

@@ -40,7 +40,8 @@ final class ForkRunner {
      *
      * @param results the child's results, decoded
      * @param failure the test's failure in the child, or null when it passed
-     * @param entries the report entries the test published in the child ({@code TestReporter}), in order
+     * @param entries the report entries the test itself published in the child ({@code TestReporter}), in order;
+     *                Brigade's own are published from the results
      */
     record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries) {
     }

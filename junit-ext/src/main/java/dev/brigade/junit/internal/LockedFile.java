@@ -125,6 +125,19 @@ final class LockedFile {
                 && name.substring(prefix.length(), name.length() - 4).chars().allMatch(Character::isDigit);
     }
 
+    /**
+     * Whether {@code file} is a temporary file of this class, of any target ({@code .<name>N.tmp}): for a caller
+     * that holds the lock of every writer of the files beside it, as the run report does for its parts.
+     */
+    static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        int digits = name.length() - 4;
+        while (digits > 0 && Character.isDigit(name.charAt(digits - 1))) {
+            digits--;
+        }
+        return name.startsWith(".") && digits > 1 && isTemporary(file, name.substring(0, digits));
+    }
+
     private static Path lockFile(Path target) throws IOException {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "brigade-locks");
         Files.createDirectories(dir);

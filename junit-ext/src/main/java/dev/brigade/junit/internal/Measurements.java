@@ -114,10 +114,7 @@ public final class Measurements {
                     ForkRunner.Outcome outcome = ForkRunner.run(context, plan, plan.fork().get(),
                             kind == null ? "-" : kind.name());
                     outcome.results().forEach(results::addForked);
-                    // the test's own entries; Brigade's are published here, from the results
-                    outcome.entries().stream().filter(entry -> entry.keySet().stream()
-                            .noneMatch(key -> key.startsWith(Constants.REPORT_ENTRY_PREFIX)))
-                            .forEach(context::publishReportEntry);
+                    outcome.entries().forEach(context::publishReportEntry);
                     failure = outcome.failure();
                 } else {
                     invocation.proceed();

@@ -60,7 +60,10 @@ public final class RunReport {
     private RunReport() {
     }
 
-    /** Records the results of one invocation with their budget and baseline verdicts, and rewrites the files. */
+    /**
+     * Records the results of one invocation with their budget and baseline verdicts, kept until {@link #finish()};
+     * the records themselves are built when first read.
+     */
     static void record(CurrentInvocation current, InvocationResults.Collected collected) {
         long start = System.nanoTime();
         MethodPlan plan = current.plan();
@@ -79,7 +82,7 @@ public final class RunReport {
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
     }
 
-    /** The time this JVM spent on the reports so far: recording results, appending parts, rendering the files. */
+    /** The time this JVM spent on the reports so far: keeping results, building the records, rendering the files. */
     static Duration spent() {
         return Duration.ofNanos(SPENT_NANOS.get());
     }
@@ -271,12 +274,8 @@ public final class RunReport {
      * at the end of the test plan, by every JVM of the run, so the last one to finish leaves the whole run.
      */
     static void finish() {
-        List<Path> dirs;
-        synchronized (RECORDS) {
-            dirs = List.copyOf(RECORDS.keySet());
-        }
         long start = System.nanoTime();
-        for (Path dir : dirs) {
+        for (Path dir : dirs()) {
             // a directory already rendered with every record, or one whose tree was deleted since its first record
             // (a test's temporary directory), is left alone, not created again
             Path anchor = ANCHORS.get(dir);
@@ -383,7 +382,7 @@ public final class RunReport {
         }
         for (Path part : files) {
             String name = part.getFileName().toString();
-            if (name.startsWith(".") && name.endsWith(".tmp")) {
+            if (LockedFile.isTemporary(part)) {
                 // a part being written when its JVM was killed: every part is written under the lock held here
                 Files.deleteIfExists(part);
                 continue;
