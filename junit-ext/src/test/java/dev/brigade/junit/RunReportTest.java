@@ -135,9 +135,10 @@ class RunReportTest {
         String summary = RunReportAccess.summary(results.stream().map(RunReportTest::map).toList());
 
         assertThat(summary).contains("Brigade: 3 results", "budget FAIL", "budget pass", "verdict: budget pass/FAIL")
-                // a measurement short enough to give one round prints no interval
+                // a measurement short enough to give one round prints no interval; rounds in two clusters are
+                // marked bimodal after it
                 .containsPattern("RunReportTest\\$Measured#handOff +\\[VIRTUAL] 20 tasks, QUEUE +VIRTUAL +nanosPerHop +"
-                        + "\\S+ .s( \\[.+–.+])? +budget pass");
+                        + "\\S+ .s( \\[.+–.+])?( bimodal)? +budget pass");
     }
 
     @Test
