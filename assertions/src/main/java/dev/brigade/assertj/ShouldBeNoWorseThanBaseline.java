@@ -10,10 +10,16 @@ import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * Failure message of {@code isNoWorseThanBaseline}: {@code Expected VIRTUAL nanosPerHop to be no worse than its
- * baseline (tolerance 10 %) but it was 25.0 % worse: current / baseline 1.25× [1.21–1.30], 95 % bootstrap interval;
- * current 1.51 µs [1.49–1.53], 20 samples; baseline 1.21 µs [1.18–1.25], 20 samples}.
+ * baseline (tolerance 10 %) but it was 25.0 % worse: current / baseline 1.25× [1.10–1.42], 95 % prediction interval
+ * from 5 recorded runs (run-to-run spread ±5.1 %); current 1.51 µs [1.49–1.53], 20 samples; baseline 1.21 µs
+ * [1.15–1.28], geometric mean [range] of 5 recorded runs' medians}. A baseline of one run names its interval as
+ * one of that run and says how to record more.
  */
 final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory {
+
+    /** What a message of a baseline of one run adds. */
+    static final String RECORD_MORE = "; record more runs with -Dbrigade.baseline.update=add for an interval that"
+            + " includes run-to-run noise";
 
     private ShouldBeNoWorseThanBaseline(String message) {
         super("%s", unquotedString(message));
@@ -26,12 +32,11 @@ final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory {
     }
 
     private static String line(String subject, Regression r) {
-        boolean bootstrap = r.baseline().values().length >= 6 && r.current().values().length >= 6;
         return "Expected " + subject + " " + r.metric() + " to be no worse than its baseline (tolerance "
                 + String.format(Locale.ROOT, "%.0f", r.tolerance() * 100) + " %) but it was "
                 + String.format(Locale.ROOT, "%.1f", r.changePercent()) + " % worse: current / baseline "
                 + Units.formatRatio(r.ratio().median()) + " [" + Units.format(r.ratio().low(), "1") + "–"
-                + Units.format(r.ratio().high(), "1") + "], " + (bootstrap ? "95 % bootstrap interval"
-                : "interval from both runs' intervals") + "; current " + r.current() + "; baseline " + r.baseline();
+                + Units.format(r.ratio().high(), "1") + "], " + r.intervalDescription() + "; current " + r.current()
+                + "; baseline " + r.baselineDescription() + (r.baselineRuns() == 1 ? RECORD_MORE : "");
     }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Baselines live in one JSON file per test class under {@value Constants#BASELINE_DIR_DEFAULT} (see
  * {@link Constants#BASELINE_DIR_PROPERTY_NAME}), keyed by a fingerprint of the machine (CPU model, cores, OS, JDK
  * major, the JVM flags that change results). Without a baseline for this machine the test passes and its report
- * says so; record one with {@code -Dbrigade.baseline.update=true} and commit the file.
+ * says so; record one with {@code -Dbrigade.baseline.update=true} and commit the file. Add more recorded runs, each
+ * from its own JVM, with {@code -Dbrigade.baseline.update=add}: a baseline of two or more runs is compared by a
+ * prediction interval from their spread, which includes the noise between runs that one run's rounds cannot show.
  *
  * <pre>{@code
  * @Brigade(tasks = 500, kinds = {VIRTUAL, PLATFORM})

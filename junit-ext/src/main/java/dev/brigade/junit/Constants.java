@@ -52,14 +52,28 @@ public final class Constants {
     public static final String BASELINE_DIR_DEFAULT = "src/test/brigade-baselines";
 
     /**
-     * {@code true} records the results of this run as the baselines of this machine, replacing the entries of the
-     * tests that ran and keeping every other test's and machine's; comparisons are skipped (they pass). {@code true}
-     * or {@code false}; default {@value #BASELINE_UPDATE_DEFAULT}.
+     * Whether this run records baselines instead of comparing with them. {@code false} compares every result with
+     * the runs stored for this machine. {@code true} records this run's results as the only run of their
+     * baselines, replacing the entries of the tests that ran and keeping every other test's and machine's;
+     * {@code add} appends them as one more recorded run, keeping the newest {@link #BASELINE_RUNS_PROPERTY_NAME}
+     * runs. A baseline of two or more runs is compared by a prediction interval from their spread, which includes
+     * the noise between runs. When recording, comparisons are skipped (they pass). {@code false}, {@code true} or
+     * {@code add}; default {@value #BASELINE_UPDATE_DEFAULT}.
      */
     public static final String BASELINE_UPDATE_PROPERTY_NAME = "brigade.baseline.update";
 
     /** The default of {@link #BASELINE_UPDATE_PROPERTY_NAME}: compare, never write. */
-    public static final boolean BASELINE_UPDATE_DEFAULT = false;
+    public static final String BASELINE_UPDATE_DEFAULT = "false";
+
+    /**
+     * How many recorded runs a baseline keeps when {@link #BASELINE_UPDATE_PROPERTY_NAME} is {@code add}: the
+     * newest ones; an older run beyond them is dropped. An integer from 1 to 1000; default
+     * {@value #BASELINE_RUNS_DEFAULT}.
+     */
+    public static final String BASELINE_RUNS_PROPERTY_NAME = "brigade.baseline.runs";
+
+    /** The default of {@link #BASELINE_RUNS_PROPERTY_NAME}. */
+    public static final int BASELINE_RUNS_DEFAULT = 10;
 
     /**
      * How much worse than its baseline a metric may be before a comparison fails: a fraction ({@code 0.10}) or a

@@ -183,6 +183,39 @@ class RunReportTest {
         assertThat(schema.validate(broken)).isNotEmpty();
     }
 
+    @TestKit.TestCase
+    static class Baselined {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "100ms")
+        @Baseline(tolerance = "90%")
+        void handOff(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_baseline_comparison_of_several_runs_follows_the_schema_with_its_runs_and_interval() throws Exception {
+        Path baselines = dir.resolve("baselines");
+        for (int i = 0; i < 2; i++) {
+            TestKit.run(Baselined.class, Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString(),
+                    Constants.BASELINE_UPDATE_PROPERTY_NAME, "add", Constants.REPORT_DIR_PROPERTY_NAME,
+                    dir.resolve("recording").toString());
+        }
+        TestKit.run(Baselined.class, Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString(),
+                Constants.REPORT_DIR_PROPERTY_NAME, dir.toString()).testEvents().assertStatistics(s -> s.succeeded(1));
+        RunReportAccess.render(dir);
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(Files.readString(
+                        Path.of("..", "docs", "brigade-results.schema.json")));
+        String json = Files.readString(dir.resolve("brigade-results.json"));
+
+        assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))).isEmpty();
+        Map<String, Object> result = map(((List<Object>) JSON.std.mapFrom(json).get("results")).get(0));
+        assertThat(map(result.get("baseline"))).containsEntry("metric", "nanosPerHop").containsEntry("runs", 2)
+                .containsEntry("interval", "prediction").containsKey("spread").containsEntry("verdict", "pass");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 runs");
+    }
+
     @Test
     void two_jvms_of_one_run_land_in_one_set_of_files() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();

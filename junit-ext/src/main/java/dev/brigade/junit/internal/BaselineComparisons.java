@@ -39,13 +39,15 @@ final class BaselineComparisons {
         Class<?> testClass = current.context().getRequiredTestClass();
         Path file = BaselineFile.of(settings.baselineDir(), testClass);
         MachineFingerprint machine = MachineFingerprint.current();
-        if (settings.baselineUpdate()) {
-            BaselineFile.record(file, testClass, machine, entry, metrics);
-            current.context().publishReportEntry(ENTRY_PREFIX + label, "recorded as the baseline of machine "
-                    + machine.id() + " in " + file);
+        if (settings.baselineUpdate().records()) {
+            boolean append = settings.baselineUpdate() == BaselineUpdate.ADD;
+            int runs = BaselineFile.record(file, testClass, machine, entry, metrics, append, settings.baselineRuns());
+            current.context().publishReportEntry(ENTRY_PREFIX + label, (append ? "added as recorded run " + runs
+                    + " (of at most " + settings.baselineRuns() + " kept)" : "recorded as the only run")
+                    + " of the baseline of machine " + machine.id() + " in " + file);
             return List.of();
         }
-        Optional<Map<String, Estimate>> stored = BaselineFile.find(file, machine.id(), entry);
+        Optional<Map<String, List<Estimate>>> stored = BaselineFile.find(file, machine.id(), entry);
         if (stored.isEmpty()) {
             current.context().publishReportEntry(ENTRY_PREFIX + label, "no baseline for machine " + machine.id()
                     + " in " + file + ": record one with -D" + Constants.BASELINE_UPDATE_PROPERTY_NAME + "=true");
@@ -53,14 +55,14 @@ final class BaselineComparisons {
         }
         List<Regression> regressions = new ArrayList<>();
         metrics.forEach((name, estimate) -> {
-            Estimate baseline = stored.get().get(name);
-            if (baseline == null) {
+            List<Estimate> runs = stored.get().getOrDefault(name, List.of());
+            if (runs.isEmpty()) {
                 current.context().publishReportEntry(ENTRY_PREFIX + label + "." + name, "no baseline of " + name
                         + " for machine " + machine.id() + ": record one with -D"
                         + Constants.BASELINE_UPDATE_PROPERTY_NAME + "=true");
                 return;
             }
-            Regression r = Regression.of(Metric.ofKey(name), baseline, estimate, tolerance);
+            Regression r = Regression.of(Metric.ofKey(name), runs, estimate, tolerance);
             current.context().publishReportEntry(ENTRY_PREFIX + label + "." + name, describe(r));
             regressions.add(r);
         });
@@ -68,11 +70,16 @@ final class BaselineComparisons {
         return regressions;
     }
 
-    /** {@code +3.1 % (1.03× [0.99–1.07]) vs baseline 1.21 µs [1.18–1.25], 20 samples: pass}. */
+    /**
+     * {@code +3.1 % (1.03× [0.99–1.07]) vs baseline 1.21 µs [1.18–1.25], 20 samples: pass} for a baseline of one
+     * run; for several, {@code +3.1 % (1.03× [0.85–1.25]) vs baseline 1.21 µs [1.10–1.35], geometric mean [range]
+     * of 5 recorded runs' medians; 95 % prediction interval from 5 recorded runs (run-to-run spread ±6.2 %): pass}.
+     */
     static String describe(Regression r) {
         return String.format(Locale.ROOT, "%+.1f %%", r.changePercent()) + " (" + Units.formatRatio(r.ratio().median())
                 + " [" + Units.format(r.ratio().low(), "1") + "–" + Units.format(r.ratio().high(), "1")
-                + "]) vs baseline " + r.baseline() + ": " + (r.regressed() ? "fail" : "pass");
+                + "]) vs baseline " + r.baselineDescription() + (r.baselineRuns() > 1 ? "; "
+                + r.intervalDescription() : "") + ": " + (r.regressed() ? "fail" : "pass");
     }
 
     /** The metrics to compare: those requested, or the result's main ones. */

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,22 +18,29 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The baseline file of one test class: for each machine fingerprint, the stored metrics of each result of each
- * test, with their rounds. Read, checked and merged here; written through {@link LockedFile}, so that tests
- * running in parallel or in several JVMs each add their entries without losing the others'.
+ * The baseline file of one test class: for each machine fingerprint, the recorded runs of each result of each
+ * test, oldest first, each with its metrics and their rounds. Read, checked and merged here; written through
+ * {@link LockedFile}, so that tests running in parallel or in several JVMs each add their entries without losing
+ * the others'.
  *
  * <pre>{@code
- * { "brigadeBaseline": 1, "testClass": "com.example.HandOffTest",
+ * { "brigadeBaseline": 2, "testClass": "com.example.HandOffTest",
  *   "machines": { "3f2a9c01b7e4": { "machine": { "cpuModel": "...", "cpus": 2, ... },
  *       "entries": { "handOff [VIRTUAL] 500 tasks, QUEUE / brigade VIRTUAL": { "recordedAt": "...",
- *           "metrics": { "nanosPerHop": { "median": 1210.5, "low": ..., "high": ..., "cv": ..., "samples": 20,
- *                                         "unit": "ns", "values": [ ... ] } } } } } } }
+ *           "runs": [ { "recordedAt": "...",
+ *                       "metrics": { "nanosPerHop": { "median": 1210.5, "low": ..., "high": ..., "cv": ...,
+ *                                    "samples": 20, "unit": "ns", "values": [ ... ] } } }, ... ] } } } } }
  * }</pre>
+ *
+ * <p>Schema 1 kept one run per entry, as {@code "metrics"} beside {@code "recordedAt"}: such a file is read as
+ * entries of one run each, and written as schema 2 by the next record.
  */
 final class BaselineFile {
 
-    /** The schema this Brigade reads and writes. */
-    static final int SCHEMA = 1;
+    /** The schema this Brigade writes. */
+    static final int SCHEMA = 2;
+    /** The oldest schema this Brigade reads; its entries are migrated to {@link #SCHEMA} in memory. */
+    static final int OLDEST_SCHEMA = 1;
     private static final String SCHEMA_KEY = "brigadeBaseline";
     private static final JSON JSON_OUT = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
@@ -45,11 +53,12 @@ final class BaselineFile {
     }
 
     /**
-     * The stored metrics of {@code entry} for {@code machine}, or empty when there are none.
+     * The recorded runs of each metric of {@code entry} for {@code machine}, oldest first, or empty when there is
+     * no such entry. A metric that some runs lack has only the runs that hold it.
      *
      * @throws BaselineFileException when the file cannot be read as a baseline file
      */
-    static Optional<Map<String, Estimate>> find(Path file, String machine, String entry) {
+    static Optional<Map<String, List<Estimate>>> find(Path file, String machine, String entry) {
         String text;
         try {
             text = LockedFile.read(file);
@@ -65,52 +74,112 @@ final class BaselineFile {
         if (stored == null) {
             return Optional.empty();
         }
-        Map<String, Object> metrics = object(file, text, object(file, text, stored, entry).get("metrics"),
-                entry + ".metrics");
-        Map<String, Estimate> estimates = new LinkedHashMap<>();
-        metrics.forEach((name, value) -> estimates.put(name, estimate(file, text, value, entry, name)));
+        Map<String, List<Estimate>> estimates = new LinkedHashMap<>();
+        for (Map<String, Object> run : runs(file, text, stored, entry)) {
+            Map<String, Object> metrics = object(file, text, run.get("metrics"), entry + ".metrics");
+            metrics.forEach((name, value) -> estimates.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(estimate(file, text, value, entry, name)));
+        }
         return Optional.of(estimates);
     }
 
     /**
-     * Stores {@code metrics} as the baseline of {@code entry} on {@code machine}, keeping every other entry.
+     * Stores {@code metrics} as the only run of the baseline of {@code entry} on {@code machine}, keeping every
+     * other entry.
      *
      * @throws BaselineFileException when the existing file cannot be read; it is then left as it was
      */
     static void record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
                        Map<String, Estimate> metrics) {
+        record(file, testClass, machine, entry, metrics, false, 1);
+    }
+
+    /**
+     * Stores {@code metrics} as a run of the baseline of {@code entry} on {@code machine}, keeping every other
+     * entry: as its only run, or, when {@code append}, after the runs it holds, keeping the newest {@code keep}.
+     *
+     * @return how many runs the entry holds now
+     * @throws BaselineFileException when the existing file cannot be read, or a run it keeps of this entry; it is
+     *                               then left as it was
+     */
+    static int record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
+                      Map<String, Estimate> metrics, boolean append, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("a baseline keeps at least 1 run, but keep was " + keep);
+        }
+        int[] held = new int[1];
         try {
-            update(file, testClass, machine, entry, metrics);
+            LockedFile.update(file, text -> {
+                Map<String, Object> root = text == null ? newRoot(testClass) : parse(file, text);
+                Map<String, Object> machines = object(file, text, root.computeIfAbsent("machines",
+                        k -> new TreeMap<>()), "machines");
+                Map<String, Object> ours = object(file, text, machines.computeIfAbsent(machine.id(),
+                        k -> new LinkedHashMap<>()), "machines." + machine.id());
+                ours.put("machine", machine.describe());
+                Map<String, Object> entries = object(file, text, ours.computeIfAbsent("entries",
+                        k -> new TreeMap<>()), "entries");
+                Object stored = entries.get(entry);
+                List<Object> runs = append && stored != null ? rewritten(file, text, stored, entry)
+                        : new ArrayList<>();
+                runs.add(run(Instant.now().toString(), metrics));
+                List<Object> kept = new ArrayList<>(runs.subList(Math.max(0, runs.size() - keep), runs.size()));
+                held[0] = kept.size();
+                Map<String, Object> updated = new LinkedHashMap<>();
+                updated.put("recordedAt", Instant.now().toString());
+                updated.put("runs", kept);
+                entries.put(entry, updated);
+                machines.put(machine.id(), sorted(ours));
+                root.put("machines", new TreeMap<>(machines));
+                root.put(SCHEMA_KEY, SCHEMA);
+                try {
+                    return JSON_OUT.asString(root) + System.lineSeparator();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (UncheckedIOException e) {
             throw notText(file, e);
         }
+        return held[0];
     }
 
-    private static void update(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
-                               Map<String, Estimate> metrics) {
-        LockedFile.update(file, text -> {
-            Map<String, Object> root = text == null ? newRoot(testClass) : parse(file, text);
-            Map<String, Object> machines = object(file, text, root.computeIfAbsent("machines",
-                    k -> new TreeMap<>()), "machines");
-            Map<String, Object> ours = object(file, text, machines.computeIfAbsent(machine.id(),
-                    k -> new LinkedHashMap<>()), "machines." + machine.id());
-            ours.put("machine", machine.describe());
-            Map<String, Object> entries = object(file, text, ours.computeIfAbsent("entries", k -> new TreeMap<>()),
-                    "entries");
-            Map<String, Object> stored = new LinkedHashMap<>();
-            stored.put("recordedAt", Instant.now().toString());
-            Map<String, Object> values = new LinkedHashMap<>();
-            metrics.forEach((name, e) -> values.put(name, ResultCodec.encode(e)));
-            stored.put("metrics", values);
-            entries.put(entry, stored);
-            machines.put(machine.id(), sorted(ours));
-            root.put("machines", new TreeMap<>(machines));
-            try {
-                return JSON_OUT.asString(root) + System.lineSeparator();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    /**
+     * The runs of a stored entry, each checked and written again as this Brigade writes it, so that a value it
+     * reads leniently (a number too large for a double) is not carried into the file.
+     */
+    private static List<Object> rewritten(Path file, String text, Object stored, String entry) {
+        List<Object> runs = new ArrayList<>();
+        for (Map<String, Object> run : runs(file, text, stored, entry)) {
+            Map<String, Estimate> metrics = new LinkedHashMap<>();
+            object(file, text, run.get("metrics"), entry + ".metrics").forEach(
+                    (name, value) -> metrics.put(name, estimate(file, text, value, entry, name)));
+            runs.add(run(run.get("recordedAt") instanceof String at ? at : null, metrics));
+        }
+        return runs;
+    }
+
+    /** One recorded run: when, and the metrics with their rounds, each written as this Brigade writes it. */
+    private static Map<String, Object> run(String recordedAt, Map<String, Estimate> metrics) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("recordedAt", recordedAt);
+        Map<String, Object> values = new LinkedHashMap<>();
+        metrics.forEach((name, e) -> values.put(name, ResultCodec.encode(e)));
+        run.put("metrics", values);
+        return run;
+    }
+
+    /** The runs of a stored entry, each an object, oldest first. */
+    private static List<Map<String, Object>> runs(Path file, String text, Object stored, String entry) {
+        Object runs = object(file, text, stored, entry).get("runs");
+        if (!(runs instanceof List<?> list)) {
+            throw new BaselineFileException(file, lineOf(text, entry), "has \"" + entry + ".runs\" where a list of"
+                    + " recorded runs belongs, but found " + runs);
+        }
+        List<Map<String, Object>> checked = new ArrayList<>();
+        for (Object run : list) {
+            checked.add(object(file, text, run, entry + ".runs"));
+        }
+        return checked;
     }
 
     /** A file that is not UTF-8 text (saved in another encoding, or binary) as the error it is; others as they are. */
@@ -151,12 +220,44 @@ final class BaselineFile {
             throw new BaselineFileException(file, lineOf(text, SCHEMA_KEY), "has no \"" + SCHEMA_KEY
                     + "\" schema version, so it is no Brigade baseline file");
         }
-        if (n.intValue() != SCHEMA) {
+        if (n.doubleValue() != n.intValue() || n.intValue() < OLDEST_SCHEMA || n.intValue() > SCHEMA) {
             throw new BaselineFileException(file, lineOf(text, SCHEMA_KEY), "has schema version " + n + ", and this"
-                    + " Brigade reads version " + SCHEMA + (n.intValue() > SCHEMA ? ": it was written by a newer"
-                    + " Brigade; upgrade Brigade, or record new baselines with this one" : ""));
+                    + " Brigade reads versions " + OLDEST_SCHEMA + " to " + SCHEMA + (n.doubleValue() > SCHEMA
+                    ? ": it was written by a newer Brigade; upgrade Brigade, or record new baselines with this one"
+                    : ""));
         }
-        return new LinkedHashMap<>(root);
+        Map<String, Object> checked = new LinkedHashMap<>(root);
+        if (n.intValue() == 1) {
+            migrateFromSchema1(checked);
+        }
+        return checked;
+    }
+
+    /**
+     * Turns each entry of schema 1, {@code {"recordedAt", "metrics"}}, into an entry of one run. What is not
+     * shaped like an entry is left as it is, for the reading of that entry to report with its line.
+     */
+    private static void migrateFromSchema1(Map<String, Object> root) {
+        if (!(root.get("machines") instanceof Map<?, ?> machines)) {
+            return;
+        }
+        for (Object machine : machines.values()) {
+            if (!(machine instanceof Map<?, ?> m) || !(m.get("entries") instanceof Map<?, ?> entries)) {
+                continue;
+            }
+            Map<String, Object> all = castMap(entries);
+            for (String name : new ArrayList<>(all.keySet())) {
+                if (all.get(name) instanceof Map<?, ?> stored && !stored.containsKey("runs")) {
+                    Map<String, Object> run = new LinkedHashMap<>();
+                    run.put("recordedAt", stored.get("recordedAt"));
+                    run.put("metrics", stored.get("metrics"));
+                    Map<String, Object> migrated = new LinkedHashMap<>();
+                    migrated.put("recordedAt", stored.get("recordedAt"));
+                    migrated.put("runs", new ArrayList<>(List.of(run)));
+                    all.put(name, migrated);
+                }
+            }
+        }
     }
 
     private static Map<String, Object> entries(Path file, String text, Map<String, Object> root, String machine) {
@@ -176,6 +277,9 @@ final class BaselineFile {
         Map<String, Object> m = object(file, text, value, metric);
         try {
             double median = number(m, "median");
+            if (!Double.isFinite(median)) {
+                throw new IllegalArgumentException("\"median\" must be a finite number, but was " + median);
+            }
             double[] values = m.get("values") instanceof List<?> list
                     ? list.stream().mapToDouble(v -> number(v, "each of \"values\"")).toArray() : new double[0];
             String unit = unit(m, metric);

@@ -93,10 +93,15 @@ public final class ConsoleSummary implements TestExecutionListener {
             Map<String, Object> baseline = ResultCodec.map(b);
             if (metric.equals(baseline.get("metric"))) {
                 verdicts.add("baseline " + ("fail".equals(baseline.get("verdict")) ? "FAIL" : "pass") + " ("
-                        + dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + ")");
+                        + dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + runs(baseline) + ")");
             }
         }
         return verdicts.isEmpty() ? "-" : String.join(", ", verdicts);
+    }
+
+    /** {@code , 5 runs} for a baseline of several recorded runs; nothing for one (or a file without the count). */
+    static String runs(Map<String, Object> baseline) {
+        return baseline.get("runs") instanceof Number n && n.intValue() > 1 ? ", " + n.intValue() + " runs" : "";
     }
 
     /**

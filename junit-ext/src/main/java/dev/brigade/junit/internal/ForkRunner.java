@@ -158,7 +158,8 @@ final class ForkRunner {
         Settings s = plan.settings();
         command.add(Constants.SCALE_PROPERTY_NAME + "=" + s.scale());
         command.add(Constants.BASELINE_DIR_PROPERTY_NAME + "=" + s.baselineDir());
-        command.add(Constants.BASELINE_UPDATE_PROPERTY_NAME + "=" + s.baselineUpdate());
+        command.add(Constants.BASELINE_UPDATE_PROPERTY_NAME + "=" + s.baselineUpdate().value());
+        command.add(Constants.BASELINE_RUNS_PROPERTY_NAME + "=" + s.baselineRuns());
         command.add(Constants.BASELINE_TOLERANCE_PROPERTY_NAME + "=" + s.baselineTolerance());
         command.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
         command.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());

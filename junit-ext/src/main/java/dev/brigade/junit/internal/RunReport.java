@@ -185,6 +185,11 @@ public final class RunReport {
             b.put("low", r.ratio().low());
             b.put("high", r.ratio().high());
             b.put("tolerance", r.tolerance());
+            b.put("runs", r.baselineRuns());
+            b.put("interval", r.interval().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            if (r.interval() == Regression.Interval.PREDICTION) {
+                b.put("spread", r.runToRunSpread());
+            }
             b.put("verdict", r.regressed() ? "fail" : "pass");
             return b;
         }).toList();

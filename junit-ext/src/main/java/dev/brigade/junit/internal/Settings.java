@@ -17,16 +17,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param enabled   whether measured tests run
  * @param reportDir where reports go
  * @param baselineDir       where baseline files are
- * @param baselineUpdate    whether this run records baselines instead of comparing
+ * @param baselineUpdate    whether this run compares with baselines, replaces them, or adds a run to them
+ * @param baselineRuns      how many recorded runs a baseline keeps when a run is added
  * @param baselineTolerance the slowdown a baseline comparison allows, a fraction
  * @param pinningDetect     whether injected brigades record pinned virtual threads
  * @param forkEnabled       whether {@code @Fork} tests run in a child JVM
  * @param forkTimeout       how long a child JVM may run
  * @param timeout           how long an injected fixture's run may go without progress
  */
-record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir, boolean baselineUpdate,
-                double baselineTolerance, boolean pinningDetect, boolean forkEnabled, Duration forkTimeout,
-                Duration timeout) {
+record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir, BaselineUpdate baselineUpdate,
+                int baselineRuns, double baselineTolerance, boolean pinningDetect, boolean forkEnabled,
+                Duration forkTimeout, Duration timeout) {
+
+    /** The most recorded runs a baseline may keep: each is stored with its rounds. */
+    static final int MAX_BASELINE_RUNS = 1000;
 
     /**
      * Reads and checks every parameter.
@@ -41,8 +45,7 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
     static Settings read(Function<String, Optional<String>> parameters, String where) {
         return new Settings(scale(parameters, where), enabled(parameters, where), reportDir(parameters, where),
                 path(parameters, where, Constants.BASELINE_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_DEFAULT),
-                bool(parameters, where, Constants.BASELINE_UPDATE_PROPERTY_NAME, Constants.BASELINE_UPDATE_DEFAULT,
-                        "true (record this run's results as baselines) or false (compare with them)"),
+                baselineUpdate(parameters, where), baselineRuns(parameters, where),
                 tolerance(parameters.apply(Constants.BASELINE_TOLERANCE_PROPERTY_NAME),
                         text -> Constants.BASELINE_TOLERANCE_PROPERTY_NAME + " = \"" + text + "\"", where),
                 bool(parameters, where, Constants.PINNING_DETECT_PROPERTY_NAME, Constants.PINNING_DETECT_DEFAULT,
@@ -95,6 +98,35 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
     private static boolean enabled(Function<String, Optional<String>> parameters, String where) {
         return bool(parameters, where, Constants.ENABLED_PROPERTY_NAME, Constants.ENABLED_DEFAULT,
                 "true (measured tests run) or false (they are skipped)");
+    }
+
+    private static BaselineUpdate baselineUpdate(Function<String, Optional<String>> parameters, String where) {
+        String key = Constants.BASELINE_UPDATE_PROPERTY_NAME;
+        String value = parameters.apply(key).orElse(Constants.BASELINE_UPDATE_DEFAULT);
+        return BaselineUpdate.of(value).orElseThrow(() -> ConfigurationErrors.error(key + " = \"" + value + "\"",
+                where, key + " must be false (compare with the recorded baselines), true (record this run's results"
+                        + " as the baselines, replacing their runs) or add (add this run's results to the baselines'"
+                        + " recorded runs, keeping the newest " + Constants.BASELINE_RUNS_PROPERTY_NAME + ")"));
+    }
+
+    private static int baselineRuns(Function<String, Optional<String>> parameters, String where) {
+        String key = Constants.BASELINE_RUNS_PROPERTY_NAME;
+        Optional<String> value = parameters.apply(key);
+        if (value.isEmpty()) {
+            return Constants.BASELINE_RUNS_DEFAULT;
+        }
+        int runs;
+        try {
+            runs = Integer.parseInt(value.get().trim());
+        } catch (NumberFormatException e) {
+            runs = 0;
+        }
+        if (runs < 1 || runs > MAX_BASELINE_RUNS) {
+            throw ConfigurationErrors.error(key + " = \"" + value.get() + "\"", where, key + " must be a whole number"
+                    + " from 1 to " + MAX_BASELINE_RUNS + ": how many recorded runs a baseline keeps when runs are"
+                    + " added, like " + Constants.BASELINE_RUNS_DEFAULT);
+        }
+        return runs;
     }
 
     /** A duration greater than zero, read with {@code Durations.parse}; {@code like} gives two examples. */

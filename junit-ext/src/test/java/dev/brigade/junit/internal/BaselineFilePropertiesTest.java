@@ -40,6 +40,8 @@ class BaselineFilePropertiesTest {
     @TempDir
     static Path dir;
     private static String valid;
+    /** The same file as schema 1 wrote it: each entry one run, its metrics beside its time. */
+    private static String validSchema1;
 
     @BeforeAll
     static void record_a_valid_file() throws IOException {
@@ -49,8 +51,12 @@ class BaselineFilePropertiesTest {
         metrics.put("contextSwitchesPerHop", Estimate.ofInterval("1", 0.5, 0.4, 0.6, 0.1, 20));
         metrics.put("rssBytesPerTask", Estimate.ofInterval("B", 3_000, 2_500, 3_500, 0.1, 4));
         BaselineFile.record(file, BaselineFilePropertiesTest.class, MachineFingerprint.current(), ENTRY, metrics);
+        metrics.put("nanosPerHop", Estimate.of("ns", 1_200, 1_150, 1_250, 1_210, 1_190, 1_230));
+        BaselineFile.record(file, BaselineFilePropertiesTest.class, MachineFingerprint.current(), ENTRY, metrics,
+                true, 10);
         BaselineFile.record(file, BaselineFilePropertiesTest.class, MachineFingerprint.current(), "other", metrics);
         valid = Files.readString(file);
+        validSchema1 = schema1(valid);
     }
 
     @Test
@@ -60,7 +66,7 @@ class BaselineFilePropertiesTest {
                 .check(bytes -> {
                     write(file, bytes);
                     for (String entry : List.of(ENTRY, "other", "absent")) {
-                        Optional<Map<String, Estimate>> found;
+                        Optional<Map<String, List<Estimate>>> found;
                         try {
                             found = BaselineFile.find(file, MachineFingerprint.current().id(), entry);
                         } catch (BaselineFile.BaselineFileException e) {
@@ -76,24 +82,57 @@ class BaselineFilePropertiesTest {
     void recording_into_any_content_keeps_the_file_or_leaves_one_with_the_new_entry() {
         Path file = dir.resolve("record.json");
         Map<String, Estimate> metrics = Map.of("nanosPerHop", CURRENT);
+        Random appends = new Random(5);
         ForAll.of("BaselineFile.record into any content", BaselineFilePropertiesTest::content).tries(500)
                 .check(bytes -> {
                     write(file, bytes);
+                    boolean append = appends.nextBoolean();
+                    int runs;
                     try {
-                        BaselineFile.record(file, BaselineFilePropertiesTest.class, MachineFingerprint.current(),
-                                ENTRY, metrics);
+                        runs = BaselineFile.record(file, BaselineFilePropertiesTest.class,
+                                MachineFingerprint.current(), ENTRY, metrics, append, 3);
                     } catch (BaselineFile.BaselineFileException e) {
                         assertThat(e).hasMessageStartingWith("Baseline file " + file + " (line ");
                         assertThat(read(file)).as("the file after a refused record").isEqualTo(bytes);
                         return;
                     }
-                    Map<String, Estimate> stored = BaselineFile.find(file, MachineFingerprint.current().id(), ENTRY)
-                            .orElseThrow();
-                    assertThat(stored.get("nanosPerHop").median()).isEqualTo(CURRENT.median());
+                    Map<String, List<Estimate>> stored = BaselineFile.find(file, MachineFingerprint.current().id(),
+                            ENTRY).orElseThrow();
+                    List<Estimate> perHop = stored.get("nanosPerHop");
+                    assertThat(perHop.get(perHop.size() - 1).median()).isEqualTo(CURRENT.median());
+                    assertThat(runs).isBetween(1, append ? 3 : 1);
                 });
     }
 
     // ---- the cases the properties found, kept as examples ----
+
+    @Test
+    void a_file_of_schema_1_reads_as_runs_of_one() {
+        Path file = dir.resolve("schema1.json");
+        write(file, validSchema1.getBytes(StandardCharsets.UTF_8));
+
+        Map<String, List<Estimate>> found = BaselineFile.find(file, MachineFingerprint.current().id(), ENTRY)
+                .orElseThrow();
+
+        assertThat(found.get("nanosPerHop")).singleElement().satisfies(e -> assertThat(e.median()).isEqualTo(1_205));
+        assertThat(found.get("rssBytesPerTask")).singleElement()
+                .satisfies(e -> assertThat(e.median()).isEqualTo(3_000));
+        assertThat(file).hasContent(validSchema1);
+    }
+
+    @Test
+    void an_infinite_stored_median_is_an_error_naming_the_file() {
+        Path file = dir.resolve("infinite.json");
+        write(file, valid.replaceFirst("\"median\" : [0-9.E]+", "\"median\" : 1e400").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> BaselineFile.find(file, MachineFingerprint.current().id(), ENTRY))
+                .isInstanceOf(BaselineFile.BaselineFileException.class)
+                .hasMessageContaining("\"median\" must be a finite number, but was Infinity");
+        assertThatThrownBy(() -> BaselineFile.record(file, BaselineFilePropertiesTest.class,
+                MachineFingerprint.current(), ENTRY, Map.of("nanosPerHop", CURRENT), true, 10))
+                .isInstanceOf(BaselineFile.BaselineFileException.class);
+        assertThat(file).hasContent(valid.replaceFirst("\"median\" : [0-9.E]+", "\"median\" : 1e400"));
+    }
 
     @Test
     void a_file_that_is_not_utf8_is_an_error_naming_the_file() {
@@ -134,32 +173,44 @@ class BaselineFilePropertiesTest {
 
     // ---- helpers ----
 
-    /** A stored estimate of a metric Brigade knows can be compared with a current one of that metric. */
-    private static void checkComparable(Map<String, Estimate> stored) {
-        stored.forEach((name, estimate) -> {
-            assertThat(Double.isFinite(estimate.median()) && Double.isFinite(estimate.low())
-                    && Double.isFinite(estimate.high())).as("%s: %s", name, estimate).isTrue();
-            assertThat(estimate.low()).as("%s: %s", name, estimate).isGreaterThanOrEqualTo(0)
-                    .isLessThanOrEqualTo(estimate.median());
-            assertThat(estimate.median()).isLessThanOrEqualTo(estimate.high());
+    /** The stored runs of a metric Brigade knows can be compared with a current estimate of that metric. */
+    private static void checkComparable(Map<String, List<Estimate>> stored) {
+        stored.forEach((name, runs) -> {
+            runs.forEach(estimate -> checkComparable(name, estimate));
             Optional<Metric> metric = Arrays.stream(Metric.values()).filter(m -> m.key().equals(name)).findFirst();
-            if (metric.isPresent()) {
-                assertThat(estimate.unit()).as("%s: %s", name, estimate).isEqualTo(metric.get().unit());
-                Estimate current = Estimate.of(estimate.unit(), 1_000, 1_100, 1_050, 990, 1_020, 1_010);
-                if (estimate.low() > 0) {
-                    dev.brigade.measure.Regression.of(metric.get(), estimate, current, 0.1);
-                }
+            if (metric.isPresent() && !runs.isEmpty() && runs.stream().allMatch(e -> e.low() > 0)) {
+                Estimate current = Estimate.of(runs.get(0).unit(), 1_000, 1_100, 1_050, 990, 1_020, 1_010);
+                assertThat(dev.brigade.measure.Regression.of(metric.get(), runs, current, 0.1).baselineRuns())
+                        .isEqualTo(runs.size());
             }
         });
     }
 
+    /** A stored estimate of a metric Brigade knows can be compared with a current one of that metric. */
+    private static void checkComparable(String name, Estimate estimate) {
+        assertThat(Double.isFinite(estimate.median()) && Double.isFinite(estimate.low())
+                && Double.isFinite(estimate.high())).as("%s: %s", name, estimate).isTrue();
+        assertThat(estimate.low()).as("%s: %s", name, estimate).isGreaterThanOrEqualTo(0)
+                .isLessThanOrEqualTo(estimate.median());
+        assertThat(estimate.median()).isLessThanOrEqualTo(estimate.high());
+        Optional<Metric> metric = Arrays.stream(Metric.values()).filter(m -> m.key().equals(name)).findFirst();
+        if (metric.isPresent()) {
+            assertThat(estimate.unit()).as("%s: %s", name, estimate).isEqualTo(metric.get().unit());
+            Estimate current = Estimate.of(estimate.unit(), 1_000, 1_100, 1_050, 990, 1_020, 1_010);
+            if (estimate.low() > 0) {
+                dev.brigade.measure.Regression.of(metric.get(), estimate, current, 0.1);
+            }
+        }
+    }
+
     /**
-     * The content of a baseline file: a valid one with one value replaced by any JSON value, truncated or with a
-     * character changed; text that is not JSON; or bytes that are not UTF-8.
+     * The content of a baseline file (of schema 2, or now and then of schema 1): a valid one with one value replaced
+     * by any JSON value, truncated or with a character changed; text that is not JSON; or bytes that are not UTF-8.
      */
     private static byte[] content(Random r) {
+        String valid = r.nextInt(4) == 0 ? validSchema1 : BaselineFilePropertiesTest.valid;
         String text = switch (r.nextInt(6)) {
-            case 0, 1 -> replaceOneValue(r);
+            case 0, 1 -> replaceOneValue(r, valid);
             case 2 -> valid.substring(0, r.nextInt(valid.length() + 1));
             case 3 -> {
                 int at = r.nextInt(valid.length());
@@ -180,7 +231,7 @@ class BaselineFilePropertiesTest {
 
     /** The valid file with one node, chosen among all nodes of the tree, replaced by a random JSON value or removed. */
     @SuppressWarnings("unchecked")
-    private static String replaceOneValue(Random r) {
+    private static String replaceOneValue(Random r, String valid) {
         try {
             Map<String, Object> root = JSON.std.mapFrom(valid);
             List<Object[]> places = new ArrayList<>();
@@ -200,6 +251,21 @@ class BaselineFilePropertiesTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code text}, a file of schema 2, as schema 1 kept it: each entry its newest run's metrics and time. */
+    @SuppressWarnings("unchecked")
+    private static String schema1(String text) throws IOException {
+        Map<String, Object> root = JSON.std.mapFrom(text);
+        root.put("brigadeBaseline", 1);
+        for (Object machine : ((Map<String, Object>) root.get("machines")).values()) {
+            Map<String, Object> entries = (Map<String, Object>) ((Map<String, Object>) machine).get("entries");
+            entries.replaceAll((name, entry) -> {
+                List<Object> runs = (List<Object>) ((Map<String, Object>) entry).get("runs");
+                return runs.get(runs.size() - 1);
+            });
+        }
+        return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(root);
     }
 
     /** Every place in the tree under {@code node}, as its container and its key or index. */

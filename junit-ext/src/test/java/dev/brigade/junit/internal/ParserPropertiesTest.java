@@ -204,6 +204,7 @@ class ParserPropertiesTest {
             }
             assertThat(settings.scale()).isPositive().isLessThan(Double.POSITIVE_INFINITY);
             assertThat(settings.baselineTolerance()).isGreaterThan(0).isLessThan(1);
+            assertThat(settings.baselineRuns()).isBetween(1, 1000);
             assertThat(settings.forkTimeout().isPositive()).isTrue();
             for (long nanos : new long[] {0, 1, 1_000_000_000, Long.MAX_VALUE}) {
                 Duration scaled = settings.scaled(Duration.ofNanos(nanos));
@@ -357,7 +358,8 @@ class ParserPropertiesTest {
     private static Map<String, String> parameters(Random r) {
         String[] keys = {Constants.SCALE_PROPERTY_NAME, Constants.ENABLED_PROPERTY_NAME,
             Constants.REPORT_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_PROPERTY_NAME,
-            Constants.BASELINE_UPDATE_PROPERTY_NAME, Constants.BASELINE_TOLERANCE_PROPERTY_NAME,
+            Constants.BASELINE_UPDATE_PROPERTY_NAME, Constants.BASELINE_RUNS_PROPERTY_NAME,
+            Constants.BASELINE_TOLERANCE_PROPERTY_NAME,
             Constants.PINNING_DETECT_PROPERTY_NAME, Constants.FORK_ENABLED_PROPERTY_NAME,
             Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME};
         Map<String, String> params = new HashMap<>();
@@ -378,6 +380,10 @@ class ParserPropertiesTest {
             case Constants.SCALE_PROPERTY_NAME -> List.of("0.2", "1", "0", "-1", "1e-320", "1e308", "1e309", "NaN",
                     " 0.5 ", "0x1p-3", "2d").get(r.nextInt(11));
             case Constants.BASELINE_TOLERANCE_PROPERTY_NAME -> Gen.numberAndUnit(r, "", "%", " %");
+            case Constants.BASELINE_UPDATE_PROPERTY_NAME -> List.of("true", "add", " ADD ", "false", "append", "")
+                    .get(r.nextInt(6));
+            case Constants.BASELINE_RUNS_PROPERTY_NAME -> List.of("10", "1", "0", "1000", "1001", " 5 ", "-1", "2.5",
+                    "99999999999", "").get(r.nextInt(10));
             case Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME ->
                     Gen.numberAndUnit(r, DURATION_UNITS);
             case Constants.REPORT_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_PROPERTY_NAME ->
