@@ -13,7 +13,10 @@ import org.assertj.core.error.ErrorMessageFactory;
  * baseline (tolerance 10 %) but it was 25.0 % worse: current / baseline 1.25× [1.10–1.42], 95 % prediction interval
  * from 5 recorded runs (run-to-run spread ±5.1 %); current 1.51 µs [1.49–1.53], 20 samples; baseline 1.21 µs
  * [1.15–1.28], geometric mean [range] of 5 recorded runs' medians}. A baseline of one run names its interval as
- * one of that run and says how to record more.
+ * one of that run and says how to record more. Several current runs (measured in fresh JVMs by
+ * {@code @Fork(runs = ...)}) are described like several recorded ones: {@code 95 % interval from 3 current runs
+ * against 10 recorded runs (run-to-run spread ±7.1 %); current 1.51 µs [1.45–1.58], geometric mean [range] of 3
+ * current runs' medians; ...}.
  */
 final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory {
 
@@ -36,7 +39,8 @@ final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory {
                 + String.format(Locale.ROOT, "%.0f", r.tolerance() * 100) + " %) but it was "
                 + String.format(Locale.ROOT, "%.1f", r.changePercent()) + " % worse: current / baseline "
                 + Units.formatRatio(r.ratio().median()) + " [" + Units.format(r.ratio().low(), "1") + "–"
-                + Units.format(r.ratio().high(), "1") + "], " + r.intervalDescription() + "; current " + r.current()
+                + Units.format(r.ratio().high(), "1") + "], " + r.intervalDescription() + "; current "
+                + r.currentDescription()
                 + "; baseline " + r.baselineDescription() + (r.baselineRuns() == 1 ? RECORD_MORE : "");
     }
 }

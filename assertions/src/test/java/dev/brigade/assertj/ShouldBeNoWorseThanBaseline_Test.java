@@ -45,4 +45,22 @@ class ShouldBeNoWorseThanBaseline_Test {
                 .endsWith("; baseline 997 ns [900–1100], geometric mean [range] of 3 recorded runs' medians")
                 .doesNotContain("record more runs");
     }
+
+    @Test
+    void should_name_the_two_sample_interval_and_the_current_runs_of_several_forks() {
+        List<Estimate> recorded = List.of(Estimate.ofInterval("ns", 1_000, 990, 1_010, 0.01, 20),
+                Estimate.ofInterval("ns", 1_100, 1_090, 1_110, 0.01, 20),
+                Estimate.ofInterval("ns", 900, 890, 910, 0.01, 20));
+        List<Estimate> current = List.of(Estimate.ofInterval("ns", 3_000, 2_990, 3_010, 0.01, 20),
+                Estimate.ofInterval("ns", 3_300, 3_290, 3_310, 0.01, 20),
+                Estimate.ofInterval("ns", 2_700, 2_690, 2_710, 0.01, 20));
+        Regression r = Regression.of(Metric.NANOS_PER_HOP, recorded, current, 0.10);
+
+        then(message(r)).startsWith("Expected VIRTUAL nanosPerHop to be no worse than its baseline (tolerance 10 %)"
+                        + " but it was 200.0 % worse: current / baseline 3.00× [")
+                .contains("], 95 % interval from 3 current runs against 3 recorded runs (run-to-run spread ±10.0 %);"
+                        + " current 2.99 µs [2.70–3.30], geometric mean [range] of 3 current runs' medians;")
+                .endsWith("; baseline 997 ns [900–1100], geometric mean [range] of 3 recorded runs' medians")
+                .doesNotContain("record more runs");
+    }
 }

@@ -10,6 +10,7 @@ import dev.brigade.fixture.LinkType;
 import dev.brigade.junit.Baseline;
 import dev.brigade.junit.Brigade;
 import dev.brigade.junit.BrigadeExtension;
+import dev.brigade.junit.Fork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,14 @@ class BaselineExampleTest {
     @Brigade(tasks = 200, kinds = {VIRTUAL, PLATFORM}, link = LinkType.QUEUE, warmup = "300ms", measure = "1s")
     @Baseline
     void handOffIsNoSlowerThanLastRecorded(BrigadeFixture brigade) {
+        brigade.measureMemory(false).run();
+    }
+
+    /** The same, measured in three fresh JVMs one after another and compared with the recorded runs together. */
+    @Brigade(tasks = 200, kinds = VIRTUAL, link = LinkType.QUEUE, warmup = "300ms", measure = "1s")
+    @Fork(runs = 3)
+    @Baseline
+    void handOffInThreeJvmsIsNoSlowerThanLastRecorded(BrigadeFixture brigade) {
         brigade.measureMemory(false).run();
     }
 

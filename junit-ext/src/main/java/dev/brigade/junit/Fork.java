@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The child's output reaches this JVM's, each line prefixed with {@code [fork]}. A child that exits non-zero,
  * crashes or outlives {@value Constants#FORK_TIMEOUT_PROPERTY_NAME} fails the test with its exit status and the last
  * lines of its error output, and is killed with its descendants. {@code brigade.fork.enabled=false} runs the test
- * in this JVM instead (for a debugger), with a report entry saying so.
+ * in this JVM instead (for a debugger), with a report entry saying so. {@link #runs()} runs each invocation in
+ * several fresh JVMs, one after another, for baselines that see the drift from one JVM to the next.
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -48,4 +49,14 @@ public @interface Fork {
      * the JDK's choice, the number of available processors.
      */
     int parallelism() default 0;
+
+    /**
+     * How many fresh JVMs each invocation runs in, one after another, from 1 to 100: each a full child as with one
+     * run, with the same timeout. The invocation fails with the first child that fails, and the others are not
+     * started. Every child's results come back; a {@link Baseline} compares the corresponding results of all runs
+     * together (their spread from JVM to JVM is what a baseline comparison has to see) and
+     * {@code brigade.baseline.update} records all of them as the baseline's runs. With
+     * {@code brigade.fork.enabled=false} the invocation runs once, in this JVM.
+     */
+    int runs() default 1;
 }

@@ -216,6 +216,42 @@ class RunReportTest {
         assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 runs");
     }
 
+    @TestKit.TestCase
+    static class BaselinedInTwoForks {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "100ms")
+        @Baseline(tolerance = "90%")
+        @Fork(runs = 2)
+        void handOff(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_comparison_of_two_forked_runs_follows_the_schema_with_its_current_runs_and_each_results_run()
+            throws Exception {
+        Path baselines = dir.resolve("baselines");
+        TestKit.run(BaselinedInTwoForks.class, Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString(),
+                Constants.BASELINE_UPDATE_PROPERTY_NAME, "true", Constants.REPORT_DIR_PROPERTY_NAME,
+                dir.resolve("recording").toString()).testEvents().assertStatistics(s -> s.succeeded(1));
+        TestKit.run(BaselinedInTwoForks.class, Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString(),
+                Constants.REPORT_DIR_PROPERTY_NAME, dir.toString()).testEvents().assertStatistics(s -> s.succeeded(1));
+        RunReportAccess.render(dir);
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(Files.readString(
+                        Path.of("..", "docs", "brigade-results.schema.json")));
+        String json = Files.readString(dir.resolve("brigade-results.json"));
+
+        assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))).isEmpty();
+        List<Object> results = (List<Object>) JSON.std.mapFrom(json).get("results");
+        assertThat(results).hasSize(2);
+        assertThat(map(results.get(0))).containsEntry("forked", true).containsEntry("forkRun", 1);
+        assertThat(map(results.get(1))).containsEntry("forkRun", 2).doesNotContainKey("baseline");
+        assertThat(map(map(results.get(0)).get("baseline"))).containsEntry("runs", 2).containsEntry("currentRuns", 2)
+                .containsEntry("interval", "two-sample").containsKey("spread").containsEntry("verdict", "pass");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 vs 2 runs");
+    }
+
     @Test
     void two_jvms_of_one_run_land_in_one_set_of_files() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();

@@ -11,7 +11,9 @@ import org.opentest4j.MultipleFailuresError;
 /**
  * Checks the results of an invocation of a {@code @Baseline} test against their baselines, through
  * {@code isNoWorseThanBaseline()}, so a declared baseline fails with the assertion's message. Costs are not
- * compared (one measurement, no rounds).
+ * compared (one measurement, no rounds). For an invocation run in several forks ({@code @Fork(runs = ...)}), the
+ * first run's result of each entry stands for all runs: the comparison takes the corresponding results of every
+ * run together, once.
  */
 final class BaselineCheck {
 
@@ -26,6 +28,9 @@ final class BaselineCheck {
         String[] metrics = plan.baseline().get().metrics().toArray(String[]::new);
         List<AssertionError> failures = new ArrayList<>();
         for (Object result : collected.all()) {
+            if (!BaselineComparisons.leads(collected, result)) {
+                continue; // compared with the first of its runs, together
+            }
             try {
                 if (result instanceof BrigadeResult r) {
                     BrigadeAssertions.assertThat(r).isNoWorseThanBaseline(metrics);

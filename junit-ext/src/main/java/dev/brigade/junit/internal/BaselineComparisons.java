@@ -29,22 +29,26 @@ final class BaselineComparisons {
     private BaselineComparisons() {
     }
 
+    /**
+     * Compares {@code result} with its baseline, or records it: together with the corresponding results of the
+     * other runs when the invocation ran in several forks ({@code @Fork(runs = ...)}), as one entry of several
+     * current runs.
+     */
     static List<Regression> compare(CurrentInvocation current, Object result, List<String> requested) {
         Settings settings = current.plan().settings();
         double tolerance = current.plan().baseline().map(BaselineSpec::tolerance)
                 .orElse(settings.baselineTolerance());
-        Map<String, Estimate> metrics = metrics(result, requested);
         String entry = entryKey(current, result);
+        List<Map<String, Estimate>> currentRuns = new ArrayList<>();
+        for (Object run : counterparts(current.results().collected(), result)) {
+            currentRuns.add(metrics(run, requested));
+        }
         String label = label(result);
         Class<?> testClass = current.context().getRequiredTestClass();
         Path file = BaselineFile.of(settings.baselineDir(), testClass);
         MachineFingerprint machine = MachineFingerprint.current();
         if (settings.baselineUpdate().records()) {
-            boolean append = settings.baselineUpdate() == BaselineUpdate.ADD;
-            int runs = BaselineFile.record(file, testClass, machine, entry, metrics, append, settings.baselineRuns());
-            current.context().publishReportEntry(ENTRY_PREFIX + label, (append ? "added as recorded run " + runs
-                    + " (of at most " + settings.baselineRuns() + " kept)" : "recorded as the only run")
-                    + " of the baseline of machine " + machine.id() + " in " + file);
+            record(current, file, machine, entry, label, currentRuns);
             return List.of();
         }
         Optional<Map<String, List<Estimate>>> stored = BaselineFile.find(file, machine.id(), entry);
@@ -54,31 +58,125 @@ final class BaselineComparisons {
             return List.of();
         }
         List<Regression> regressions = new ArrayList<>();
-        metrics.forEach((name, estimate) -> {
+        for (String name : currentRuns.get(0).keySet()) {
             List<Estimate> runs = stored.get().getOrDefault(name, List.of());
             if (runs.isEmpty()) {
                 current.context().publishReportEntry(ENTRY_PREFIX + label + "." + name, "no baseline of " + name
                         + " for machine " + machine.id() + ": record one with -D"
                         + Constants.BASELINE_UPDATE_PROPERTY_NAME + "=true");
-                return;
+                continue;
             }
-            Regression r = Regression.of(Metric.ofKey(name), runs, estimate, tolerance);
+            List<Estimate> currents = currentRuns.stream().map(metrics -> metrics.get(name)).toList();
+            Regression r = Regression.of(Metric.ofKey(name), runs, currents, tolerance);
             current.context().publishReportEntry(ENTRY_PREFIX + label + "." + name, describe(r));
             regressions.add(r);
-        });
+        }
         current.compared(result, regressions);
         return regressions;
     }
 
     /**
+     * Records the current runs as the entry's runs: replacing them ({@code brigade.baseline.update=true}) or after
+     * them ({@code add}), keeping the newest {@code brigade.baseline.runs}. In a fork child after the first of
+     * several runs, {@code true} appends, so that the runs of one invocation together replace the baseline.
+     */
+    private static void record(CurrentInvocation current, Path file, MachineFingerprint machine, String entry,
+                               String label, List<Map<String, Estimate>> currentRuns) {
+        Settings settings = current.plan().settings();
+        boolean laterRunOfChild = ForkChild.kind(current.context()).isPresent()
+                && ForkChild.run(current.context()) > 1;
+        boolean append = settings.baselineUpdate() == BaselineUpdate.ADD || laterRunOfChild;
+        int held = BaselineFile.record(file, current.context().getRequiredTestClass(), machine, entry, currentRuns,
+                append, settings.baselineRuns());
+        int added = currentRuns.size();
+        String what;
+        if (added == 1) {
+            what = append ? "added as recorded run " + held + " (of at most " + settings.baselineRuns() + " kept)"
+                    : "recorded as the only run";
+        } else {
+            what = (append ? "added " + added + " current runs: " + held + " recorded runs"
+                    : "recorded " + added + " current runs as the only runs" + (held < added ? ", the newest "
+                    + held : "")) + " (of at most " + settings.baselineRuns() + " kept)";
+        }
+        current.context().publishReportEntry(ENTRY_PREFIX + label, what + " of the baseline of machine "
+                + machine.id() + " in " + file);
+    }
+
+    /**
+     * {@code result} and, when the invocation ran in several forks, the results of the other runs that correspond
+     * to it (the same fixture and label, the same ordinal within its run), in the order of the runs: what one
+     * baseline entry compares or records together. A memory result of a brigade follows its brigade.
+     */
+    static List<Object> counterparts(InvocationResults.Collected collected, Object result) {
+        Object owner = owner(collected.all(), result);
+        int run = collected.runOf(owner);
+        if (run == 0) {
+            return List.of(result);
+        }
+        String fixture = fixture(owner);
+        String label = label(owner);
+        int ordinal = ordinal(collected, owner);
+        Map<Integer, Integer> seen = new java.util.TreeMap<>();
+        Map<Integer, Object> matching = new java.util.TreeMap<>();
+        for (Object r : collected.all()) {
+            if (fixture(r).equals(fixture) && label(r).equals(label)
+                    && seen.merge(collected.runOf(r), 1, Integer::sum) == ordinal) {
+                Object counterpart = owner == result ? r : r instanceof BrigadeResult b ? b.memoryPerTask() : null;
+                if (counterpart != null) {
+                    matching.put(collected.runOf(r), counterpart);
+                }
+            }
+        }
+        return List.copyOf(matching.values());
+    }
+
+    /**
+     * Whether {@code result} stands for its entry: the first of its counterparts, so that a baseline of several
+     * runs is compared once, not once per run.
+     */
+    static boolean leads(InvocationResults.Collected collected, Object result) {
+        return collected.runOf(owner(collected.all(), result)) <= 1 || counterparts(collected, result).get(0) == result;
+    }
+
+    /** The result among {@code all} that produced {@code result}: itself, or the brigade of a memory result. */
+    private static Object owner(List<Object> all, Object result) {
+        if (result instanceof MemoryResult m && all.stream().noneMatch(r -> r == m)) {
+            return all.stream().filter(r -> r instanceof BrigadeResult b && b.memoryPerTask() == m).findFirst()
+                    .orElse(null);
+        }
+        return result;
+    }
+
+    /** Which result of its fixture and label {@code owner} is within its run, from 1. */
+    private static int ordinal(InvocationResults.Collected collected, Object owner) {
+        String fixture = fixture(owner);
+        String label = label(owner);
+        int run = collected.runOf(owner);
+        int ordinal = 0;
+        for (Object r : collected.all()) {
+            if (collected.runOf(r) == run && fixture(r).equals(fixture) && label(r).equals(label)) {
+                ordinal++;
+            }
+            if (r == owner) {
+                break;
+            }
+        }
+        return ordinal;
+    }
+
+    /**
      * {@code +3.1 % (1.03× [0.99–1.07]) vs baseline 1.21 µs [1.18–1.25], 20 samples: pass} for a baseline of one
      * run; for several, {@code +3.1 % (1.03× [0.85–1.25]) vs baseline 1.21 µs [1.10–1.35], geometric mean [range]
-     * of 5 recorded runs' medians; 95 % prediction interval from 5 recorded runs (run-to-run spread ±6.2 %): pass}.
+     * of 5 recorded runs' medians; 95 % prediction interval from 5 recorded runs (run-to-run spread ±6.2 %): pass};
+     * for several current runs, {@code +3.1 % (1.03× [0.92–1.15]) of current 1.25 µs [1.20–1.31], geometric mean
+     * [range] of 3 current runs' medians vs baseline ...; 95 % interval from 3 current runs against 10 recorded runs
+     * (run-to-run spread ±7.1 %): pass}.
      */
     static String describe(Regression r) {
         return String.format(Locale.ROOT, "%+.1f %%", r.changePercent()) + " (" + Units.formatRatio(r.ratio().median())
-                + " [" + Units.format(r.ratio().low(), "1") + "–" + Units.format(r.ratio().high(), "1")
-                + "]) vs baseline " + r.baselineDescription() + (r.baselineRuns() > 1 ? "; "
+                + " [" + Units.format(r.ratio().low(), "1") + "–" + Units.format(r.ratio().high(), "1") + "]) "
+                + (r.currentRuns() > 1 ? "of current " + r.currentDescription() + " " : "") + "vs baseline "
+                + r.baselineDescription() + (r.baselineRuns() > 1 || r.currentRuns() > 1 ? "; "
                 + r.intervalDescription() : "") + ": " + (r.regressed() ? "fail" : "pass");
     }
 
@@ -113,38 +211,25 @@ final class BaselineComparisons {
 
     /**
      * Which result of which test this is: {@code handOff [VIRTUAL] 500 tasks, QUEUE / brigade VIRTUAL}, with
-     * {@code #2} after the second result of the same fixture and kind in one invocation.
+     * {@code #2} after the second result of the same fixture and kind in one invocation (in one run of an
+     * invocation run in several forks: the runs' corresponding results share the key).
      */
     static String entryKey(CurrentInvocation current, Object result) {
-        List<Object> all = current.results().collected().all();
-        Object owner = result;
-        String suffix = "";
-        if (result instanceof MemoryResult m && all.stream().noneMatch(r -> r == m)) {
-            owner = all.stream().filter(r -> r instanceof BrigadeResult b && b.memoryPerTask() == m).findFirst()
-                    .orElse(null);
-            suffix = " memory";
-        }
-        Object found = owner;
-        if (found == null || all.stream().noneMatch(r -> r == found)) {
+        InvocationResults.Collected collected = current.results().collected();
+        List<Object> all = collected.all();
+        Object owner = owner(all, result);
+        String suffix = owner == result ? "" : " memory";
+        if (owner == null || all.stream().noneMatch(r -> r == owner)) {
             throw new IllegalStateException("this result was not produced by a fixture the extension injected into "
                     + current.plan().where() + ": baselines are kept per test and result, so compare results of the"
                     + " injected fixture (a parameter of the test method)");
         }
-        String fixture = fixture(owner);
-        String label = label(owner);
-        int ordinal = 0;
-        for (Object r : all) {
-            if (fixture(r).equals(fixture) && label(r).equals(label)) {
-                ordinal++;
-            }
-            if (r == owner) {
-                break;
-            }
-        }
+        int ordinal = ordinal(collected, owner);
         String method = current.context().getRequiredTestMethod().getName();
         TemplateSpec template = current.plan().template();
         String invocation = template == null ? "" : " " + current.context().getDisplayName();
-        return method + invocation + " / " + fixture + " " + label + suffix + (ordinal > 1 ? " #" + ordinal : "");
+        return method + invocation + " / " + fixture(owner) + " " + label(owner) + suffix
+                + (ordinal > 1 ? " #" + ordinal : "");
     }
 
     private static String fixture(Object result) {

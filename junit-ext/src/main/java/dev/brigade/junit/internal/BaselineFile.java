@@ -104,6 +104,23 @@ final class BaselineFile {
      */
     static int record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
                       Map<String, Estimate> metrics, boolean append, int keep) {
+        return record(file, testClass, machine, entry, List.of(metrics), append, keep);
+    }
+
+    /**
+     * Stores {@code newRuns} (the runs of one invocation measured in several fresh JVMs, in order) as runs of the
+     * baseline of {@code entry} on {@code machine}, keeping every other entry: as its only runs, or, when
+     * {@code append}, after the runs it holds; either way keeping the newest {@code keep}.
+     *
+     * @return how many runs the entry holds now
+     * @throws BaselineFileException when the existing file cannot be read, or a run it keeps of this entry; it is
+     *                               then left as it was
+     */
+    static int record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
+                      List<Map<String, Estimate>> newRuns, boolean append, int keep) {
+        if (newRuns.isEmpty()) {
+            throw new IllegalArgumentException("recording a baseline needs at least 1 run, but got none");
+        }
         if (keep < 1) {
             throw new IllegalArgumentException("a baseline keeps at least 1 run, but keep was " + keep);
         }
@@ -121,7 +138,8 @@ final class BaselineFile {
                 Object stored = entries.get(entry);
                 List<Object> runs = append && stored != null ? rewritten(file, text, stored, entry)
                         : new ArrayList<>();
-                runs.add(run(Instant.now().toString(), metrics));
+                String now = Instant.now().toString();
+                newRuns.forEach(metrics -> runs.add(run(now, metrics)));
                 List<Object> kept = new ArrayList<>(runs.subList(Math.max(0, runs.size() - keep), runs.size()));
                 held[0] = kept.size();
                 Map<String, Object> updated = new LinkedHashMap<>();

@@ -99,9 +99,16 @@ public final class ConsoleSummary implements TestExecutionListener {
         return verdicts.isEmpty() ? "-" : String.join(", ", verdicts);
     }
 
-    /** {@code , 5 runs} for a baseline of several recorded runs; nothing for one (or a file without the count). */
+    /**
+     * {@code , 5 runs} for a baseline of several recorded runs; nothing for one (or a file without the count);
+     * {@code , 3 vs 5 runs} for several current runs ({@code @Fork(runs = 3)}) against them.
+     */
     static String runs(Map<String, Object> baseline) {
-        return baseline.get("runs") instanceof Number n && n.intValue() > 1 ? ", " + n.intValue() + " runs" : "";
+        int recorded = baseline.get("runs") instanceof Number n ? n.intValue() : 1;
+        if (baseline.get("currentRuns") instanceof Number current && current.intValue() > 1) {
+            return ", " + current.intValue() + " vs " + recorded + " run" + (recorded == 1 ? "" : "s");
+        }
+        return recorded > 1 ? ", " + recorded + " runs" : "";
     }
 
     /**

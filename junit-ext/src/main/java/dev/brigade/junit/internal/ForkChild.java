@@ -15,6 +15,9 @@ final class ForkChild {
     /** Set in the child: the kind of the invocation it runs ({@code -} for a plain test). */
     static final String CHILD = "brigade.fork.child";
 
+    /** Set in the child: which of the invocation's runs it is, from 1 ({@code @Fork(runs = ...)}). */
+    static final String RUN = "brigade.fork.run";
+
     private static final List<Object> RESULTS = new ArrayList<>();
 
     private ForkChild() {
@@ -23,6 +26,11 @@ final class ForkChild {
     /** The kind this child runs, when this JVM is a fork's child. */
     static Optional<String> kind(ExtensionContext context) {
         return context.getConfigurationParameter(CHILD);
+    }
+
+    /** Which run of its invocation this child is, from 1; 1 outside a child too. */
+    static int run(ExtensionContext context) {
+        return context.getConfigurationParameter(RUN).map(Integer::parseInt).orElse(1);
     }
 
     static synchronized void keep(List<Object> results) {

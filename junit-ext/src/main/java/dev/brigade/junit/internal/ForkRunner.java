@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The parent side of {@code @Fork}: starts a child JVM that runs one invocation through {@link ForkMain}, passes
- * its output through with a prefix, waits at most the fork timeout, and brings back the outcome and the results.
+ * The parent side of {@code @Fork}: starts a child JVM that runs one invocation (one of its runs) through
+ * {@link ForkMain}, passes its output through with a prefix, waits at most the fork timeout, and brings back the
+ * outcome and the results.
  * The child is killed with its descendants whatever happens: timeout, interruption, or an error here.
  */
 final class ForkRunner {
@@ -46,7 +47,11 @@ final class ForkRunner {
     record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries) {
     }
 
-    static Outcome run(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind) {
+    /**
+     * Runs the invocation of {@code kind} ({@code -} for a plain test) in one child, the {@code run}-th of
+     * {@code spec.runs()}.
+     */
+    static Outcome run(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind, int run) {
         Path dir;
         try {
             dir = Files.createTempDirectory("brigade-fork");
@@ -54,14 +59,17 @@ final class ForkRunner {
             throw new UncheckedIOException("cannot create a directory for the fork's result", e);
         }
         Path out = dir.resolve("outcome.json");
-        List<String> command = command(context, plan, spec, kind, out);
-        String prefix = "[fork " + ("-".equals(kind) ? "" : kind + " ") + context.getRequiredTestMethod().getName() + "] ";
+        List<String> command = command(context, plan, spec, kind, run, out);
+        String which = spec.runs() == 1 ? "" : " (run " + run + " of " + spec.runs() + ")";
+        String where = plan.where() + which;
+        String prefix = "[fork " + ("-".equals(kind) ? "" : kind + " ") + context.getRequiredTestMethod().getName()
+                + (spec.runs() == 1 ? "" : " run " + run + "/" + spec.runs()) + "] ";
         Process child;
         try {
             child = new ProcessBuilder(command).start();
         } catch (IOException e) {
             deleteQuietly(dir);
-            throw new UncheckedIOException("cannot start the fork of " + plan.where() + ": " + command, e);
+            throw new UncheckedIOException("cannot start the fork of " + where + ": " + command, e);
         }
         Deque<String> lastErrors = new ArrayDeque<>();
         Thread stdout = pump(child.getInputStream(), System.out, prefix, null);
@@ -71,14 +79,14 @@ final class ForkRunner {
             Duration timeout = plan.settings().forkTimeout();
             if (!child.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 kill(child);
-                throw new AssertionError("The fork of " + plan.where() + " did not finish within " + timeout
+                throw new AssertionError("The fork of " + where + " did not finish within " + timeout
                         + " (" + Constants.FORK_TIMEOUT_PROPERTY_NAME + "); it was killed. Last lines of its error output:"
                         + quote(lastErrors, stderr));
             }
             stdout.join(5_000);
             stderr.join(5_000);
             if (child.exitValue() != 0 || !Files.exists(out)) {
-                throw new AssertionError("The fork of " + plan.where() + " " + exit(child.exitValue())
+                throw new AssertionError("The fork of " + where + " " + exit(child.exitValue())
                         + (Files.exists(out) ? "" : " and reported nothing") + ". Last lines of its error output:"
                         + quote(lastErrors, stderr));
             }
@@ -90,7 +98,7 @@ final class ForkRunner {
             Throwable failure = report.get("failure") == null ? null : ForkFailure.decode(ResultCodec.map(
                     report.get("failure")));
             if (failure == null && "NOT_RUN".equals(report.get("status"))) {
-                failure = new AssertionError("The fork of " + plan.where() + " found no test to run: is the class on"
+                failure = new AssertionError("The fork of " + where + " found no test to run: is the class on"
                         + " the class path of the child (" + System.getProperty("java.class.path") + ")?");
             }
             List<Map<String, String>> entries = new ArrayList<>();
@@ -102,9 +110,9 @@ final class ForkRunner {
             return new Outcome(results, failure, entries);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted while the fork of " + plan.where() + " ran; it was killed", e);
+            throw new AssertionError("Interrupted while the fork of " + where + " ran; it was killed", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the outcome of the fork of " + plan.where(), e);
+            throw new UncheckedIOException("cannot read the outcome of the fork of " + where, e);
         } finally {
             kill(child);
             deleteQuietly(dir);
@@ -132,7 +140,7 @@ final class ForkRunner {
     }
 
     private static List<String> command(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind,
-                                        Path out) {
+                                        int run, Path out) {
         List<String> command = new ArrayList<>();
         if (!spec.cpus().isEmpty()) {
             command.add(ForkSpec.taskset().orElseThrow().toString());
@@ -155,6 +163,7 @@ final class ForkRunner {
         command.add(context.getRequiredTestMethod().getName());
         command.add(ForkMain.parameterTypes(context.getRequiredTestMethod()));
         command.add(kind);
+        command.add(ForkChild.RUN + "=" + run);
         Settings s = plan.settings();
         command.add(Constants.SCALE_PROPERTY_NAME + "=" + s.scale());
         command.add(Constants.BASELINE_DIR_PROPERTY_NAME + "=" + s.baselineDir());

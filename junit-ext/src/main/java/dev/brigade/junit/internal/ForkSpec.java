@@ -12,19 +12,25 @@ import java.util.Optional;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * A method's {@link Fork}, checked: the child JVM's extra arguments, its CPUs and its scheduler parallelism.
+ * A method's {@link Fork}, checked: the child JVM's extra arguments, its CPUs, its scheduler parallelism and how
+ * many children each invocation runs in.
  *
  * @param jvmArgs     extra arguments
  * @param cpus        a {@code taskset -c} CPU list, or empty
  * @param parallelism carrier threads, or 0 for the JDK's choice
+ * @param runs        fresh JVMs per invocation, one after another, 1 to {@link #MAX_RUNS}
  */
-record ForkSpec(List<String> jvmArgs, String cpus, int parallelism) {
+record ForkSpec(List<String> jvmArgs, String cpus, int parallelism, int runs) {
+
+    /** The most runs {@code @Fork(runs = ...)} takes. */
+    static final int MAX_RUNS = 100;
 
     /**
      * The fork settings of {@code method}: its {@code @Fork}, else its class's, else none.
      *
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for a bad CPU list, a missing
-     *                                                                         {@code taskset} or a negative parallelism
+     *                                                                         {@code taskset}, a negative parallelism
+     *                                                                         or runs outside 1 to 100
      */
     static Optional<ForkSpec> of(Method method, Class<?> testClass, String where) {
         Optional<Fork> found = AnnotationSupport.findAnnotation(method, Fork.class)
@@ -39,13 +45,18 @@ record ForkSpec(List<String> jvmArgs, String cpus, int parallelism) {
                         "parallelism is the number of carrier threads of the virtual-thread scheduler: at least 1,"
                                 + " or 0 for the JDK's choice");
             }
+            if (f.runs() < 1 || f.runs() > MAX_RUNS) {
+                throw ConfigurationErrors.error("@Fork(runs = " + f.runs() + ")", where, "runs is the number of"
+                        + " fresh JVMs each invocation runs in, one after another: from 1 to " + MAX_RUNS
+                        + " (3 to 5 give a baseline comparison the spread between JVMs)");
+            }
             for (String arg : f.jvmArgs()) {
                 if (arg.isBlank()) {
                     throw ConfigurationErrors.error("@Fork(jvmArgs = \"" + arg + "\")", where,
                             "a JVM argument must not be blank: remove it");
                 }
             }
-            return new ForkSpec(List.of(f.jvmArgs()), cpus, f.parallelism());
+            return new ForkSpec(List.of(f.jvmArgs()), cpus, f.parallelism(), f.runs());
         });
     }
 

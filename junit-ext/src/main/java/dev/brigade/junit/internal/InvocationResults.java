@@ -24,6 +24,7 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
     private final String where;
     private final List<Object> results = new ArrayList<>();
     private final java.util.Set<Object> forked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Map<Object, Integer> runs = new java.util.IdentityHashMap<>();
     private boolean closed;
 
     /** Results of the invocation of {@code where} ({@code method [X#y]}). */
@@ -51,10 +52,16 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
         add(cost);
     }
 
-    /** Adds a result measured in a fork, as if a fixture had reported it, marked as forked. */
-    synchronized void addForked(Object result) {
+    /**
+     * Adds a result measured in a fork, as if a fixture had reported it, marked as forked and, when the invocation
+     * runs in several forks ({@code @Fork(runs = ...)}), with the number of its run, from 1; 0 for a single fork.
+     */
+    synchronized void addForked(Object result, int run) {
         add(result);
         forked.add(result);
+        if (run > 0) {
+            runs.put(result, run);
+        }
     }
 
     private synchronized void add(Object result) {
@@ -70,7 +77,8 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
     public synchronized Collected collected() {
         java.util.Set<Object> forkedCopy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         forkedCopy.addAll(forked);
-        return new Collected(List.copyOf(results), java.util.Collections.unmodifiableSet(forkedCopy));
+        return new Collected(List.copyOf(results), java.util.Collections.unmodifiableSet(forkedCopy),
+                java.util.Collections.unmodifiableMap(new java.util.IdentityHashMap<>(runs)));
     }
 
     @Override
@@ -84,12 +92,19 @@ final class InvocationResults implements FixtureListener, AutoCloseable,
      * @param all every result, in the order produced: {@link BrigadeResult}, {@link SpawnResult},
      *            {@link MemoryResult} or {@link Cost}
      * @param forked the results measured in a {@code @Fork} child JVM (compared by identity)
+     * @param runs   for an invocation run in several forks, the run (from 1) each result was measured in (by
+     *               identity)
      */
-    public record Collected(List<Object> all, java.util.Set<Object> forked) {
+    public record Collected(List<Object> all, java.util.Set<Object> forked, java.util.Map<Object, Integer> runs) {
 
         /** Whether {@code result} was measured in a fork. */
         public boolean isForked(Object result) {
             return forked.contains(result);
+        }
+
+        /** The run of {@code @Fork(runs = ...)} that measured {@code result}, from 1; 0 for a single run. */
+        public int runOf(Object result) {
+            return runs.getOrDefault(result, 0);
         }
 
         /** The results a limit applies to, of one kind. */

@@ -85,6 +85,41 @@ public final class Measurements {
     }
 
     /**
+     * Runs the invocation in its forks, one after another, adding their results: the failure of the first that
+     * failed (the others are not started), or null.
+     */
+    private static Throwable runForks(ExtensionContext context, MethodPlan plan, InvocationResults results) {
+        ForkSpec spec = plan.fork().orElseThrow();
+        TaskKind kind = TestState.kind(context);
+        for (int run = 1; run <= spec.runs(); run++) {
+            ForkRunner.Outcome outcome;
+            try {
+                outcome = ForkRunner.run(context, plan, spec, kind == null ? "-" : kind.name(), run);
+            } catch (RuntimeException | Error e) {
+                notStarted(context, spec, run);
+                throw e;
+            }
+            int numbered = spec.runs() == 1 ? 0 : run;
+            outcome.results().forEach(result -> results.addForked(result, numbered));
+            outcome.entries().forEach(context::publishReportEntry);
+            if (outcome.failure() != null) {
+                notStarted(context, spec, run);
+                return outcome.failure();
+            }
+        }
+        return null;
+    }
+
+    /** Says in a report entry which runs were not started after run {@code failed} failed. */
+    private static void notStarted(ExtensionContext context, ForkSpec spec, int failed) {
+        if (failed < spec.runs()) {
+            context.publishReportEntry(Constants.REPORT_ENTRY_PREFIX + "fork", "run " + failed + " of " + spec.runs()
+                    + " failed: " + (failed + 1 == spec.runs() ? "run " + spec.runs() + " was"
+                    : "runs " + (failed + 1) + " to " + spec.runs() + " were") + " not started");
+        }
+    }
+
+    /**
      * Runs a measured invocation alone (under {@link MeasurementLock}), then publishes its results as report
      * entries and checks its budgets; any other invocation just proceeds.
      */
@@ -103,19 +138,16 @@ public final class Measurements {
             boolean fork = plan.fork().isPresent() && ForkChild.kind(context).isEmpty();
             if (fork && !plan.settings().forkEnabled()) {
                 fork = false;
+                int runs = plan.fork().get().runs();
                 context.publishReportEntry(Constants.REPORT_ENTRY_PREFIX + "fork", Constants.FORK_ENABLED_PROPERTY_NAME
-                        + " = false: ran in the test's own JVM, not in a fork");
+                        + " = false: ran in the test's own JVM, not in a fork"
+                        + (runs == 1 ? "" : " (once, not in " + runs + " forks)"));
             }
             MeasurementLock.lock();
             try {
                 if (fork) {
                     invocation.skip();
-                    TaskKind kind = TestState.kind(context);
-                    ForkRunner.Outcome outcome = ForkRunner.run(context, plan, plan.fork().get(),
-                            kind == null ? "-" : kind.name());
-                    outcome.results().forEach(results::addForked);
-                    outcome.entries().forEach(context::publishReportEntry);
-                    failure = outcome.failure();
+                    failure = runForks(context, plan, results);
                 } else {
                     invocation.proceed();
                 }

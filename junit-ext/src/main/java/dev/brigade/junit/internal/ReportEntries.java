@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Publishes every result of an invocation as a JUnit report entry, one entry per result with one key per metric:
- * {@code brigade.VIRTUAL.nanosPerHop = 1.21 µs [1.18–1.25], 20 samples}. Prints, never grades.
+ * {@code brigade.VIRTUAL.nanosPerHop = 1.21 µs [1.18–1.25], 20 samples}; a result of an invocation run in several
+ * forks ({@code @Fork(runs = ...)}) starts with {@code brigade.fork.run = 2}, the run that measured it. Prints,
+ * never grades.
  */
 final class ReportEntries {
 
@@ -22,6 +24,13 @@ final class ReportEntries {
     static void publish(ExtensionContext context, InvocationResults.Collected results) {
         for (Object result : results.all()) {
             Map<String, String> entry = entry(result);
+            int run = results.runOf(result);
+            if (!entry.isEmpty() && run > 0) {
+                Map<String, String> marked = new LinkedHashMap<>();
+                marked.put(Constants.REPORT_ENTRY_PREFIX + "fork.run", String.valueOf(run));
+                marked.putAll(entry);
+                entry = marked;
+            }
             if (!entry.isEmpty()) {
                 context.publishReportEntry(entry);
                 if (UNDER_SUREFIRE) {

@@ -74,9 +74,10 @@ public final class RunReport {
         List<Supplier<Map<String, Object>>> records = new ArrayList<>();
         for (Object result : collected.all()) {
             boolean forked = collected.isForked(result);
+            int forkRun = collected.runOf(result);
             List<Regression> comparisons = current.comparisons().getOrDefault(result, List.of());
-            records.add(once(() -> record(test, invocation, result, forked, budgets(plan, invocationKind, result),
-                    comparisons)));
+            records.add(once(() -> record(test, invocation, result, forked, forkRun,
+                    budgets(plan, invocationKind, result), comparisons)));
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
@@ -125,6 +126,15 @@ public final class RunReport {
 
     static Map<String, Object> record(String test, String invocation, Object result, boolean forked,
                                       List<Map<String, Object>> budgets, List<Regression> baselines) {
+        return record(test, invocation, result, forked, 0, budgets, baselines);
+    }
+
+    /**
+     * The record of one result; {@code forkRun} is the run of {@code @Fork(runs = ...)} that measured it, from 1,
+     * or 0 for a result of an invocation of one run (then not written).
+     */
+    static Map<String, Object> record(String test, String invocation, Object result, boolean forked, int forkRun,
+                                      List<Map<String, Object>> budgets, List<Regression> baselines) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test", test);
         m.put("invocation", invocation);
@@ -157,6 +167,9 @@ public final class RunReport {
             metrics.put("allocatedBytes", Estimate.of("B", c.allocatedBytes()));
         }
         m.put("forked", forked);
+        if (forkRun > 0) {
+            m.put("forkRun", forkRun);
+        }
         MemoryResult memory = result instanceof MemoryResult r ? r
                 : result instanceof BrigadeResult r ? r.memoryPerTask() : null;
         if (memory != null && !memory.points().isEmpty()) {
@@ -186,8 +199,11 @@ public final class RunReport {
             b.put("high", r.ratio().high());
             b.put("tolerance", r.tolerance());
             b.put("runs", r.baselineRuns());
+            if (r.currentRuns() > 1) {
+                b.put("currentRuns", r.currentRuns());
+            }
             b.put("interval", r.interval().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            if (r.interval() == Regression.Interval.PREDICTION) {
+            if (r.interval() == Regression.Interval.PREDICTION || r.interval() == Regression.Interval.TWO_SAMPLE) {
                 b.put("spread", r.runToRunSpread());
             }
             b.put("verdict", r.regressed() ? "fail" : "pass");
