@@ -313,8 +313,11 @@ final class BaselineFile {
                 if (!(samples >= 1 && samples <= Integer.MAX_VALUE)) {
                     throw new IllegalArgumentException("\"samples\" must be a count of at least 1, but was " + samples);
                 }
-                e = Estimate.ofInterval(unit, median, number(m, "low"), number(m, "high"), number(m, "cv"),
-                        (int) samples);
+                double cv = number(m, "cv");
+                if (!(cv >= 0 && Double.isFinite(cv))) {
+                    throw new IllegalArgumentException("\"cv\" must be a finite number of at least 0, but was " + cv);
+                }
+                e = Estimate.ofInterval(unit, median, number(m, "low"), number(m, "high"), cv, (int) samples);
             }
             if (!(e.low() >= 0 && Double.isFinite(e.high()))) {
                 throw new IllegalArgumentException("a cost must not be negative or infinite, but its interval is "
