@@ -169,18 +169,26 @@ class RunReportTest {
     @Test
     void brigade_results_json_follows_its_schema() throws Exception {
         TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+
+        String json = renderedResultsFollowingTheSchema();
+
+        var broken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.replace(
+                "\"fixture\" : \"brigade\"", "\"fixture\" : \"bucket\""));
+        assertThat(resultsSchema().validate(broken)).isNotEmpty();
+    }
+
+    /** Renders the run's report and returns brigade-results.json, having checked it against its schema. */
+    private String renderedResultsFollowingTheSchema() throws Exception {
         RunReportAccess.render(dir);
-        Path schemaFile = Path.of("..", "docs", "brigade-results.schema.json");
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
-                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(Files.readString(schemaFile));
+        String json = Files.readString(dir.resolve("brigade-results.json"));
+        assertThat(resultsSchema().validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)))
+                .as("brigade-results.json against docs/brigade-results.schema.json").isEmpty();
+        return json;
+    }
 
-        var errors = schema.validate(mapper.readTree(Files.readString(dir.resolve("brigade-results.json"))));
-
-        assertThat(errors).isEmpty();
-        var broken = mapper.readTree(Files.readString(dir.resolve("brigade-results.json")).replace("\"fixture\" : \"brigade\"",
-                "\"fixture\" : \"bucket\""));
-        assertThat(schema.validate(broken)).isNotEmpty();
+    private static com.networknt.schema.JsonSchema resultsSchema() throws java.io.IOException {
+        return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("..", "docs", "brigade-results.schema.json")));
     }
 
     @TestKit.TestCase
@@ -203,13 +211,8 @@ class RunReportTest {
         }
         TestKit.run(Baselined.class, Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString(),
                 Constants.REPORT_DIR_PROPERTY_NAME, dir.toString()).testEvents().assertStatistics(s -> s.succeeded(1));
-        RunReportAccess.render(dir);
-        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
-                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(Files.readString(
-                        Path.of("..", "docs", "brigade-results.schema.json")));
-        String json = Files.readString(dir.resolve("brigade-results.json"));
+        String json = renderedResultsFollowingTheSchema();
 
-        assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))).isEmpty();
         Map<String, Object> result = map(((List<Object>) JSON.std.mapFrom(json).get("results")).get(0));
         assertThat(map(result.get("baseline"))).containsEntry("metric", "nanosPerHop").containsEntry("runs", 2)
                 .containsEntry("interval", "prediction").containsKey("spread").containsEntry("verdict", "pass");
@@ -236,13 +239,8 @@ class RunReportTest {
                 dir.resolve("recording").toString()).testEvents().assertStatistics(s -> s.succeeded(1));
         TestKit.run(BaselinedInTwoForks.class, Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString(),
                 Constants.REPORT_DIR_PROPERTY_NAME, dir.toString()).testEvents().assertStatistics(s -> s.succeeded(1));
-        RunReportAccess.render(dir);
-        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
-                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(Files.readString(
-                        Path.of("..", "docs", "brigade-results.schema.json")));
-        String json = Files.readString(dir.resolve("brigade-results.json"));
+        String json = renderedResultsFollowingTheSchema();
 
-        assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))).isEmpty();
         List<Object> results = (List<Object>) JSON.std.mapFrom(json).get("results");
         assertThat(results).hasSize(2);
         assertThat(map(results.get(0))).containsEntry("forked", true).containsEntry("forkRun", 1);
