@@ -208,9 +208,12 @@ class ForkRunsTest {
     @Test
     void the_in_body_assertion_compares_each_childs_run_alone_and_true_keeps_the_runs_of_all_children()
             throws IOException {
-        run(InBody.class, Constants.BASELINE_UPDATE_PROPERTY_NAME, "true").testEvents()
-                .assertStatistics(s -> s.succeeded(1));
+        EngineExecutionResults recording = run(InBody.class, Constants.BASELINE_UPDATE_PROPERTY_NAME, "true");
+        recording.testEvents().assertStatistics(s -> s.succeeded(1));
         assertThat(recordedRuns(InBody.class)).hasSize(3);
+        // each child's entry about its recording comes back to the parent
+        assertThat(entries(recording)).map(e -> e.getKeyValuePairs().get("brigade.baseline.VIRTUAL")).filteredOn(
+                java.util.Objects::nonNull).hasSize(3).first().asString().startsWith("recorded as the only run");
 
         Files.writeString(dir.resolve("spin-nanos"), "200000");
         EngineExecutionResults slower = run(InBody.class);

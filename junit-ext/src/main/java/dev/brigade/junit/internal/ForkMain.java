@@ -52,9 +52,11 @@ public final class ForkMain {
                 .configurationParameters(parameters).build(), new TestExecutionListener() {
                     @Override
                     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-                        // the test's own entries; Brigade's are published by the parent, from the results
-                        if (entry.getKeyValuePairs().keySet().stream()
-                                .noneMatch(key -> key.startsWith(Constants.REPORT_ENTRY_PREFIX))) {
+                        // the test's own entries, and those of the baselines its body compared with (the parent
+                        // publishes Brigade's other entries from the results, and compares a declared @Baseline)
+                        if (entry.getKeyValuePairs().keySet().stream().noneMatch(key ->
+                                key.startsWith(Constants.REPORT_ENTRY_PREFIX)
+                                        && !key.startsWith(BaselineComparisons.ENTRY_PREFIX))) {
                             entries.add(entry.getKeyValuePairs());
                         }
                     }
