@@ -7,6 +7,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.LinkType;
 import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.measure.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +54,7 @@ public final class ParallelAgreement {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(d -> d).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return Estimate.of("ns", values.stream().mapToDouble(d -> d).toArray()).median();
     }
 
     /** Four measured templates of two kinds: eight results per run. */
