@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.assertj.BrigadeAssertions;
 import dev.brigade.fixture.BrigadeFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,16 @@ class BaselineRunsTest {
         @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "50ms", measure = "200ms")
         void handOff(BrigadeFixture brigade) {
             brigade.measureMemory(false).spin(SPIN.get()).run();
+        }
+    }
+
+    /** Checks its result's cpuNanosPerHop in the body, and its nanosPerHop through {@code @Baseline}. */
+    @TestKit.TestCase
+    @Baseline
+    static class CheckedTwice {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "50ms", measure = "200ms")
+        void handOff(BrigadeFixture brigade) {
+            BrigadeAssertions.assertThat(brigade.measureMemory(false).run()).isNoWorseThanBaseline("cpuNanosPerHop");
         }
     }
 
@@ -103,6 +114,40 @@ class BaselineRunsTest {
         assertThat(reportEntry(replaced, "brigade.baseline.VIRTUAL")).startsWith("recorded as the only run of the"
                 + " baseline of machine ");
         assertThat(runs()).hasSize(1).doesNotContainAnyElementsOf(after.get(3));
+    }
+
+    @Test
+    void a_result_checked_in_the_body_and_by_the_annotation_is_recorded_once_with_both_metrics() throws IOException {
+        Path file = dir.resolve(CheckedTwice.class.getName() + ".json");
+        for (int i = 1; i <= 2; i++) {
+            EngineExecutionResults added = TestKit.run(CheckedTwice.class, Constants.BASELINE_DIR_PROPERTY_NAME,
+                    dir.toString(), Constants.BASELINE_UPDATE_PROPERTY_NAME, "add");
+            added.testEvents().assertStatistics(s -> s.succeeded(1));
+            assertThat(reportEntry(added, "brigade.baseline.VIRTUAL")).isEqualTo("added nanosPerHop to the run this"
+                    + " test recorded (cpuNanosPerHop, nanosPerHop; " + i + " recorded run" + (i == 1 ? "" : "s")
+                    + ", of at most 10 kept) of the baseline of machine " + MachineFingerprintAccess.id() + " in "
+                    + file);
+            assertThat(storedRuns(file)).hasSize(i).allSatisfy(run -> assertThat(map(map(run).get("metrics")))
+                    .containsOnlyKeys("cpuNanosPerHop", "nanosPerHop"));
+        }
+
+        TestKit.run(CheckedTwice.class, Constants.BASELINE_DIR_PROPERTY_NAME, dir.toString(),
+                Constants.BASELINE_UPDATE_PROPERTY_NAME, "true").testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(storedRuns(file)).singleElement().satisfies(run -> assertThat(map(map(run).get("metrics")))
+                .containsOnlyKeys("cpuNanosPerHop", "nanosPerHop"));
+
+        EngineExecutionResults compared = TestKit.run(CheckedTwice.class, Constants.BASELINE_DIR_PROPERTY_NAME,
+                dir.toString(), Constants.BASELINE_TOLERANCE_PROPERTY_NAME, "0.9");
+        compared.testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(TestKit.keyValues(TestKit.entries(compared).get(INVOCATION)))
+                .containsKeys("brigade.baseline.VIRTUAL.cpuNanosPerHop", "brigade.baseline.VIRTUAL.nanosPerHop");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> storedRuns(Path file) throws IOException {
+        Map<String, Object> root = JSON.std.mapFrom(Files.readString(file));
+        return (List<Object>) map(map(map(map(root.get("machines")).get(MachineFingerprintAccess.id()))
+                .get("entries")).get(ENTRY)).get("runs");
     }
 
     @Test

@@ -78,19 +78,30 @@ final class BaselineComparisons {
     /**
      * Records the current runs as the entry's runs: replacing them ({@code brigade.baseline.update=true}) or after
      * them ({@code add}), keeping the newest {@code brigade.baseline.runs}. In a fork child after the first of
-     * several runs, {@code true} appends, so that the runs of one invocation together replace the baseline.
+     * several runs, {@code true} appends, so that the runs of one invocation together replace the baseline. When
+     * this invocation recorded the entry before (an in-body assertion, then {@code @Baseline}), the runs it
+     * recorded take this check's metrics too, instead of being recorded a second time.
      */
     private static void record(CurrentInvocation current, Path file, MachineFingerprint machine, String entry,
                                String label, List<Map<String, Estimate>> currentRuns) {
         Settings settings = current.plan().settings();
+        List<Map<String, Estimate>> earlier = current.recorded().getOrDefault(entry, List.of());
+        boolean again = earlier.size() == currentRuns.size();
+        List<Map<String, Estimate>> runs = again ? merged(earlier, currentRuns) : currentRuns;
         boolean laterRunOfChild = ForkChild.kind(current.context()).isPresent()
                 && ForkChild.run(current.context()) > 1;
-        boolean append = settings.baselineUpdate() == BaselineUpdate.ADD || laterRunOfChild;
-        int held = BaselineFile.record(file, current.context().getRequiredTestClass(), machine, entry, currentRuns,
-                append, settings.baselineRuns());
-        int added = currentRuns.size();
+        boolean append = settings.baselineUpdate() == BaselineUpdate.ADD || laterRunOfChild || again;
+        int held = BaselineFile.record(file, current.context().getRequiredTestClass(), machine, entry, runs,
+                append, settings.baselineRuns(), again ? earlier.size() : 0);
+        current.recorded().put(entry, runs);
+        int added = runs.size();
         String what;
-        if (added == 1) {
+        if (again) {
+            what = "added " + String.join(", ", currentRuns.get(0).keySet()) + " to the " + (added == 1 ? "run"
+                    : added + " runs") + " this test recorded (" + String.join(", ", runs.get(0).keySet()) + "; "
+                    + held + " recorded run" + (held == 1 ? "" : "s") + ", of at most " + settings.baselineRuns()
+                    + " kept)";
+        } else if (added == 1) {
             what = append ? "added as recorded run " + held + " (of at most " + settings.baselineRuns() + " kept)"
                     : "recorded as the only run";
         } else {
@@ -100,6 +111,18 @@ final class BaselineComparisons {
         }
         current.context().publishReportEntry(ENTRY_PREFIX + label, what + " of the baseline of machine "
                 + machine.id() + " in " + file);
+    }
+
+    /** Each of {@code earlier}'s runs with the metrics of the corresponding current run added (or replaced). */
+    private static List<Map<String, Estimate>> merged(List<Map<String, Estimate>> earlier,
+                                                      List<Map<String, Estimate>> currentRuns) {
+        List<Map<String, Estimate>> merged = new ArrayList<>();
+        for (int i = 0; i < earlier.size(); i++) {
+            Map<String, Estimate> run = new LinkedHashMap<>(earlier.get(i));
+            run.putAll(currentRuns.get(i));
+            merged.add(run);
+        }
+        return merged;
     }
 
     /**

@@ -91,7 +91,7 @@ final class BaselineFile {
      */
     static void record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
                        Map<String, Estimate> metrics) {
-        record(file, testClass, machine, entry, metrics, false, 1);
+        record(file, testClass, machine, entry, List.of(metrics), false, 1, 0);
     }
 
     /**
@@ -104,20 +104,22 @@ final class BaselineFile {
      */
     static int record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
                       Map<String, Estimate> metrics, boolean append, int keep) {
-        return record(file, testClass, machine, entry, List.of(metrics), append, keep);
+        return record(file, testClass, machine, entry, List.of(metrics), append, keep, 0);
     }
 
     /**
      * Stores {@code newRuns} (the runs of one invocation measured in several fresh JVMs, in order) as runs of the
      * baseline of {@code entry} on {@code machine}, keeping every other entry: as its only runs, or, when
-     * {@code append}, after the runs it holds; either way keeping the newest {@code keep}.
+     * {@code append}, after the runs it holds; either way keeping the newest {@code keep}. The newest
+     * {@code replacing} runs it holds are dropped first: the same invocation's runs, recorded before with fewer
+     * metrics, that {@code newRuns} stand for now.
      *
      * @return how many runs the entry holds now
      * @throws BaselineFileException when the existing file cannot be read, or a run it keeps of this entry; it is
      *                               then left as it was
      */
     static int record(Path file, Class<?> testClass, MachineFingerprint machine, String entry,
-                      List<Map<String, Estimate>> newRuns, boolean append, int keep) {
+                      List<Map<String, Estimate>> newRuns, boolean append, int keep, int replacing) {
         if (newRuns.isEmpty()) {
             throw new IllegalArgumentException("recording a baseline needs at least 1 run, but got none");
         }
@@ -138,6 +140,7 @@ final class BaselineFile {
                 Object stored = entries.get(entry);
                 List<Object> runs = append && stored != null ? rewritten(file, text, stored, entry)
                         : new ArrayList<>();
+                runs.subList(Math.max(0, runs.size() - replacing), runs.size()).clear();
                 String now = Instant.now().toString();
                 newRuns.forEach(metrics -> runs.add(run(now, metrics)));
                 List<Object> kept = new ArrayList<>(runs.subList(Math.max(0, runs.size() - keep), runs.size()));

@@ -1,5 +1,13 @@
 package dev.brigade.junit.internal;
 
+import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Regression;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -7,20 +15,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The measured invocation running on this thread, for the assertions that need to know their test
  * ({@code isNoWorseThanBaseline()}). Set by the extension around the test method and its checks; one per thread.
  *
- * @param context the invocation's context
- * @param plan    the method's plan
- * @param results the invocation's results
+ * @param context     the invocation's context
+ * @param plan        the method's plan
+ * @param results     the invocation's results
+ * @param comparisons the baseline comparisons of each result, for the run's reports
+ * @param recorded    the runs this invocation recorded as the baseline of each entry, so that a second check of the
+ *                    same entry (an in-body assertion and {@code @Baseline}) adds its metrics to them instead of
+ *                    recording the runs again
  */
 record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
-                         java.util.Map<Object, java.util.List<dev.brigade.measure.Regression>> comparisons) {
+                         Map<Object, List<Regression>> comparisons,
+                         Map<String, List<Map<String, Estimate>>> recorded) {
 
     CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
-        this(context, plan, results, java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+        this(context, plan, results, Collections.synchronizedMap(new IdentityHashMap<>()),
+                Collections.synchronizedMap(new HashMap<>()));
     }
 
     /** Remembers the baseline comparisons of {@code result}, for the run's reports. */
-    void compared(Object result, java.util.List<dev.brigade.measure.Regression> regressions) {
-        comparisons.computeIfAbsent(result, r -> new java.util.ArrayList<>()).addAll(regressions);
+    void compared(Object result, List<Regression> regressions) {
+        comparisons.computeIfAbsent(result, r -> new ArrayList<>()).addAll(regressions);
     }
 
     private static final ThreadLocal<CurrentInvocation> CURRENT = new ThreadLocal<>();
