@@ -87,6 +87,17 @@ class ForkRunsTest {
         }
     }
 
+    /** Checks cpuNanosPerHop in the body of each child, and nanosPerHop of the two runs through {@code @Baseline}. */
+    @TestKit.TestCase
+    @Baseline
+    static class InBodyAndDeclared {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "50ms", measure = "200ms")
+        @Fork(runs = 2, jvmArgs = MARKER)
+        void handOff(BrigadeFixture brigade) {
+            BrigadeAssertions.assertThat(brigade.measureMemory(false).run()).isNoWorseThanBaseline("cpuNanosPerHop");
+        }
+    }
+
     @TestKit.TestCase
     static class FailsInRunTwo {
         @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "100ms")
@@ -224,6 +235,33 @@ class ForkRunsTest {
                         + " recorded runs (run-to-run spread ±") && m.contains("; current ") && !m.contains(
                         "current runs")))));
         assertThat(runsOfResults(slower)).containsExactly("1");
+    }
+
+    @Test
+    void with_baseline_declared_the_childrens_in_body_metrics_are_recorded_once_with_the_runs() throws IOException {
+        for (String update : new String[] {"true", "add"}) {
+            EngineExecutionResults recording = run(InBodyAndDeclared.class, Constants.BASELINE_UPDATE_PROPERTY_NAME,
+                    update);
+            recording.testEvents().assertStatistics(s -> s.succeeded(1));
+            assertThat(entries(recording)).map(e -> e.getKeyValuePairs().get("brigade.baseline.VIRTUAL"))
+                    .filteredOn(java.util.Objects::nonNull).containsExactly(
+                            "recording cpuNanosPerHop with the metrics of @Baseline, in the test's JVM",
+                            "recording cpuNanosPerHop with the metrics of @Baseline, in the test's JVM",
+                            update.equals("true") ? "recorded 2 current runs as the only runs (of at most 10 kept)"
+                                    + " of the baseline of machine " + MachineFingerprintAccess.id() + " in "
+                                    + dir.resolve(InBodyAndDeclared.class.getName() + ".json")
+                                    : "added 2 current runs: 4 recorded runs (of at most 10 kept) of the baseline of"
+                                    + " machine " + MachineFingerprintAccess.id() + " in "
+                                    + dir.resolve(InBodyAndDeclared.class.getName() + ".json"));
+            assertThat(recordedRuns(InBodyAndDeclared.class)).hasSize(update.equals("true") ? 2 : 4).allSatisfy(
+                    run -> assertThat(map(map(run).get("metrics"))).containsOnlyKeys("nanosPerHop", "cpuNanosPerHop"));
+        }
+
+        EngineExecutionResults compared = run(InBodyAndDeclared.class, Constants.BASELINE_TOLERANCE_PROPERTY_NAME,
+                "0.9");
+        compared.testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(TestKit.keyValues(entries(compared))).containsKeys("brigade.baseline.VIRTUAL.nanosPerHop",
+                "brigade.baseline.VIRTUAL.cpuNanosPerHop");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares one result of the current invocation with its stored baseline, or records it as the baseline, and
@@ -48,6 +49,19 @@ final class BaselineComparisons {
         Path file = BaselineFile.of(settings.baselineDir(), testClass);
         MachineFingerprint machine = MachineFingerprint.current();
         if (settings.baselineUpdate().records()) {
+            if (ForkChild.kind(current.context()).isPresent() && current.plan().baseline().isPresent()) {
+                ForkChild.defer(entry, currentRuns.get(0).keySet());
+                current.context().publishReportEntry(ENTRY_PREFIX + label, "recording "
+                        + String.join(", ", currentRuns.get(0).keySet()) + " with the metrics of @Baseline, in the"
+                        + " test's JVM");
+                return List.of();
+            }
+            List<Object> runs = counterparts(current.results().collected(), result);
+            for (String name : current.deferred().getOrDefault(entry, Set.of())) {
+                for (int i = 0; i < runs.size(); i++) {
+                    currentRuns.get(i).putIfAbsent(name, metrics(runs.get(i), List.of(name)).get(name));
+                }
+            }
             record(current, file, machine, entry, label, currentRuns);
             return List.of();
         }

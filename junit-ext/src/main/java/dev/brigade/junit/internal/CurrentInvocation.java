@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -22,19 +23,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param recorded    the runs this invocation recorded as the baseline of each entry, so that a second check of the
  *                    same entry (an in-body assertion and {@code @Baseline}) adds its metrics to them instead of
  *                    recording the runs again
+ * @param deferred    the metrics that in-body assertions in this invocation's forks left to {@code @Baseline} to
+ *                    record, per entry
  */
 record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
                          Map<Object, List<Regression>> comparisons,
-                         Map<String, List<Map<String, Estimate>>> recorded) {
+                         Map<String, List<Map<String, Estimate>>> recorded,
+                         Map<String, Set<String>> deferred) {
 
     CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
         this(context, plan, results, Collections.synchronizedMap(new IdentityHashMap<>()),
-                Collections.synchronizedMap(new HashMap<>()));
+                Collections.synchronizedMap(new HashMap<>()), Collections.synchronizedMap(new HashMap<>()));
     }
 
     /** Remembers the baseline comparisons of {@code result}, for the run's reports. */
     void compared(Object result, List<Regression> regressions) {
         comparisons.computeIfAbsent(result, r -> new ArrayList<>()).addAll(regressions);
+    }
+
+    /** Adds metrics that a fork's in-body assertions left to {@code @Baseline} to record. */
+    void defer(Map<String, List<String>> metrics) {
+        metrics.forEach((entry, names) -> deferred.computeIfAbsent(entry, e -> new java.util.LinkedHashSet<>())
+                .addAll(names));
     }
 
     private static final ThreadLocal<CurrentInvocation> CURRENT = new ThreadLocal<>();

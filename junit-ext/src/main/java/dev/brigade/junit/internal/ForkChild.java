@@ -1,7 +1,12 @@
 package dev.brigade.junit.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -19,6 +24,7 @@ final class ForkChild {
     static final String RUN = "brigade.fork.run";
 
     private static final List<Object> RESULTS = new ArrayList<>();
+    private static final Map<String, Set<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
     }
@@ -39,5 +45,20 @@ final class ForkChild {
 
     static synchronized List<Object> results() {
         return List.copyOf(RESULTS);
+    }
+
+    /**
+     * Leaves the recording of {@code metrics} of baseline entry {@code entry} to the parent, whose
+     * {@code @Baseline} records the invocation's runs together, so that they are not recorded twice.
+     */
+    static synchronized void defer(String entry, Collection<String> metrics) {
+        DEFERRED.computeIfAbsent(entry, e -> new LinkedHashSet<>()).addAll(metrics);
+    }
+
+    /** The metrics left to the parent to record, per baseline entry. */
+    static synchronized Map<String, List<String>> deferred() {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        DEFERRED.forEach((entry, metrics) -> copy.put(entry, List.copyOf(metrics)));
+        return copy;
     }
 }

@@ -77,6 +77,7 @@ public final class ForkMain {
         }
         report.put("results", ForkChild.results().stream().map(ResultCodec::encode).toList());
         report.put("entries", entries);
+        report.put("deferred", ForkChild.deferred());
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "fork", ".tmp");
         Files.writeString(temp, JSON.std.asString(report), StandardCharsets.UTF_8);
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

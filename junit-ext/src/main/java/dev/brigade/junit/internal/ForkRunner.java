@@ -41,10 +41,13 @@ final class ForkRunner {
      *
      * @param results the child's results, decoded
      * @param failure the test's failure in the child, or null when it passed
-     * @param entries the report entries the test itself published in the child ({@code TestReporter}), in order;
-     *                Brigade's own are published from the results
+     * @param entries  the report entries the test itself published in the child ({@code TestReporter}), in order;
+     *                 Brigade's own are published from the results
+     * @param deferred the metrics that in-body baseline assertions left to {@code @Baseline} to record, per baseline
+     *                 entry
      */
-    record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries) {
+    record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries,
+                   Map<String, List<String>> deferred) {
     }
 
     /**
@@ -107,7 +110,10 @@ final class ForkRunner {
                 ResultCodec.map(entry).forEach((k, v) -> pairs.put(k, String.valueOf(v)));
                 entries.add(pairs);
             }
-            return new Outcome(results, failure, entries);
+            Map<String, List<String>> deferred = new LinkedHashMap<>();
+            ResultCodec.map(report.getOrDefault("deferred", Map.of())).forEach((entry, metrics) -> deferred.put(entry,
+                    ((List<?>) metrics).stream().map(String::valueOf).toList()));
+            return new Outcome(results, failure, entries, deferred);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while the fork of " + where + " ran; it was killed", e);

@@ -88,7 +88,10 @@ public final class Measurements {
      * Runs the invocation in its forks, one after another, adding their results: the failure of the first that
      * failed (the others are not started), or null.
      */
-    private static Throwable runForks(ExtensionContext context, MethodPlan plan, InvocationResults results) {
+    private static Throwable runForks(CurrentInvocation current) {
+        ExtensionContext context = current.context();
+        MethodPlan plan = current.plan();
+        InvocationResults results = current.results();
         ForkSpec spec = plan.fork().orElseThrow();
         TaskKind kind = TestState.kind(context);
         for (int run = 1; run <= spec.runs(); run++) {
@@ -102,6 +105,7 @@ public final class Measurements {
             int numbered = spec.runs() == 1 ? 0 : run;
             outcome.results().forEach(result -> results.addForked(result, numbered));
             outcome.entries().forEach(context::publishReportEntry);
+            current.defer(outcome.deferred());
             if (outcome.failure() != null) {
                 notStarted(context, spec, run);
                 return outcome.failure();
@@ -147,7 +151,7 @@ public final class Measurements {
             try {
                 if (fork) {
                     invocation.skip();
-                    failure = runForks(context, plan, results);
+                    failure = runForks(current);
                 } else {
                     invocation.proceed();
                 }
