@@ -33,10 +33,10 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
     }
 
     /**
-     * Fails unless a task of this kind takes less memory than one of {@code other}, beyond noise; {@code .byAtLeast(8.0)}
-     * then asks for a factor. Each side is judged by the memory that carries its kind: RSS per task for
-     * {@code PLATFORM} (stacks are off-heap), heap per task for {@code VIRTUAL} and {@code ASYNC}. The fits have no
-     * rounds to resample, so the ratio's interval is the conservative one of the two slopes' intervals.
+     * Fails unless a task of this kind takes less memory than one of {@code other}, beyond noise;
+     * {@code .byAtLeast(8.0)} then asks for a factor. Each side is judged by the memory that carries its kind: RSS per
+     * task for {@code PLATFORM} (stacks are off-heap), heap per task for {@code VIRTUAL} and {@code ASYNC}. The fits
+     * have no rounds to resample, so the ratio's interval is the conservative one of the two slopes' intervals.
      */
     public RatioAssert isSmallerThan(MemoryResult other) {
         isNotNull();
@@ -74,9 +74,10 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
 
     /**
      * Fails when a metric is worse than in the baseline stored for this machine, beyond the tolerance
-     * ({@code brigade.baseline.tolerance}, default 10 %) with confidence. Compares the main metrics ({@code rssBytesPerTask}, {@code heapBytesPerTask}),
-     * or the ones named. Without a baseline for this machine it passes, and the report says so; run with
-     * {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit extension: call it in a Brigade test.
+     * ({@code brigade.baseline.tolerance}, default 10 %) with confidence. Compares the main metrics
+     * ({@code rssBytesPerTask}, {@code heapBytesPerTask}), or the ones named. Without a baseline for this machine it
+     * passes, and the report says so; run with {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit
+     * extension: call it in a Brigade test.
      */
     public SELF isNoWorseThanBaseline(String... metrics) {
         isNotNull();

@@ -90,9 +90,10 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
 
     /**
      * Fails when a metric is worse than in the baseline stored for this machine, beyond the tolerance
-     * ({@code brigade.baseline.tolerance}, default 10 %) with confidence. Compares the main metrics ({@code nanosPerTask}),
-     * or the ones named. Without a baseline for this machine it passes, and the report says so; run with
-     * {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit extension: call it in a Brigade test.
+     * ({@code brigade.baseline.tolerance}, default 10 %) with confidence. Compares the main metrics
+     * ({@code nanosPerTask}), or the ones named. Without a baseline for this machine it passes, and the report says so;
+     * run with {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit extension: call it in a Brigade
+     * test.
      */
     public SELF isNoWorseThanBaseline(String... metrics) {
         isNotNull();

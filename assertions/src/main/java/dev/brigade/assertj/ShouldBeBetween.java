@@ -4,7 +4,9 @@ import dev.brigade.measure.Estimate;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
-/** Failure message of {@code isBetween}: {@code Expected VIRTUAL nanosPerHop to be between 1.00 µs and 2.00 µs ...}. */
+/**
+ * Failure message of {@code isBetween}: {@code Expected VIRTUAL nanosPerHop to be between 1.00 µs and 2.00 µs ...}.
+ */
 final class ShouldBeBetween extends BasicErrorMessageFactory {
 
     private ShouldBeBetween(String message) {

@@ -17,8 +17,8 @@ final class ShouldHaveLinearFit extends BasicErrorMessageFactory {
     }
 
     static ErrorMessageFactory shouldHaveLinearFit(MemoryResult actual, double r2) {
-        return new ShouldHaveLinearFit("Expected " + actual.kind() + " memory per task to fit a line with R² of at least "
-                + fixed(r2) + (actual.kind() == dev.brigade.fixture.TaskKind.PLATFORM
+        return new ShouldHaveLinearFit("Expected " + actual.kind() + " memory per task to fit a line with R²"
+                + " of at least " + fixed(r2) + (actual.kind() == dev.brigade.fixture.TaskKind.PLATFORM
                 ? " but its RSS fit had " + fixed(actual.rssR2()) + " (heap " + fixed(actual.heapR2()) + ")"
                 : " but its heap fit had " + fixed(actual.heapR2()) + " (RSS " + fixed(actual.rssR2()) + ")") + " over "
                 + actual.points().size() + " points: " + actual.points().stream()

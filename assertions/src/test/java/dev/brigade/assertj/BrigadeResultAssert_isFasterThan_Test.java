@@ -72,7 +72,8 @@ class BrigadeResultAssert_isFasterThan_Test {
     @Test
     void should_compare_cpu_per_hop_in_isCheaperThan() {
         then(catchThrowable(() -> assertThat(VIRTUAL_RESULT).isCheaperThan(PLATFORM_RESULT).byAtLeast(4)))
-                .hasMessageStartingWith("Expected VIRTUAL to be at least 4.00× cheaper than PLATFORM in cpuNanosPerHop");
+                .hasMessageStartingWith("Expected VIRTUAL to be at least 4.00× cheaper than PLATFORM in"
+                        + " cpuNanosPerHop");
     }
 
     @Test

@@ -32,13 +32,15 @@ class BrigadeResultAssert_perHopRelativeTo_Test {
         then(catchThrowable(() -> assertThat(VIRTUAL_RESULT).perHopRelativeTo(PLATFORM_RESULT).isAtMost(0.1)))
                 .hasMessage(ShouldBeAtMost.shouldBeAtMost(new AbstractMetricAssert.Subject("VIRTUAL",
                         "nanosPerHop / PLATFORM's", false), ratio, 0.1, "0.100").create())
-                .hasMessageStartingWith("Expected VIRTUAL nanosPerHop / PLATFORM's to be at most 0.100 but was 0.200 [");
+                .hasMessageStartingWith("Expected VIRTUAL nanosPerHop / PLATFORM's to be at most 0.100"
+                        + " but was 0.200 [");
     }
 
     @Test
     void should_bound_creation_cost_relative_to_a_reference_spawn() {
         then(catchThrowable(() -> assertThat(spawn(VIRTUAL, rounds("ns", 600, 20)))
                 .creationCostRelativeTo(spawn(PLATFORM, rounds("ns", 1_200, 20))).isAtMost(0.2)))
-                .hasMessageStartingWith("Expected VIRTUAL nanosPerTask / PLATFORM's to be at most 0.200 but was 0.500 [");
+                .hasMessageStartingWith("Expected VIRTUAL nanosPerTask / PLATFORM's to be at most 0.200"
+                        + " but was 0.500 [");
     }
 }

@@ -19,7 +19,8 @@ class CostAssert_perOperation_Test {
     void should_bound_the_whole_cost() {
         assertThatNoException().isThrownBy(() -> assertThat(COST).wallTime().isAtMost(Duration.ofMillis(20)));
         then(catchThrowable(() -> assertThat(COST).cpuTime().isAtMost(Duration.ofMillis(10))))
-                .hasMessage("Expected cost cpuNanos to be at most 10.0 ms but was 16.0 ms, 1 sample (1.60× the limit)");
+                .hasMessage("Expected cost cpuNanos to be at most 10.0 ms but was 16.0 ms, 1 sample"
+                        + " (1.60× the limit)");
     }
 
     @Test
@@ -30,7 +31,8 @@ class CostAssert_perOperation_Test {
                 .hasMessage("Expected cost contextSwitchesPerOperation to be at most 0.0100 but was 0.0500, 1 sample"
                         + " (5.00× the limit)");
         then(catchThrowable(() -> assertThat(COST).perOperation().allocatedBytes().isAtMost(1_000)))
-                .hasMessageStartingWith("Expected cost allocatedBytesPerOperation to be at most 1000 B but was 1.02 KiB");
+                .hasMessageStartingWith("Expected cost allocatedBytesPerOperation to be at most 1000 B"
+                        + " but was 1.02 KiB");
     }
 
     @Test

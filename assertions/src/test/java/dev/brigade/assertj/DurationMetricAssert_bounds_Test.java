@@ -73,6 +73,7 @@ class DurationMetricAssert_bounds_Test {
     void should_reject_a_range_whose_start_is_after_its_end() {
         assertThatIllegalArgumentException().isThrownBy(() -> assertThat(SPAWN).creationCost()
                         .isBetween(Duration.ofNanos(2), Duration.ofNanos(1)))
-                .withMessage("isBetween(start, end) needs start <= end, but start was 2.00 ns and end 1.00 ns: swap them");
+                .withMessage("isBetween(start, end) needs start <= end,"
+                        + " but start was 2.00 ns and end 1.00 ns: swap them");
     }
 }

@@ -35,7 +35,8 @@ class DurationMetricAssert_isAtMost_Test {
         Throwable failure = catchThrowable(() -> assertThat(RESULT).perHop().isAtMost(Duration.ofNanos(2_000)));
 
         then(failure).isInstanceOf(AssertionError.class).hasMessage(ShouldBeAtMost.shouldBeAtMost(
-                new AbstractMetricAssert.Subject("VIRTUAL", "nanosPerHop", false), PER_HOP, 2_000, "2.00 µs").create());
+                new AbstractMetricAssert.Subject("VIRTUAL", "nanosPerHop", false), PER_HOP, 2_000,
+                "2.00 µs").create());
         then(failure).hasMessageStartingWith("Expected VIRTUAL nanosPerHop to be at most 2.00 µs but was 2.41 µs [")
                 .hasMessageEndingWith("], 20 samples (1.21× the limit)");
     }

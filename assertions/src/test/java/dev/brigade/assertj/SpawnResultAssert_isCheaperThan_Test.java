@@ -30,8 +30,8 @@ class SpawnResultAssert_isCheaperThan_Test {
 
         then(catchThrowable(() -> assertThat(VIRTUAL_SPAWN).isCheaperThan(PLATFORM_SPAWN).byAtLeast(500.0)))
                 .hasMessage(ShouldBeFasterThan.shouldBeFasterThan(comparison, 500.0, false).create())
-                .hasMessageStartingWith("Expected VIRTUAL to be at least 500× cheaper than PLATFORM in nanosPerTask but"
-                        + " PLATFORM / VIRTUAL was 100×");
+                .hasMessageStartingWith("Expected VIRTUAL to be at least 500× cheaper than PLATFORM in nanosPerTask"
+                        + " but PLATFORM / VIRTUAL was 100×");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * per task, with the time each tool took to answer. Brigade: 300 ms warm-up, up to 1 s measurement (stops at ±3 %).
  * JMH: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement.
  *
- * <p>{@code ./mvnw -q install -DskipTests, then flock /tmp/brigade.lock ./mvnw -q -pl benchmarks test-compile exec:exec@cross-check}
+ * <p>{@code ./mvnw -q install -DskipTests}, then
+ * {@code flock /tmp/brigade.lock ./mvnw -q -pl benchmarks test-compile exec:exec@cross-check}
  */
 public final class CrossCheck {
 
@@ -31,8 +32,8 @@ public final class CrossCheck {
     }
 
     public static void main(String[] args) throws RunnerException {
-        System.out.println("| benchmark | JMH score ± error (per hop/task) | Brigade median [95 % CI] | Brigade / JMH |"
-                + " JMH time | Brigade time |");
+        System.out.println("| benchmark | JMH score ± error (per hop/task) | Brigade median [95 % CI]"
+                + " | Brigade / JMH | JMH time | Brigade time |");
         System.out.println("|---|---|---|---|---|---|");
         if (args.length > 0 && args[0].equals("floor")) {
             floors();

@@ -61,7 +61,9 @@ public @interface Budget {
     /** Most creation cost per task ({@code nanosPerTask}: create + start + join) of a spawn, like {@code "5us"}. */
     String creationCost() default "";
 
-    /** Most start latency ({@code startLatencyNanos}: from {@code start()} to the body) of a spawn, like {@code "50us"}. */
+    /**
+     * Most start latency ({@code startLatencyNanos}: from {@code start()} to the body) of a spawn, like {@code "50us"}.
+     */
     String startLatency() default "";
 
     /** Most OS context switches per spawned task ({@code contextSwitchesPerTask}); negative for unset. */

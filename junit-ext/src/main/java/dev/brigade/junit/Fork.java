@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrigadeExtension.class)
 public @interface Fork {
 
-    /** More arguments for the child JVM, e.g. {@code "-Xss256k"}; heap, stack and GC flags of this JVM are inherited. */
+    /**
+     * More arguments for the child JVM, e.g. {@code "-Xss256k"}; heap, stack and GC flags of this JVM are inherited.
+     */
     String[] jvmArgs() default {};
 
     /**

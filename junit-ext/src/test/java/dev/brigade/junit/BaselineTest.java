@@ -104,11 +104,11 @@ class BaselineTest {
         try {
             run(Brigades.class).testEvents().assertThatEvents().haveExactly(2, event(test("handOff"),
                     finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.matches(
-                            "Expected (VIRTUAL|PLATFORM) nanosPerHop to be no worse than its baseline \\(tolerance 10 %\\)"
-                                    + " but it was \\d+\\.\\d % worse: current / baseline .+× \\[.+–.+], (95 %"
-                                    + " bootstrap interval over the rounds of 1 recorded run|interval from both runs'"
-                                    + " intervals, 1 recorded run); current .+; baseline .+, \\d+ samples; record more"
-                                    + " runs with -Dbrigade\\.baseline\\.update=add for an interval that includes"
+                            "Expected (VIRTUAL|PLATFORM) nanosPerHop to be no worse than its baseline \\(tolerance"
+                                    + " 10 %\\) but it was \\d+\\.\\d % worse: current / baseline .+× \\[.+–.+],"
+                                    + " (95 % bootstrap interval over the rounds of 1 recorded run|interval from both"
+                                    + " runs' intervals, 1 recorded run); current .+; baseline .+, \\d+ samples; record"
+                                    + " more runs with -Dbrigade\\.baseline\\.update=add for an interval that includes"
                                     + " run-to-run noise")))));
         } finally {
             SPIN.set(Duration.ZERO);
@@ -218,8 +218,8 @@ class BaselineTest {
         run(UnknownMetric.class).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(
                         "Configuration error: @Baseline(metrics = \"nanosPerHopp\") on method"
-                                + " [BaselineTest.UnknownMetric#handOff]: unknown metric \"nanosPerHopp\": known metrics"
-                                + " are nanosPerHop, ")))));
+                                + " [BaselineTest.UnknownMetric#handOff]: unknown metric \"nanosPerHopp\": known"
+                                + " metrics are nanosPerHop, ")))));
     }
 
     @TestKit.TestCase

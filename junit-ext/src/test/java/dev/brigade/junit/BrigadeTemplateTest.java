@@ -46,7 +46,8 @@ class BrigadeTemplateTest {
 
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(TestKit.testNames(results)).containsExactly("[VIRTUAL] 20 tasks, PIPE", "[PLATFORM] 20 tasks, PIPE");
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container("handOff"), finishedSuccessfully()));
+        results.containerEvents().assertThatEvents()
+                .haveExactly(1, event(container("handOff"), finishedSuccessfully()));
     }
 
     @Test
@@ -91,7 +92,8 @@ class BrigadeTemplateTest {
         EngineExecutionResults results = TestKit.run(Scaled.class, Constants.SCALE_PROPERTY_NAME, "0.25");
 
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-        assertThat(TestKit.testNames(results)).containsExactlyInAnyOrder("[ASYNC] 7 tasks, QUEUE", "[PLATFORM] 3 tasks");
+        assertThat(TestKit.testNames(results))
+                .containsExactlyInAnyOrder("[ASYNC] 7 tasks, QUEUE", "[PLATFORM] 3 tasks");
     }
 
     @TestKit.TestCase

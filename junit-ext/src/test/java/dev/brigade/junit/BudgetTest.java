@@ -62,7 +62,8 @@ class BudgetTest {
         EngineExecutionResults results = TestKit.run(Brigades.class);
 
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test("perKind"), displayName("[VIRTUAL] 20 tasks, QUEUE"), finishedSuccessfully()));
+                .haveExactly(1, event(test("perKind"), displayName("[VIRTUAL] 20 tasks, QUEUE"),
+                        finishedSuccessfully()));
         Event platform = results.testEvents().failed().filter(e -> e.getTestDescriptor().getDisplayName()
                 .equals("[PLATFORM] 20 tasks, QUEUE") && e.getTestDescriptor().getUniqueId().toString()
                 .contains("perKind")).findFirst().orElseThrow();
@@ -141,6 +142,7 @@ class BudgetTest {
                 .haveExactly(1, event(test("kindNotRun"), finishedWithFailure(
                         instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(
                                 "Configuration error: @Budget(kind = ASYNC, perHop = \"1s\") on method"
-                                        + " [BudgetTest.Plain#kindNotRun]: the test produced no ASYNC brigade result")))));
+                                        + " [BudgetTest.Plain#kindNotRun]: the test produced no ASYNC brigade"
+                                        + " result")))));
     }
 }

@@ -245,7 +245,8 @@ class ConfigurationErrorTest {
                         message("Configuration error: " + what + " on method [ConfigurationErrorTest.Configured"
                                 + "#template]: " + problem))));
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test("plain"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                .haveExactly(1, event(test("plain"), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
                         message("Configuration error: " + what + " on method [ConfigurationErrorTest.Configured"
                                 + "#plain]: " + problem))))
                 .haveExactly(1, event(test("unmeasured"), finishedSuccessfully()));

@@ -190,10 +190,10 @@ class ForkRunsTest {
         assertThat(entries(unchanged)).filteredOn(e -> e.getKeyValuePairs()
                 .containsKey("brigade.baseline.VIRTUAL.nanosPerHop")).singleElement()
                 .extracting(e -> e.getKeyValuePairs().get("brigade.baseline.VIRTUAL.nanosPerHop")).asString()
-                .matches("[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) of current .+ \\[.+–.+], geometric mean \\[range] of 3"
-                        + " current runs' medians vs baseline .+ \\[.+–.+], geometric mean \\[range] of 5 recorded"
-                        + " runs' medians; 95 % interval from 3 current runs against 5 recorded runs \\(run-to-run"
-                        + " spread ±\\d+\\.\\d %\\): pass");
+                .matches("[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) of current .+ \\[.+–.+], geometric mean \\[range]"
+                        + " of 3 current runs' medians vs baseline .+ \\[.+–.+], geometric mean \\[range] of 5"
+                        + " recorded runs' medians; 95 % interval from 3 current runs against 5 recorded runs"
+                        + " \\(run-to-run spread ±\\d+\\.\\d %\\): pass");
     }
 
     @Test
@@ -209,9 +209,9 @@ class ForkRunsTest {
                 instanceOf(AssertionError.class), message(m -> m.matches("Expected VIRTUAL nanosPerHop to be no"
                         + " worse than its baseline \\(tolerance 10 %\\) but it was \\d+\\.\\d % worse: current /"
                         + " baseline .+× \\[.+–.+], 95 % interval from 3 current runs against 3 recorded runs"
-                        + " \\(run-to-run spread ±\\d+\\.\\d %\\); current .+ \\[.+–.+], geometric mean \\[range] of 3"
-                        + " current runs' medians; baseline .+ \\[.+–.+], geometric mean \\[range] of 3 recorded runs'"
-                        + " medians")))));
+                        + " \\(run-to-run spread ±\\d+\\.\\d %\\); current .+ \\[.+–.+], geometric mean \\[range] of"
+                        + " 3 current runs' medians; baseline .+ \\[.+–.+], geometric mean \\[range] of 3 recorded"
+                        + " runs' medians")))));
         assertThat(runsOfResults(slower)).containsExactly("1", "2", "3");
         assertThat(dir.resolve(ThreeRuns.class.getName() + ".json")).hasContent(recorded);
     }

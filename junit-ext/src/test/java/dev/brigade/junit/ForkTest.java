@@ -165,7 +165,8 @@ class ForkTest {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("seesOneCpu"), finishedWithFailure(
                 message("the child sees " + Runtime.getRuntime().availableProcessors() + " CPUs"))));
         assertThat(TestKit.keyValues(TestKit.entries(results).get("failsInTheChild()")))
-                .containsEntry("brigade.fork", "brigade.fork.enabled = false: ran in the test's own JVM, not in a fork");
+                .containsEntry("brigade.fork",
+                        "brigade.fork.enabled = false: ran in the test's own JVM, not in a fork");
     }
 
     @TestKit.TestCase

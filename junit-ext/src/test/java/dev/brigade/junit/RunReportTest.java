@@ -84,7 +84,8 @@ class RunReportTest {
                 .isIn("quote \" new\nline <b>ünïcödé</b>", "quote \" new<LF>line <b>ünïcödé</b>"));
 
         Map<String, Object> bencher = JSON.std.mapFrom(Files.readString(dir.resolve("bencher.json")));
-        assertThat(bencher).containsKey(Measured.class.getName() + "#handOff [VIRTUAL] 20 tasks, QUEUE brigade VIRTUAL");
+        assertThat(bencher)
+                .containsKey(Measured.class.getName() + "#handOff [VIRTUAL] 20 tasks, QUEUE brigade VIRTUAL");
         assertThat(map(map(bencher.get(Measured.class.getName() + "#handOff [VIRTUAL] 20 tasks, QUEUE brigade VIRTUAL"))
                 .get("nanos-per-hop"))).containsKeys("value", "lower_value", "upper_value");
 
@@ -105,7 +106,8 @@ class RunReportTest {
         Path parts = Files.createDirectories(dir.resolve("parts"));
         Files.writeString(parts.resolve(RunReportAccess.run() + "-999999.json"),
                 "{\"run\":\"x\",\"results\":[{\"test\":\"other.Fork#test\",\"invocation\":\"\",\"fixture\":\"cost\","
-                        + "\"kind\":\"cost\",\"tasks\":0,\"forked\":false,\"metrics\":{},\"budgets\":[],\"baselines\":[]}]}");
+                        + "\"kind\":\"cost\",\"tasks\":0,\"forked\":false,\"metrics\":{},\"budgets\":[],"
+                        + "\"baselines\":[]}]}");
         Files.writeString(parts.resolve("1_1-1.json"), "{\"run\":\"old\",\"results\":[]}");
 
         TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());

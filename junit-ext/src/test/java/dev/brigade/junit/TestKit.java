@@ -30,7 +30,9 @@ final class TestKit {
     private TestKit() {
     }
 
-    /** Runs the classes with small times ({@code brigade.scale = 1}) and the given extra parameters (key, value, ...). */
+    /**
+     * Runs the classes with small times ({@code brigade.scale = 1}) and the given extra parameters (key, value, ...).
+     */
     static EngineExecutionResults run(List<Class<?>> classes, String... parameters) {
         Map<String, String> params = new HashMap<>();
         params.put(IN_TEST_KIT, "true");
@@ -40,7 +42,8 @@ final class TestKit {
         return EngineTestKit.engine("junit-jupiter")
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameters(params)
-                .selectors(classes.stream().map(c -> selectClass(c)).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .selectors(classes.stream().map(c -> selectClass(c))
+                        .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
     }
 

@@ -54,8 +54,8 @@ class BusyWorkFinding {
 
         double ratio = virtual.startLatencyNanos().median() / platform.startLatencyNanos().median();
         new Finding("8 responsiveness under CPU load", "light tasks keep small tasks responsive",
-                "start latency among " + busy + " busy tasks (1 ms slices): VIRTUAL " + median(virtual.startLatencyNanos())
-                        + ", PLATFORM " + median(platform.startLatencyNanos()),
+                "start latency among " + busy + " busy tasks (1 ms slices): VIRTUAL "
+                        + median(virtual.startLatencyNanos()) + ", PLATFORM " + median(platform.startLatencyNanos()),
                 Finding.verdict(ratio < 1, "VIRTUAL/PLATFORM " + Finding.times(ratio, 1)))
                 .publish(reporter);
         assertThat(platform).startLatency().isAtMost(Duration.ofMillis(500));

@@ -58,9 +58,9 @@ class SwitchCostFinding {
                 "VIRTUAL " + median(virtual.nanosPerHop()) + ", ASYNC " + median(async.nanosPerHop())
                         + ", PLATFORM " + median(platform.nanosPerHop()) + ", floor " + median(floor.nanosPerHop()),
                 advantage > 2 / 3.0 && advantage < 1.5 ? "holds: PLATFORM/VIRTUAL " + Finding.times(advantage, 1)
-                        : advantage <= 2 / 3.0 ? "contradicted: virtual threads are slower over pipes, PLATFORM/VIRTUAL "
-                        + Finding.times(advantage, 1) : "contradicted: PLATFORM/VIRTUAL still "
-                        + Finding.times(advantage, 1)).publish(reporter);
+                        : advantage <= 2 / 3.0 ? "contradicted: virtual threads are slower over pipes,"
+                        + " PLATFORM/VIRTUAL " + Finding.times(advantage, 1)
+                        : "contradicted: PLATFORM/VIRTUAL still " + Finding.times(advantage, 1)).publish(reporter);
         // ASYNC stages run on one thread: no wake-up crosses a CPU, whatever the machine
         assertThat(async).isFasterThan(platform);
     }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  *
  * @param kind   the task kind whose results are limited
  * @param limits the limits set (at least one)
- * @param text   the annotation as written, with only the attributes set: {@code @Budget(kind = VIRTUAL, perHop = "2us")}
+ * @param text   the annotation as written, with only the attributes set:
+ *               {@code @Budget(kind = VIRTUAL, perHop = "2us")}
  */
 record BudgetSpec(TaskKind kind, List<SetLimit> limits, String text) {
 
@@ -65,8 +66,8 @@ record BudgetSpec(TaskKind kind, List<SetLimit> limits, String text) {
                 List<String> fitting = Arrays.stream(Limit.values()).filter(l -> l.appliesTo(template.fixture()))
                         .map(Limit::attribute).toList();
                 throw ConfigurationErrors.error("@Budget(" + set.written() + ")", where, set.limit().attribute()
-                        + " limits " + sourceName(set.limit().source()) + " results, which a " + template.annotation() + " test does not produce: use "
-                        + String.join(", ", fitting));
+                        + " limits " + sourceName(set.limit().source()) + " results, which a " + template.annotation()
+                        + " test does not produce: use " + String.join(", ", fitting));
             }
         }
     }

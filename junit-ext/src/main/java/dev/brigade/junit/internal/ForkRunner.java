@@ -83,8 +83,8 @@ final class ForkRunner {
             if (!child.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 kill(child);
                 throw new AssertionError("The fork of " + where + " did not finish within " + timeout
-                        + " (" + Constants.FORK_TIMEOUT_PROPERTY_NAME + "); it was killed. Last lines of its error output:"
-                        + quote(lastErrors, stderr));
+                        + " (" + Constants.FORK_TIMEOUT_PROPERTY_NAME + "); it was killed. Last lines of its error"
+                        + " output:" + quote(lastErrors, stderr));
             }
             stdout.join(5_000);
             stderr.join(5_000);

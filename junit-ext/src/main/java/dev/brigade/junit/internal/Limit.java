@@ -27,7 +27,8 @@ enum Limit {
         }
     },
     /** Context switches per hop of a brigade. */
-    CONTEXT_SWITCHES_PER_HOP("contextSwitchesPerHop", Source.BRIGADE, "context switches per hop", "contextSwitchesPerHop") {
+    CONTEXT_SWITCHES_PER_HOP("contextSwitchesPerHop", Source.BRIGADE, "context switches per hop",
+            "contextSwitchesPerHop") {
         @Override
         void check(Object result, Object limit) {
             assertThat((BrigadeResult) result).contextSwitchesPerHop().isAtMost((Double) limit);
@@ -62,7 +63,8 @@ enum Limit {
         }
     },
     /** Context switches per spawned task. */
-    CONTEXT_SWITCHES_PER_TASK("contextSwitchesPerTask", Source.SPAWN, "context switches per task", "contextSwitchesPerTask") {
+    CONTEXT_SWITCHES_PER_TASK("contextSwitchesPerTask", Source.SPAWN, "context switches per task",
+            "contextSwitchesPerTask") {
         @Override
         void check(Object result, Object limit) {
             assertThat((SpawnResult) result).contextSwitchesPerTask().isAtMost((Double) limit);

@@ -85,7 +85,8 @@ final class LockedFile {
         try {
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 // a temporary file is private; the file it becomes is an ordinary one, readable like its neighbours
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(temp,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
             // getBytes, not writeString: a lone surrogate (half an emoji in a display name) becomes '?' instead of
             // failing the whole write

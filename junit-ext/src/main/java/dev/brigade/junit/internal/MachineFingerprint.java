@@ -85,6 +85,7 @@ public record MachineFingerprint(String cpuModel, int cpus, String os, int jdk, 
                         || a.startsWith("-Xint"))
                 .sorted().toList();
         long maxHeapMib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return "gc=" + gc + " maxHeap=" + maxHeapMib + "MiB" + (jvmArgs.isEmpty() ? "" : " " + String.join(" ", jvmArgs));
+        return "gc=" + gc + " maxHeap=" + maxHeapMib + "MiB"
+                + (jvmArgs.isEmpty() ? "" : " " + String.join(" ", jvmArgs));
     }
 }

@@ -85,8 +85,9 @@ final class ResultCodec {
                         return new PinnedStack((String) p.get("frames"), longer(p, "events"));
                     }).toList());
             case "spawn" -> new SpawnResult(kind(m), integer(m, "tasks"), longer(m, "spawned"),
-                    estimate(m, "nanosPerTask"), estimate(m, "startLatencyNanos"), estimate(m, "contextSwitchesPerTask"),
-                    estimate(m, "cpuNanosPerTask"), estimate(m, "allocatedBytesPerTask"), stats(map(m.get("stats"))));
+                    estimate(m, "nanosPerTask"), estimate(m, "startLatencyNanos"),
+                    estimate(m, "contextSwitchesPerTask"), estimate(m, "cpuNanosPerTask"),
+                    estimate(m, "allocatedBytesPerTask"), stats(map(m.get("stats"))));
             case "population" -> new MemoryResult(kind(m), integer(m, "tasks"), estimate(m, "rssBytesPerTask"),
                     estimate(m, "heapBytesPerTask"), number(m, "rssR2"), number(m, "heapR2"),
                     ((List<?>) m.get("points")).stream().map(o -> {

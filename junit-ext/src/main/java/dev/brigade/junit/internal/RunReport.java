@@ -266,7 +266,8 @@ public final class RunReport {
             case BRIGADE -> result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind ? r : null;
             case SPAWN -> result instanceof SpawnResult r && r.kind() == kind ? r : null;
             case MEMORY -> result instanceof MemoryResult r && r.kind() == kind ? r
-                    : result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind ? r.memoryPerTask() : null;
+                    : result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind ? r.memoryPerTask()
+                    : null;
         };
     }
 

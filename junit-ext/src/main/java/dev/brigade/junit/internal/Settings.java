@@ -158,7 +158,8 @@ record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir,
         try {
             return Path.of(value.trim());
         } catch (InvalidPathException e) {
-            throw ConfigurationErrors.error(what, where, key + " is not a path on this system (" + e.getMessage() + ")");
+            throw ConfigurationErrors.error(what, where,
+                    key + " is not a path on this system (" + e.getMessage() + ")");
         }
     }
 

@@ -27,8 +27,9 @@ final class Gen {
         "<img src=x onerror=alert(1)>", "<b>bold</b>", "&", "&amp;", "&lt;", "&#60;", "]]>", "</td></tr></table>",
         "<style>", "\"><svg onload=alert(1)>", "{\"a\":1}", "}]", "${jndi:x}", "%s%n", "\u0000", "\u0001", "\u0007",
         "\u001b[2J", "\u001b]0;title\u0007", "\u007f", "\u0085", "\u009b", "\u2028", "\u2029", "\u202e", "\u200f",
-        "\u200b", "\ufeff", "\ufffe", "\uffff", "שלום", "مرحبا", "日本語", "ünïcödé", "\ud83d\ude00", "\ud834\udd1e",
-        "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67", "Z\u0351\u0352\u0353", "µ", "×", "–", "·",
+        "\u200b", "\ufeff", "\ufffe", "\uffff", "שלום", "مرحبا", "日本語", "ünïcödé", "\ud83d\ude00",
+        "\ud834\udd1e", "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67", "Z\u0351\u0352\u0353",
+        "µ", "×", "–", "·",
     };
 
     private Gen() {
