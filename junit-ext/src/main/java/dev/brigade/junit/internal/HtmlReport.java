@@ -235,8 +235,8 @@ final class HtmlReport {
             h1{font-size:1.6em;margin:0}h2{font-size:1.15em;margin:1.6em 0 .4em;word-break:break-all}
             .meta{color:#666;margin-top:.2em}
             table{border-collapse:collapse;width:100%;font-size:13px}
-            th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;\
-            overflow-wrap:anywhere}
+            th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;
+              overflow-wrap:anywhere}
             td.inv{white-space:pre-wrap}td:nth-child(3),td:nth-child(4){overflow-wrap:normal;white-space:nowrap}
             td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
             td.pass{background:#e6f4ea}td.fail{background:#fce8e6;font-weight:600}
@@ -284,12 +284,12 @@ final class HtmlReport {
                   function line(s,i){return [{x:min,y:i+s*min},{x:max,y:i+s*max}];}
                   new Chart(ctx, {type:'scatter', data:{datasets:[
                     {label:'RSS', data:c.points.map(function(p){return {x:p[0],y:p[1]};}), backgroundColor:'#c5221f'},
-                    {label:'RSS fit, '+fmt(c.rssSlope,'B')+'/task, R² '+c.rssR2.toFixed(3), \
-            data:line(c.rssSlope,c.rssIntercept),
+                    {label:'RSS fit, '+fmt(c.rssSlope,'B')+'/task, R² '+c.rssR2.toFixed(3),
+                     data:line(c.rssSlope,c.rssIntercept),
                      showLine:true, borderColor:'#c5221f', pointRadius:0},
                     {label:'heap', data:c.points.map(function(p){return {x:p[0],y:p[2]};}), backgroundColor:'#1a4fa0'},
-                    {label:'heap fit, '+fmt(c.heapSlope,'B')+'/task, R² '+c.heapR2.toFixed(3), \
-            data:line(c.heapSlope,c.heapIntercept),
+                    {label:'heap fit, '+fmt(c.heapSlope,'B')+'/task, R² '+c.heapR2.toFixed(3),
+                     data:line(c.heapSlope,c.heapIntercept),
                      showLine:true, borderColor:'#1a4fa0', pointRadius:0}]},
                     options:{animation:false, maintainAspectRatio:false, scales:{x:{title:{display:true,text:'tasks'}},
                       y:{ticks:{callback:function(v){return fmt(v,'B');}}}}}});
@@ -307,8 +307,8 @@ final class HtmlReport {
                 drawAll();
               } else {
                 var seen = new IntersectionObserver(function(entries){
-                  entries.forEach(function(e){ if (e.isIntersecting) { draw(byId[e.target.id]); \
-            seen.unobserve(e.target); } });
+                  entries.forEach(function(e){ if (e.isIntersecting) { draw(byId[e.target.id]);
+                    seen.unobserve(e.target); } });
                 }, {rootMargin: '400px'});
                 charts.forEach(function(c){ seen.observe(document.getElementById(c.id)); });
               }
