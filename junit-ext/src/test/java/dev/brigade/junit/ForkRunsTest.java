@@ -11,6 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.assertj.BrigadeAssertions;
 import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.junit.internal.RunReportAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -225,6 +226,17 @@ class ForkRunsTest {
         // each child's entry about its recording comes back to the parent
         assertThat(entries(recording)).map(e -> e.getKeyValuePairs().get("brigade.baseline.VIRTUAL")).filteredOn(
                 java.util.Objects::nonNull).hasSize(3).first().asString().startsWith("recorded as the only run");
+
+        // each child's comparison reaches brigade-results.json, on that child's result
+        Path reports = dir.resolve("reports");
+        run(InBody.class, Constants.BASELINE_TOLERANCE_PROPERTY_NAME, "0.9", Constants.REPORT_DIR_PROPERTY_NAME,
+                reports.toString()).testEvents().assertStatistics(s -> s.succeeded(1));
+        RunReportAccess.render(reports);
+        List<?> results = (List<?>) JSON.std.mapFrom(Files.readString(reports.resolve("brigade-results.json")))
+                .get("results");
+        assertThat(results).hasSize(3).allSatisfy(r -> assertThat(map(map(r).get("baseline")))
+                .containsEntry("metric", "nanosPerHop").containsEntry("interval", "prediction")
+                .containsEntry("runs", 3).containsEntry("verdict", "pass"));
 
         Files.writeString(dir.resolve("spin-nanos"), "200000");
         EngineExecutionResults slower = run(InBody.class);

@@ -1,5 +1,6 @@
 package dev.brigade.junit.internal;
 
+import dev.brigade.measure.Regression;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ final class ForkChild {
     static final String RUN = "brigade.fork.run";
 
     private static final List<Object> RESULTS = new ArrayList<>();
+    private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
     private static final Map<String, Set<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
@@ -39,12 +41,21 @@ final class ForkChild {
         return context.getConfigurationParameter(RUN).map(Integer::parseInt).orElse(1);
     }
 
-    static synchronized void keep(List<Object> results) {
-        RESULTS.addAll(results);
+    /** Keeps the invocation's results, each with the baseline comparisons its body made of it. */
+    static synchronized void keep(List<Object> results, Map<Object, List<Regression>> comparisons) {
+        for (Object result : results) {
+            RESULTS.add(result);
+            COMPARISONS.add(List.copyOf(comparisons.getOrDefault(result, List.of())));
+        }
     }
 
     static synchronized List<Object> results() {
         return List.copyOf(RESULTS);
+    }
+
+    /** The baseline comparisons of each of {@link #results()}, in the same order. */
+    static synchronized List<List<Regression>> comparisons() {
+        return List.copyOf(COMPARISONS);
     }
 
     /**

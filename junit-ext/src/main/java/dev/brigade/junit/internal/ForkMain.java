@@ -78,6 +78,8 @@ public final class ForkMain {
         report.put("results", ForkChild.results().stream().map(ResultCodec::encode).toList());
         report.put("entries", entries);
         report.put("deferred", ForkChild.deferred());
+        report.put("comparisons", ForkChild.comparisons().stream().map(list -> list.stream().map(ResultCodec::encode)
+                .toList()).toList());
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "fork", ".tmp");
         Files.writeString(temp, JSON.std.asString(report), StandardCharsets.UTF_8);
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -2,6 +2,7 @@ package dev.brigade.junit.internal;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.Constants;
+import dev.brigade.measure.Regression;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,11 +44,13 @@ final class ForkRunner {
      * @param failure the test's failure in the child, or null when it passed
      * @param entries  the report entries the test itself published in the child ({@code TestReporter}), in order;
      *                 Brigade's own are published from the results
-     * @param deferred the metrics that in-body baseline assertions left to {@code @Baseline} to record, per baseline
-     *                 entry
+     * @param deferred    the metrics that in-body baseline assertions left to {@code @Baseline} to record, per
+     *                    baseline entry
+     * @param comparisons the baseline comparisons the test's body made of each result, in the order of
+     *                    {@code results}
      */
     record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries,
-                   Map<String, List<String>> deferred) {
+                   Map<String, List<String>> deferred, List<List<Regression>> comparisons) {
     }
 
     /**
@@ -113,7 +116,15 @@ final class ForkRunner {
             Map<String, List<String>> deferred = new LinkedHashMap<>();
             ResultCodec.map(report.getOrDefault("deferred", Map.of())).forEach((entry, metrics) -> deferred.put(entry,
                     ((List<?>) metrics).stream().map(String::valueOf).toList()));
-            return new Outcome(results, failure, entries, deferred);
+            List<List<Regression>> comparisons = new ArrayList<>();
+            for (Object ofResult : (List<?>) report.getOrDefault("comparisons", List.of())) {
+                comparisons.add(((List<?>) ofResult).stream().map(c -> ResultCodec.regression(ResultCodec.map(c)))
+                        .toList());
+            }
+            while (comparisons.size() < results.size()) {
+                comparisons.add(List.of());
+            }
+            return new Outcome(results, failure, entries, deferred, comparisons);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while the fork of " + where + " ran; it was killed", e);

@@ -103,7 +103,10 @@ public final class Measurements {
                 throw e;
             }
             int numbered = spec.runs() == 1 ? 0 : run;
-            outcome.results().forEach(result -> results.addForked(result, numbered));
+            for (int i = 0; i < outcome.results().size(); i++) {
+                results.addForked(outcome.results().get(i), numbered);
+                current.compared(outcome.results().get(i), outcome.comparisons().get(i));
+            }
             outcome.entries().forEach(context::publishReportEntry);
             current.defer(outcome.deferred());
             if (outcome.failure() != null) {
@@ -161,7 +164,7 @@ public final class Measurements {
                 MeasurementLock.unlock();
             }
             if (ForkChild.kind(context).isPresent()) {
-                ForkChild.keep(results.collected().all());
+                ForkChild.keep(results.collected().all(), current.comparisons());
                 if (failure != null) {
                     throw failure;
                 }

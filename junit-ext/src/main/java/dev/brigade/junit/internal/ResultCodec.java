@@ -8,6 +8,7 @@ import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Regression;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +115,29 @@ final class ResultCodec {
         m.put("unit", e.unit());
         m.put("values", Arrays.stream(e.values()).boxed().toList());
         return m;
+    }
+
+    /** A baseline comparison, for a fork child to send back what its test's body compared. */
+    static Map<String, Object> encode(Regression r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("metric", r.metric());
+        m.put("baseline", encode(r.baseline()));
+        m.put("current", encode(r.current()));
+        m.put("ratio", encode(r.ratio()));
+        m.put("tolerance", r.tolerance());
+        m.put("regressed", r.regressed());
+        m.put("baselineRuns", r.baselineRuns());
+        m.put("interval", r.interval().name());
+        m.put("runToRunSpread", r.runToRunSpread());
+        m.put("currentRuns", r.currentRuns());
+        return m;
+    }
+
+    static Regression regression(Map<String, Object> m) {
+        return new Regression((String) m.get("metric"), estimate(m, "baseline"), estimate(m, "current"),
+                estimate(m, "ratio"), number(m, "tolerance"), (Boolean) m.get("regressed"), integer(m, "baselineRuns"),
+                Regression.Interval.valueOf((String) m.get("interval")), number(m, "runToRunSpread"),
+                integer(m, "currentRuns"));
     }
 
     private static Estimate estimate(Map<String, Object> parent, String key) {
