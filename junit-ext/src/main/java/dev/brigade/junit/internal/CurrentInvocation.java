@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationRe
 
     /** Adds metrics that a fork's in-body assertions left to {@code @Baseline} to record. */
     void defer(Map<String, List<String>> metrics) {
-        metrics.forEach((entry, names) -> deferred.computeIfAbsent(entry, e -> new java.util.LinkedHashSet<>())
+        metrics.forEach((entry, names) -> deferred.computeIfAbsent(entry, e -> new LinkedHashSet<>())
                 .addAll(names));
     }
 
