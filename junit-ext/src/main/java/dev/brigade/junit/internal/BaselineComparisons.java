@@ -49,7 +49,10 @@ final class BaselineComparisons {
         Path file = BaselineFile.of(settings.baselineDir(), testClass);
         MachineFingerprint machine = MachineFingerprint.current();
         if (settings.baselineUpdate().records()) {
-            if (ForkChild.kind(current.context()).isPresent() && current.plan().baseline().isPresent()) {
+            // @Baseline in the test's JVM records the results themselves, not a brigade's nested memory result
+            boolean declared = current.plan().baseline().isPresent()
+                    && current.results().collected().all().stream().anyMatch(r -> r == result);
+            if (ForkChild.kind(current.context()).isPresent() && declared) {
                 ForkChild.defer(entry, currentRuns.get(0).keySet());
                 current.context().publishReportEntry(ENTRY_PREFIX + label, "recording "
                         + String.join(", ", currentRuns.get(0).keySet()) + " with the metrics of @Baseline, in the"
