@@ -161,7 +161,8 @@ class BaselineRunsTest {
         EngineExecutionResults compared = run(Constants.BASELINE_TOLERANCE_PROPERTY_NAME, "0.9");
         compared.testEvents().assertStatistics(s -> s.succeeded(1));
         assertThat(reportEntry(compared, "brigade.baseline.VIRTUAL.nanosPerHop"))
-                .matches("[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) vs baseline .+, \\d+ samples: pass");
+                .matches("[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) vs baseline .+, \\d+ samples; fails above"
+                        + " \\+\\d+\\.\\d %: pass");
         assertThat(file()).hasContent(schema1);
 
         run(Constants.BASELINE_UPDATE_PROPERTY_NAME, "add").testEvents().assertStatistics(s -> s.succeeded(1));
@@ -197,8 +198,8 @@ class BaselineRunsTest {
         unchanged.testEvents().assertStatistics(s -> s.succeeded(1));
         assertThat(reportEntry(unchanged, "brigade.baseline.VIRTUAL.nanosPerHop")).matches("[+-]\\d+\\.\\d %"
                 + " \\(.+× \\[.+–.+]\\) vs baseline .+ \\[.+–.+], geometric mean \\[range] of 4 recorded runs'"
-                + " medians; 95 % prediction interval from 4 recorded runs \\(run-to-run spread ±\\d+\\.\\d %\\):"
-                + " pass");
+                + " medians; 95 % prediction interval from 4 recorded runs \\(run-to-run spread ±\\d+\\.\\d %\\);"
+                + " fails above \\+\\d+\\.\\d %: pass");
 
         SPIN.set(Duration.ofNanos(200_000));
         try {

@@ -98,7 +98,7 @@ class BaselineTest {
         unchanged.testEvents().assertStatistics(s -> s.succeeded(2));
         assertThat(TestKit.keyValues(TestKit.entries(unchanged).get("[VIRTUAL] 20 tasks, QUEUE")))
                 .hasEntrySatisfying("brigade.baseline.VIRTUAL.nanosPerHop", v -> assertThat(v).matches(
-                        "[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) vs baseline .+: pass"));
+                        "[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) vs baseline .+; fails above \\+\\d+\\.\\d %: pass"));
 
         SPIN.set(Duration.ofNanos(50_000));
         try {

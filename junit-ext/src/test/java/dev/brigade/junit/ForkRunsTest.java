@@ -194,7 +194,7 @@ class ForkRunsTest {
                 .matches("[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) of current .+ \\[.+–.+], geometric mean \\[range]"
                         + " of 3 current runs' medians vs baseline .+ \\[.+–.+], geometric mean \\[range] of 5"
                         + " recorded runs' medians; 95 % interval from 3 current runs against 5 recorded runs"
-                        + " \\(run-to-run spread ±\\d+\\.\\d %\\): pass");
+                        + " \\(run-to-run spread ±\\d+\\.\\d %\\); fails above \\+\\d+\\.\\d %: pass");
     }
 
     @Test

@@ -205,19 +205,21 @@ final class BaselineComparisons {
     }
 
     /**
-     * {@code +3.1 % (1.03× [0.99–1.07]) vs baseline 1.21 µs [1.18–1.25], 20 samples: pass} for a baseline of one
-     * run; for several, {@code +3.1 % (1.03× [0.85–1.25]) vs baseline 1.21 µs [1.10–1.35], geometric mean [range]
-     * of 5 recorded runs' medians; 95 % prediction interval from 5 recorded runs (run-to-run spread ±6.2 %): pass};
-     * for several current runs, {@code +3.1 % (1.03× [0.92–1.15]) of current 1.25 µs [1.20–1.31], geometric mean
-     * [range] of 3 current runs' medians vs baseline ...; 95 % interval from 3 current runs against 10 recorded runs
-     * (run-to-run spread ±7.1 %): pass}.
+     * {@code +3.1 % (1.03× [0.99–1.07]) vs baseline 1.21 µs [1.18–1.25], 20 samples; fails above +14.4 %: pass}
+     * for a baseline of one run; for several, {@code +3.1 % (1.03× [0.85–1.25]) vs baseline 1.21 µs [1.10–1.35],
+     * geometric mean [range] of 5 recorded runs' medians; 95 % prediction interval from 5 recorded runs (run-to-run
+     * spread ±6.2 %); fails above +33.3 %: pass}; for several current runs, {@code +3.1 % (1.03× [0.92–1.15]) of
+     * current 1.25 µs [1.20–1.31], geometric mean [range] of 3 current runs' medians vs baseline ...; 95 % interval
+     * from 3 current runs against 10 recorded runs (run-to-run spread ±7.1 %); fails above +23.2 %: pass}. The
+     * fails-above figure is {@link Regression#failsAbove()}: the smallest slowdown this comparison can catch.
      */
     static String describe(Regression r) {
         return String.format(Locale.ROOT, "%+.1f %%", r.changePercent()) + " (" + Units.formatRatio(r.ratio().median())
                 + " [" + Units.format(r.ratio().low(), "1") + "–" + Units.format(r.ratio().high(), "1") + "]) "
                 + (r.currentRuns() > 1 ? "of current " + r.currentDescription() + " " : "") + "vs baseline "
                 + r.baselineDescription() + (r.baselineRuns() > 1 || r.currentRuns() > 1 ? "; "
-                + r.intervalDescription() : "") + ": " + (r.regressed() ? "fail" : "pass");
+                + r.intervalDescription() : "") + (Double.isFinite(r.failsAbove()) ? String.format(Locale.ROOT,
+                "; fails above %+.1f %%", (r.failsAbove() - 1) * 100) : "") + ": " + (r.regressed() ? "fail" : "pass");
     }
 
     /** The metrics to compare: those requested, or the result's main ones. */

@@ -206,6 +206,9 @@ public final class RunReport {
             if (r.interval() == Regression.Interval.PREDICTION || r.interval() == Regression.Interval.TWO_SAMPLE) {
                 b.put("spread", r.runToRunSpread());
             }
+            if (Double.isFinite(r.failsAbove())) {
+                b.put("failsAbove", r.failsAbove());
+            }
             b.put("verdict", r.regressed() ? "fail" : "pass");
             return b;
         }).toList();
