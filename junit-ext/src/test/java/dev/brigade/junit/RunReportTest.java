@@ -217,8 +217,11 @@ class RunReportTest {
 
         Map<String, Object> result = map(((List<Object>) JSON.std.mapFrom(json).get("results")).get(0));
         assertThat(map(result.get("baseline"))).containsEntry("metric", "nanosPerHop").containsEntry("runs", 2)
-                .containsEntry("interval", "prediction").containsKey("spread").containsEntry("verdict", "pass");
-        assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 runs");
+                .containsEntry("interval", "prediction").containsKey("spread").containsEntry("verdict", "pass")
+                .hasEntrySatisfying("failsAbove", v -> assertThat(((Number) v).doubleValue()).isGreaterThanOrEqualTo(1.9));
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 runs; fails above ");
+        assertThat(RunReportAccess.summary(List.of(result))).containsPattern("baseline pass \\(\\S+×, 2 runs; fails"
+                + " above \\S+×\\)");
     }
 
     @TestKit.TestCase

@@ -69,8 +69,8 @@ public final class ConsoleSummary implements TestExecutionListener {
             }
             out.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
-        out.append("  verdict: budget pass/FAIL, baseline pass/FAIL (current / baseline), - none set; full figures in")
-                .append(" brigade-results.json").append(System.lineSeparator());
+        out.append("  verdict: budget pass/FAIL, baseline pass/FAIL (current / baseline; the ratio it fails above), -")
+                .append(" none set; full figures in brigade-results.json").append(System.lineSeparator());
         return out.toString();
     }
 
@@ -93,7 +93,8 @@ public final class ConsoleSummary implements TestExecutionListener {
             Map<String, Object> baseline = ResultCodec.map(b);
             if (metric.equals(baseline.get("metric"))) {
                 verdicts.add("baseline " + ("fail".equals(baseline.get("verdict")) ? "FAIL" : "pass") + " ("
-                        + dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + runs(baseline) + ")");
+                        + dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + runs(baseline)
+                        + failsAbove(baseline) + ")");
             }
         }
         return verdicts.isEmpty() ? "-" : String.join(", ", verdicts);
@@ -109,6 +110,15 @@ public final class ConsoleSummary implements TestExecutionListener {
             return ", " + current.intValue() + " vs " + recorded + " run" + (recorded == 1 ? "" : "s");
         }
         return recorded > 1 ? ", " + recorded + " runs" : "";
+    }
+
+    /**
+     * {@code ; fails above 1.58×}: the ratio current / baseline above which the comparison fails, the smallest
+     * slowdown it can catch; nothing when the interval reached 0 (or for a file without it).
+     */
+    static String failsAbove(Map<String, Object> baseline) {
+        return baseline.get("failsAbove") instanceof Number n
+                ? "; fails above " + dev.brigade.measure.Units.formatRatio(n.doubleValue()) : "";
     }
 
     /**
