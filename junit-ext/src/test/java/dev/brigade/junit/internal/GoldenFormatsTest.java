@@ -9,6 +9,8 @@ import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Metric;
+import dev.brigade.measure.Regression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +53,9 @@ class GoldenFormatsTest {
         budget.put("metric", "nanosPerHop");
         budget.put("limit", 2_000.0);
         budget.put("verdict", "pass");
+        Regression baseline = Regression.of(Metric.NANOS_PER_HOP, List.of(e.times(0.95), e, e.times(1.05)), e, 0.10);
         records.add(RunReport.record("com.example.HandOffTest#handOff", "[VIRTUAL] 400 tasks, QUEUE", brigade, false,
-                List.of(budget), List.of()));
+                List.of(budget), List.of(baseline)));
         records.add(RunReport.record("com.example.SpawnTest#spawn", "quote \" <b>ünï</b>", spawn, true, List.of(),
                 List.of()));
         return records;
