@@ -25,10 +25,16 @@ import java.util.function.UnaryOperator;
  * leaves the old file intact, and its temporary file, which the next write of the same target deletes. Thread-safe.
  *
  * <p>The cross-process lock is a {@link FileChannel#lock() file lock} on a file in the system's temporary
- * directory named after the target's absolute path, so no lock file lands beside the target (baselines are
- * committed).
+ * directory, so no lock file lands beside the target (baselines are committed). Targets share {@value #LOCK_FILES}
+ * lock files by a hash of their absolute path: the directory stays that small however many targets a machine's
+ * builds write (a test's temporary directories are new every time), and two targets that share a lock file only
+ * take turns for the milliseconds of a write. Within one JVM the same lock file is taken once at a time, since a
+ * JVM cannot hold two overlapping file locks.
  */
 final class LockedFile {
+
+    /** How many lock files the targets share. */
+    static final int LOCK_FILES = 256;
 
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -43,9 +49,15 @@ final class LockedFile {
      */
     static String update(Path file, UnaryOperator<String> update) {
         Path target = file.toAbsolutePath().normalize();
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(target, p -> new ReentrantLock());
+        Path lockFile;
+        try {
+            lockFile = lockFile(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + file + ": " + e.getMessage(), e);
+        }
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         local.lock();
-        try (FileChannel channel = FileChannel.open(lockFile(target), StandardOpenOption.CREATE,
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
             String current = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : null;
             String next = update.apply(current);
@@ -139,13 +151,14 @@ final class LockedFile {
         return name.startsWith(".") && digits > 1 && isTemporary(file, name.substring(0, digits));
     }
 
-    private static Path lockFile(Path target) throws IOException {
+    /** The lock file of {@code target}: one of {@value #LOCK_FILES}, {@code brigade-locks/3f.lock}. */
+    static Path lockFile(Path target) throws IOException {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "brigade-locks");
         Files.createDirectories(dir);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     target.toString().getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".lock");
+            return dir.resolve(HexFormat.of().toHexDigits(digest[0]) + ".lock");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
