@@ -40,8 +40,9 @@ final class BaselineComparisons {
         double tolerance = current.plan().baseline().map(BaselineSpec::tolerance)
                 .orElse(settings.baselineTolerance());
         String entry = entryKey(current, result);
+        List<Object> measured = counterparts(current.results().collected(), result);
         List<Map<String, Estimate>> currentRuns = new ArrayList<>();
-        for (Object run : counterparts(current.results().collected(), result)) {
+        for (Object run : measured) {
             currentRuns.add(metrics(run, requested));
         }
         String label = label(result);
@@ -53,16 +54,15 @@ final class BaselineComparisons {
             boolean declared = current.plan().baseline().isPresent()
                     && current.results().collected().all().stream().anyMatch(r -> r == result);
             if (ForkChild.kind(current.context()).isPresent() && declared) {
-                ForkChild.defer(entry, currentRuns.get(0).keySet());
+                current.defer(entry, currentRuns.get(0).keySet());
                 current.context().publishReportEntry(ENTRY_PREFIX + label, "recording "
                         + String.join(", ", currentRuns.get(0).keySet()) + " with the metrics of @Baseline, in the"
                         + " test's JVM");
                 return List.of();
             }
-            List<Object> runs = counterparts(current.results().collected(), result);
             for (String name : current.deferred().getOrDefault(entry, Set.of())) {
-                for (int i = 0; i < runs.size(); i++) {
-                    currentRuns.get(i).putIfAbsent(name, metrics(runs.get(i), List.of(name)).get(name));
+                for (int i = 0; i < measured.size(); i++) {
+                    currentRuns.get(i).putIfAbsent(name, metrics(measured.get(i), List.of(name)).get(name));
                 }
             }
             record(current, file, machine, entry, label, currentRuns);

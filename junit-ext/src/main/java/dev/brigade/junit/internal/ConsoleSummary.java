@@ -93,18 +93,26 @@ public final class ConsoleSummary implements TestExecutionListener {
             Map<String, Object> baseline = ResultCodec.map(b);
             if (metric.equals(baseline.get("metric"))) {
                 verdicts.add("baseline " + ("fail".equals(baseline.get("verdict")) ? "FAIL" : "pass") + " ("
-                        + dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + runs(baseline)
-                        + failsAbove(baseline) + ")");
+                        + figures(baseline) + ")");
             }
         }
         return verdicts.isEmpty() ? "-" : String.join(", ", verdicts);
     }
 
     /**
+     * A baseline comparison's figures for a verdict, in the console and the HTML report: {@code 1.06×, 3 vs 10 runs;
+     * fails above 1.58×}.
+     */
+    static String figures(Map<String, Object> baseline) {
+        return dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + runs(baseline)
+                + failsAbove(baseline);
+    }
+
+    /**
      * {@code , 5 runs} for a baseline of several recorded runs; nothing for one (or a file without the count);
      * {@code , 3 vs 5 runs} for several current runs ({@code @Fork(runs = 3)}) against them.
      */
-    static String runs(Map<String, Object> baseline) {
+    private static String runs(Map<String, Object> baseline) {
         int recorded = baseline.get("runs") instanceof Number n ? n.intValue() : 1;
         if (baseline.get("currentRuns") instanceof Number current && current.intValue() > 1) {
             return ", " + current.intValue() + " vs " + recorded + " run" + (recorded == 1 ? "" : "s");
@@ -116,7 +124,7 @@ public final class ConsoleSummary implements TestExecutionListener {
      * {@code ; fails above 1.58×}: the ratio current / baseline above which the comparison fails, the smallest
      * slowdown it can catch; nothing when the interval reached 0 (or for a file without it).
      */
-    static String failsAbove(Map<String, Object> baseline) {
+    private static String failsAbove(Map<String, Object> baseline) {
         return baseline.get("failsAbove") instanceof Number n
                 ? "; fails above " + dev.brigade.measure.Units.formatRatio(n.doubleValue()) : "";
     }

@@ -3,6 +3,7 @@ package dev.brigade.junit.internal;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Regression;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param recorded    the runs this invocation recorded as the baseline of each entry, so that a second check of the
  *                    same entry (an in-body assertion and {@code @Baseline}) adds its metrics to them instead of
  *                    recording the runs again
- * @param deferred    the metrics that in-body assertions in this invocation's forks left to {@code @Baseline} to
- *                    record, per entry
+ * @param deferred    the metrics that in-body assertions left to {@code @Baseline} in the test's JVM to record, per
+ *                    entry: in a fork child those of its body, in the test's JVM those its forks sent back
  */
 record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
                          Map<Object, List<Regression>> comparisons,
@@ -42,10 +43,9 @@ record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationRe
         comparisons.computeIfAbsent(result, r -> new ArrayList<>()).addAll(regressions);
     }
 
-    /** Adds metrics that a fork's in-body assertions left to {@code @Baseline} to record. */
-    void defer(Map<String, List<String>> metrics) {
-        metrics.forEach((entry, names) -> deferred.computeIfAbsent(entry, e -> new LinkedHashSet<>())
-                .addAll(names));
+    /** Leaves the recording of {@code metrics} of baseline entry {@code entry} to {@code @Baseline}. */
+    void defer(String entry, Collection<String> metrics) {
+        deferred.computeIfAbsent(entry, e -> new LinkedHashSet<>()).addAll(metrics);
     }
 
     private static final ThreadLocal<CurrentInvocation> CURRENT = new ThreadLocal<>();

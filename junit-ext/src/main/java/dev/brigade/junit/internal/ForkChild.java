@@ -2,12 +2,9 @@ package dev.brigade.junit.internal;
 
 import dev.brigade.measure.Regression;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -26,7 +23,7 @@ final class ForkChild {
 
     private static final List<Object> RESULTS = new ArrayList<>();
     private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
-    private static final Map<String, Set<String>> DEFERRED = new LinkedHashMap<>();
+    private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
     }
@@ -41,12 +38,16 @@ final class ForkChild {
         return context.getConfigurationParameter(RUN).map(Integer::parseInt).orElse(1);
     }
 
-    /** Keeps the invocation's results, each with the baseline comparisons its body made of it. */
-    static synchronized void keep(List<Object> results, Map<Object, List<Regression>> comparisons) {
-        for (Object result : results) {
+    /**
+     * Keeps what the invocation's body produced, for the test's JVM: its results, each with the baseline comparisons
+     * the body made of it, and the metrics the body left to {@code @Baseline} to record.
+     */
+    static synchronized void keep(CurrentInvocation current) {
+        for (Object result : current.results().collected().all()) {
             RESULTS.add(result);
-            COMPARISONS.add(List.copyOf(comparisons.getOrDefault(result, List.of())));
+            COMPARISONS.add(List.copyOf(current.comparisons().getOrDefault(result, List.of())));
         }
+        current.deferred().forEach((entry, metrics) -> DEFERRED.put(entry, List.copyOf(metrics)));
     }
 
     static synchronized List<Object> results() {
@@ -58,18 +59,8 @@ final class ForkChild {
         return List.copyOf(COMPARISONS);
     }
 
-    /**
-     * Leaves the recording of {@code metrics} of baseline entry {@code entry} to the parent, whose
-     * {@code @Baseline} records the invocation's runs together, so that they are not recorded twice.
-     */
-    static synchronized void defer(String entry, Collection<String> metrics) {
-        DEFERRED.computeIfAbsent(entry, e -> new LinkedHashSet<>()).addAll(metrics);
-    }
-
     /** The metrics left to the parent to record, per baseline entry. */
     static synchronized Map<String, List<String>> deferred() {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        DEFERRED.forEach((entry, metrics) -> copy.put(entry, List.copyOf(metrics)));
-        return copy;
+        return new LinkedHashMap<>(DEFERRED);
     }
 }

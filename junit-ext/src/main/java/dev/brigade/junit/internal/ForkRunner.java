@@ -114,15 +114,13 @@ final class ForkRunner {
                 entries.add(pairs);
             }
             Map<String, List<String>> deferred = new LinkedHashMap<>();
-            ResultCodec.map(report.getOrDefault("deferred", Map.of())).forEach((entry, metrics) -> deferred.put(entry,
+            ResultCodec.map(report.get("deferred")).forEach((entry, metrics) -> deferred.put(entry,
                     ((List<?>) metrics).stream().map(String::valueOf).toList()));
+            // one list per result, in the order of the results (ForkChild.keep)
             List<List<Regression>> comparisons = new ArrayList<>();
-            for (Object ofResult : (List<?>) report.getOrDefault("comparisons", List.of())) {
+            for (Object ofResult : (List<?>) report.get("comparisons")) {
                 comparisons.add(((List<?>) ofResult).stream().map(c -> ResultCodec.regression(ResultCodec.map(c)))
                         .toList());
-            }
-            while (comparisons.size() < results.size()) {
-                comparisons.add(List.of());
             }
             return new Outcome(results, failure, entries, deferred, comparisons);
         } catch (InterruptedException e) {

@@ -110,8 +110,7 @@ final class HtmlReport {
             }
             String verdict = (String) v.get("verdict");
             worst = "fail".equals(verdict) || "fail".equals(worst) ? "fail" : "pass";
-            texts.add(baseline ? verdict + " " + Units.formatRatio(((Number) v.get("ratio")).doubleValue())
-                    + ConsoleSummary.runs(v) + ConsoleSummary.failsAbove(v)
+            texts.add(baseline ? verdict + " " + ConsoleSummary.figures(v)
                     : verdict + " ≤ " + Units.format(((Number) v.get("limit")).doubleValue(), unitOf(metric)));
         }
         html.append("<td class=\"").append(worst).append("\">").append(texts.isEmpty() ? "–"

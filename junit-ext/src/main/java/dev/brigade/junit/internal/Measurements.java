@@ -108,7 +108,7 @@ public final class Measurements {
                 current.compared(outcome.results().get(i), outcome.comparisons().get(i));
             }
             outcome.entries().forEach(context::publishReportEntry);
-            current.defer(outcome.deferred());
+            outcome.deferred().forEach(current::defer);
             if (outcome.failure() != null) {
                 notStarted(context, spec, run);
                 return outcome.failure();
@@ -164,7 +164,7 @@ public final class Measurements {
                 MeasurementLock.unlock();
             }
             if (ForkChild.kind(context).isPresent()) {
-                ForkChild.keep(results.collected().all(), current.comparisons());
+                ForkChild.keep(current);
                 if (failure != null) {
                     throw failure;
                 }
