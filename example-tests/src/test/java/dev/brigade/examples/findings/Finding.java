@@ -171,9 +171,10 @@ final class Finding {
         }
         Verdict verdict = verdict();
         Trial median = median();
+        double least = trials.stream().mapToDouble(Trial::ratio).min().orElseThrow();
+        double most = trials.stream().mapToDouble(Trial::ratio).max().orElseThrow();
         String measured = median.measured + (trials.size() > 1 ? "; " + ratioName + " in " + trials.size()
-                + " trials " + number(trials.stream().mapToDouble(Trial::ratio).min().orElseThrow()) + "–"
-                + times(trials.stream().mapToDouble(Trial::ratio).max().orElseThrow()) : "");
+                + " trials " + (times(least).equals(times(most)) ? "" : number(least) + "–") + times(most) : "");
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(KEY, claim);
         entry.put(KEY + ".seed", seed);

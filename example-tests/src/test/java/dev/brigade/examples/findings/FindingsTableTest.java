@@ -94,4 +94,20 @@ class FindingsTableTest {
         assertThat(FindingsTable.markdown(List.<String[]>of(row))).contains(
                 "| 1 hop cost, PIPE links | async and threads converge at 1.7 µs |");
     }
+
+    @Test
+    void runs_merge_into_one_row_per_claim_that_says_in_how_many_runs_the_verdict_held() {
+        String[] holds = {"1 hop cost", "8.5×", "VIRTUAL 1 µs", "holds (5 of 5): PLATFORM/VIRTUAL 7.68× [7.20–8.10], 10 pairs"};
+        String[] more = {"1 hop cost", "8.5×", "VIRTUAL 2 µs", "holds (4 of 5): PLATFORM/VIRTUAL 36.0× [33.8–38.5], 10 pairs"};
+        String[] unclear = {"1 hop cost", "8.5×", "VIRTUAL 3 µs", "unclear (3 of 5): PLATFORM/VIRTUAL 2.10× [1.90–2.40], 10 pairs"};
+        String[] open = {"memory", "20×", "RSS", "holds (3 of 3): PLATFORM/VIRTUAL RSS 200× [25.7–∞]"};
+
+        String merged = FindingsRuns.merge(List.of(FindingsTable.markdown(List.of(holds, open)),
+                FindingsTable.markdown(List.of(more, open)), FindingsTable.markdown(List.<String[]>of(unclear))));
+
+        assertThat(merged).startsWith("3 runs of `./mvnw -B -Pfindings verify`")
+                .contains("| 1 hop cost | 8.5× | VIRTUAL 1 µs | **holds** in 2 of 3 | holds 5/5, holds 4/5, unclear 3/5 |"
+                        + " 2.10–36.0× |")
+                .contains("| memory | 20× | RSS | **holds** in 2 of 3 | holds 3/3, holds 3/3 | 200× |");
+    }
 }
