@@ -1,0 +1,87 @@
+package dev.brigade.junit.internal.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.brigade.fixture.BrigadeFixture;
+import example.codec.SampleCodec;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real base build: the sample codec compiled again, with other code, into a directory of its own. */
+class BaseClassLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    /** Compiles a SampleCodec whose build() says "base" into {@code dir/classes}, for {@code release}. */
+    private Path baseBuild(String release) throws Exception {
+        Path source = dir.resolve("src/example/codec/SampleCodec.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package example.codec;
+                public final class SampleCodec {
+                    public static String build() {
+                        return "base";
+                    }
+                }
+                """);
+        Path classes = dir.resolve("classes");
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", release, "-d",
+                classes.toString(), source.toString());
+        assertThat(status).as("javac").isZero();
+        return classes;
+    }
+
+    private static String currentRelease() {
+        return Integer.toString(BaseClassLoader.majorVersion(SampleCodec.class.getResource("SampleCodec.class")) - 44);
+    }
+
+    @Test
+    void the_base_builds_classes_come_first_and_brigades_are_shared() throws Exception {
+        Path classes = baseBuild(currentRelease());
+
+        try (BaseClassLoader loader = BaseClassLoader.of(classes.toString(), SampleCodec.class)) {
+            Class<?> base = loader.loadClass(SampleCodec.class.getName());
+
+            assertThat(base).isNotSameAs(SampleCodec.class);
+            assertThat(base.getMethod("build").invoke(null)).isEqualTo("base");
+            assertThat(SampleCodec.build()).isEqualTo("current");
+            assertThat(loader.loadClass(BrigadeFixture.class.getName())).isSameAs(BrigadeFixture.class);
+            assertThat(loader.getResource("example/codec/SampleCodec.class").toString()).contains(classes.toString());
+        }
+    }
+
+    @Test
+    void a_base_path_that_does_not_exist_is_named() {
+        Path missing = dir.resolve("no-such-build/target/classes");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> BaseClassLoader.of(missing.toString(),
+                SampleCodec.class)).withMessageStartingWith("the base class path entry " + missing + " does not exist")
+                .withMessageContaining("./mvnw -q -DskipTests test-compile");
+    }
+
+    @Test
+    void a_base_build_without_the_test_class_is_refused() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> BaseClassLoader.of(empty.toString(),
+                SampleCodec.class)).withMessageContaining("the base build has no example.codec.SampleCodec")
+                .withMessageContaining("target/test-classes");
+    }
+
+    @Test
+    void a_base_build_compiled_for_another_release_is_refused() throws Exception {
+        Path classes = baseBuild("17");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> BaseClassLoader.of(String.join(File.pathSeparator,
+                List.of(classes.toString())), SampleCodec.class))
+                .withMessageContaining("compiled for Java 17 (class-file version 61), the current one for Java "
+                        + currentRelease());
+    }
+}

@@ -1,0 +1,10 @@
+package example.codec;
+
+/** The current build's codec, for the base class loader's tests (their base build has another one). */
+public final class SampleCodec {
+
+    /** Which build this class came from. */
+    public static String build() {
+        return "current";
+    }
+}
