@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.baseline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
@@ -23,12 +25,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Compares one result of the current invocation with its stored baseline, or records it as the baseline, and
  * publishes what it did as a report entry ({@code brigade.baseline.VIRTUAL.nanosPerHop = +3.1 % [...]: pass}).
  * Grades nothing itself: the verdict is {@link Regression#regressed()}, the failure the assertion's.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class BaselineComparisons {
 
     /** Report entry key prefix of baseline comparisons. */

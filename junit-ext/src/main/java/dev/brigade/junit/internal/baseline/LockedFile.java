@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.baseline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * Read-modify-write of a text file that several threads and several JVMs (Surefire forks, parallel builds) update:
@@ -31,6 +34,7 @@ import java.util.function.UnaryOperator;
  * take turns for the milliseconds of a write. Within one JVM the same lock file is taken once at a time, since a
  * JVM cannot hold two overlapping file locks.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class LockedFile {
 
     /** How many lock files the targets share. */

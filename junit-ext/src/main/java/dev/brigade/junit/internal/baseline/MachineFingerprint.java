@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.baseline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * What makes two runs comparable: CPU model, core count, operating system and architecture, JDK major version and
@@ -25,6 +28,7 @@ import java.util.stream.Collectors;
  * @param jdk      the JDK's major version
  * @param flags    the result-changing JVM settings, as text
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record MachineFingerprint(String cpuModel, int cpus, String os, int jdk, String flags) {
 
     private static final MachineFingerprint CURRENT = read();

@@ -1,17 +1,21 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.junit.Baseline;
 import dev.brigade.measure.Metric;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * A method's {@link Baseline}, checked: the metrics to compare (empty for each result's main ones) and the
  * tolerance.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record BaselineSpec(List<String> metrics, double tolerance) {
 
     /**

@@ -1,9 +1,13 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** What a run does with baselines, as {@code brigade.baseline.update} says: compare, replace, or add a run. */
+@API(status = INTERNAL, since = "0.1.0")
 public enum BaselineUpdate {
 
     /** {@code false}: compare with the stored runs, never write. */

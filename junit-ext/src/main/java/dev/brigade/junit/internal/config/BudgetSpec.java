@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Budget;
 import dev.brigade.junit.internal.verdict.Limit;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A {@link Budget}, checked and read: the kind it limits and the limits it sets, in the order of the annotation.
@@ -18,6 +21,7 @@ import java.util.stream.Collectors;
  * @param text   the annotation as written, with only the attributes set:
  *               {@code @Budget(kind = VIRTUAL, perHop = "2us")}
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record BudgetSpec(TaskKind kind, List<SetLimit> limits, String text) {
 
     /**

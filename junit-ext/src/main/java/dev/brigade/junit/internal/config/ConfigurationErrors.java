@@ -1,10 +1,14 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.reflect.Method;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Builds the one shape every configuration error has: what was written, where, and what to change. */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ConfigurationErrors {
 
     private ConfigurationErrors() {

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.junit.Fork;
 import java.lang.reflect.Method;
 import java.math.BigInteger;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -20,6 +23,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param parallelism carrier threads, or 0 for the JDK's choice
  * @param runs        fresh JVMs per invocation, one after another, 1 to {@link #MAX_RUNS}
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ForkSpec(List<String> jvmArgs, String cpus, int parallelism, int runs) {
 
     /** The most runs {@code @Fork(runs = ...)} takes. */

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.CostMeter;
 import dev.brigade.fixture.SpawnFixture;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -28,6 +31,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param baseline the method's (or its class's) {@code @Baseline}, if any
  * @param fork     the method's (or its class's) {@code @Fork}, if any
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets, Settings settings,
                   Optional<BaselineSpec> baseline, Optional<ForkSpec> fork) {
 

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.junit.Constants;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param forkTimeout       how long a child JVM may run
  * @param timeout           how long an injected fixture's run may go without progress
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record Settings(double scale, boolean enabled, Path reportDir, Path baselineDir, BaselineUpdate baselineUpdate,
                 int baselineRuns, double baselineTolerance, boolean pinningDetect, boolean forkEnabled,
                 Duration forkTimeout, Duration timeout) {

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.LinkType;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Brigade;
@@ -12,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A {@link Brigade} or {@link Spawn} annotation, checked and read: what each invocation's fixture starts with.
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
  * @param warmup  warm-up as written (not yet scaled)
  * @param measure measurement time as written (not yet scaled)
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record TemplateSpec(FixtureType fixture, int tasks, List<TaskKind> kinds, LinkType link, Duration warmup,
                            Duration measure) {
 

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.fork;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.measure.Regression;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@value #CHILD} names the kind of the one invocation to run, and the results of that invocation are kept here
  * for {@link ForkMain} to send back. Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ForkChild {
 
     /** Set in the child: the kind of the invocation it runs ({@code -} for a plain test). */

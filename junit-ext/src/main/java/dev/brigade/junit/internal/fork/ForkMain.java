@@ -1,5 +1,6 @@
 package dev.brigade.junit.internal.fork;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
@@ -32,6 +34,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>{@code ForkMain OUT CLASS METHOD PARAMETER-TYPES KIND [KEY=VALUE ...]}.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ForkMain {
 
     private ForkMain() {

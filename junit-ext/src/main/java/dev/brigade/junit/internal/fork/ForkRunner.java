@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.fork;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.ForkSpec;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * outcome and the results.
  * The child is killed with its descendants whatever happens: timeout, interruption, or an error here.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ForkRunner {
 
     /** Lines of the child's error output quoted when it fails. */

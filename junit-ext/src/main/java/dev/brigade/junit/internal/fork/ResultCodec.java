@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.fork;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.MemoryResult;
@@ -14,11 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Results as JSON-ready maps and back, losslessly (rounds included), so a forked JVM's results reach the parent
  * exactly as they were measured. Stateless.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ResultCodec {
 
     private ResultCodec() {

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.lifecycle;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Regression;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param deferred    the metrics that in-body assertions left to {@code @Baseline} in the test's JVM to record, per
  *                    entry: in a fork child those of its body, in the test's JVM those its forks sent back
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
                          Map<Object, List<Regression>> comparisons,
                          Map<String, List<Map<String, Estimate>>> recorded,

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.lifecycle;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.FixtureListener;
@@ -9,6 +11,7 @@ import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.verdict.Limit;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * that outlives its test (kept in a static field, say) then fails instead of reporting into nowhere.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those; later ones AutoCloseables
+@API(status = INTERNAL, since = "0.1.0")
 public final class InvocationResults implements FixtureListener, AutoCloseable,
         ExtensionContext.Store.CloseableResource {
 

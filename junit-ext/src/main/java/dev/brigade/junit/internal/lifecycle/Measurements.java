@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.lifecycle;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Brigade;
 import dev.brigade.junit.Constants;
@@ -16,6 +18,7 @@ import dev.brigade.junit.internal.verdict.BudgetCheck;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -28,6 +31,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * What {@code BrigadeExtension} does at each extension point, kept out of the public class. Stateless: every
  * test's state is in its {@link ExtensionContext.Store} ({@link TestState}).
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Measurements {
 
     private Measurements() {

@@ -1,8 +1,11 @@
 package dev.brigade.junit.internal.lifecycle;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
 import dev.brigade.junit.internal.config.MethodPlan;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the kind of a template invocation, and the results collected. JUnit closes the store, and with it the results,
  * when the test ends. One test thread at a time uses a context's state.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TestState {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.brigade.junit");

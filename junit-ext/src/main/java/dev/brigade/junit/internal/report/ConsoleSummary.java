@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.junit.internal.fork.ResultCodec;
 import dev.brigade.measure.Estimate;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
@@ -17,6 +20,7 @@ import org.junit.platform.launcher.TestPlan;
  * interval, and the verdicts — and a short legend, so Surefire's log and the IDE's console show what the run
  * measured. Registered through {@link java.util.ServiceLoader}; prints nothing when no measured test ran.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ConsoleSummary implements TestExecutionListener {
 
     private static final Set<String> MAIN = Set.of("nanosPerHop", "nanosPerTask", "rssBytesPerTask",

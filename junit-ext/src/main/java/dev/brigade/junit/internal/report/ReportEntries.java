@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.MemoryResult;
@@ -9,6 +11,7 @@ import dev.brigade.junit.internal.lifecycle.InvocationResults;
 import dev.brigade.measure.Estimate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * forks ({@code @Fork(runs = ...)}) starts with {@code brigade.fork.run = 2}, the run that measured it. Prints,
  * never grades.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ReportEntries {
 
     private ReportEntries() {

@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.Cost;
@@ -37,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Records every result of the run: each measured invocation's records are kept in memory; at the end of the test
@@ -48,6 +51,7 @@ import java.util.stream.Stream;
  * <p>The run: under Maven Surefire, the Maven JVM that started the forks (its pid and start time), so forks of one
  * build share it and a new build drops the parts of the last; elsewhere this JVM alone.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class RunReport {
 
     /**

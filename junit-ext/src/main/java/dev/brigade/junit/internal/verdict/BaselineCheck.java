@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.verdict;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.assertj.BrigadeAssertions;
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.MemoryResult;
@@ -9,6 +11,7 @@ import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.lifecycle.InvocationResults;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.opentest4j.MultipleFailuresError;
 
 /**
@@ -18,6 +21,7 @@ import org.opentest4j.MultipleFailuresError;
  * first run's result of each entry stands for all runs: the comparison takes the corresponding results of every
  * run together, once.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class BaselineCheck {
 
     private BaselineCheck() {

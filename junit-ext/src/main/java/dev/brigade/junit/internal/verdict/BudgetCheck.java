@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.verdict;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.config.BudgetSpec;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
@@ -7,12 +9,14 @@ import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.lifecycle.InvocationResults;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.opentest4j.MultipleFailuresError;
 
 /**
  * Checks a method's budgets against what one invocation produced. Grades, never prints: the failure is an
  * {@link AssertionError} with {@code BrigadeAssertions}' message, prefixed by the budget as written.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class BudgetCheck {
 
     private BudgetCheck() {

@@ -1,17 +1,20 @@
 package dev.brigade.junit.internal.verdict;
 
 import static dev.brigade.assertj.BrigadeAssertions.assertThat;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.internal.config.FixtureType;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * One attribute of {@code @Budget}: its name, the results it applies to and how it is checked. Every check goes
  * through {@code BrigadeAssertions}, so a budget fails with the same message as the assertion would.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public enum Limit {
     /** Wall time per hop of a brigade. */
     PER_HOP("perHop", Source.BRIGADE, "wall time per hop", "nanosPerHop") {
