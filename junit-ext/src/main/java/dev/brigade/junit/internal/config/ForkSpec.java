@@ -2,11 +2,10 @@ package dev.brigade.junit.internal.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.brigade.fixture.internal.ChildJvm;
 import dev.brigade.junit.Fork;
 import java.lang.reflect.Method;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +86,7 @@ public record ForkSpec(List<String> jvmArgs, String cpus, int parallelism, int r
             throw ConfigurationErrors.error(what, where, "pinning a fork to CPUs needs Linux's taskset, and this is "
                     + System.getProperty("os.name") + ": remove cpus on this OS");
         }
-        if (taskset().isEmpty()) {
+        if (ChildJvm.taskset().isEmpty()) {
             throw ConfigurationErrors.error(what, where, "pinning a fork to CPUs needs taskset, which is not on the"
                     + " PATH: install util-linux (Debian: apt-get install util-linux), or remove cpus");
         }
@@ -96,18 +95,6 @@ public record ForkSpec(List<String> jvmArgs, String cpus, int parallelism, int r
     /** A CPU number as written: any number of digits, so one past {@code int} is a CPU too many, not a crash. */
     private static BigInteger cpu(String digits) {
         return new BigInteger(digits);
-    }
-
-    /** The {@code taskset} binary on the PATH, if any. */
-    public static Optional<Path> taskset() {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "taskset");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The JVM and scheduler arguments for the child. */

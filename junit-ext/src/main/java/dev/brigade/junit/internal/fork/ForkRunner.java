@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.fork;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.fixture.internal.ChildJvm;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ public final class ForkRunner {
             child.getOutputStream().close();
             Duration timeout = plan.settings().forkTimeout();
             if (!child.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                kill(child);
+                ChildJvm.kill(child);
                 throw new AssertionError("The fork of " + where + " did not finish within " + timeout
                         + " (" + Constants.FORK_TIMEOUT_PROPERTY_NAME + "); it was killed. Last lines of its error"
                         + " output:" + quote(lastErrors, stderr));
@@ -136,7 +136,7 @@ public final class ForkRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the outcome of the fork of " + where, e);
         } finally {
-            kill(child);
+            ChildJvm.kill(child);
             deleteQuietly(dir);
         }
     }
@@ -161,41 +161,27 @@ public final class ForkRunner {
         return "exited with status " + status;
     }
 
+    /** The child's command line ({@link ChildJvm#command}): {@link ForkMain} with the invocation and settings. */
     private static List<String> command(ExtensionContext context, MethodPlan plan, ForkSpec spec, String kind,
                                         int run, Path out) {
-        List<String> command = new ArrayList<>();
-        if (!spec.cpus().isEmpty()) {
-            command.add(ForkSpec.taskset().orElseThrow().toString());
-            command.add("-c");
-            command.add(spec.cpus());
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-Xss")
-                    || arg.matches("-XX:[+-]Use\\w*GC") || arg.startsWith("--enable-native-access")) {
-                command.add(arg);
-            }
-        }
-        command.addAll(spec.childArguments());
-        command.add("-cp");
-        command.add(classPath(plan));
-        command.add(ForkMain.class.getName());
-        command.add(out.toString());
-        command.add(context.getRequiredTestClass().getName());
-        command.add(context.getRequiredTestMethod().getName());
-        command.add(ForkMain.parameterTypes(context.getRequiredTestMethod()));
-        command.add(kind);
-        command.add(ForkChild.RUN + "=" + run);
+        List<String> args = new ArrayList<>();
+        args.add(out.toString());
+        args.add(context.getRequiredTestClass().getName());
+        args.add(context.getRequiredTestMethod().getName());
+        args.add(ForkMain.parameterTypes(context.getRequiredTestMethod()));
+        args.add(kind);
+        args.add(ForkChild.RUN + "=" + run);
         Settings s = plan.settings();
-        command.add(Constants.SCALE_PROPERTY_NAME + "=" + s.scale());
-        command.add(Constants.BASELINE_DIR_PROPERTY_NAME + "=" + s.baselineDir());
-        command.add(Constants.BASELINE_UPDATE_PROPERTY_NAME + "=" + s.baselineUpdate().value());
-        command.add(Constants.BASELINE_RUNS_PROPERTY_NAME + "=" + s.baselineRuns());
-        command.add(Constants.BASELINE_TOLERANCE_PROPERTY_NAME + "=" + s.baselineTolerance());
-        command.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
-        command.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());
-        command.add(Constants.TIMEOUT_PROPERTY_NAME + "=" + s.timeout().toNanos() + "ns");
-        return command;
+        args.add(Constants.SCALE_PROPERTY_NAME + "=" + s.scale());
+        args.add(Constants.BASELINE_DIR_PROPERTY_NAME + "=" + s.baselineDir());
+        args.add(Constants.BASELINE_UPDATE_PROPERTY_NAME + "=" + s.baselineUpdate().value());
+        args.add(Constants.BASELINE_RUNS_PROPERTY_NAME + "=" + s.baselineRuns());
+        args.add(Constants.BASELINE_TOLERANCE_PROPERTY_NAME + "=" + s.baselineTolerance());
+        args.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
+        args.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());
+        args.add(Constants.TIMEOUT_PROPERTY_NAME + "=" + s.timeout().toNanos() + "ns");
+        return ChildJvm.command(spec.cpus(), spec.childArguments(), classPath(plan), ForkMain.class.getName(),
+                args);
     }
 
     /**
@@ -264,18 +250,6 @@ public final class ForkRunner {
         }
         synchronized (lines) {
             return lines.isEmpty() ? " (none)" : "\n  " + String.join("\n  ", lines);
-        }
-    }
-
-    private static void kill(Process child) {
-        if (child.isAlive()) {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
-        }
-        try {
-            child.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
