@@ -179,6 +179,36 @@ class RunReportTest {
         assertThat(resultsSchema().validate(broken)).isNotEmpty();
     }
 
+    @TestKit.TestCase
+    static class Claims {
+        @org.junit.jupiter.api.Test
+        void claim(org.junit.jupiter.api.TestReporter reporter) {
+            reporter.publishEntry(Map.of("finding", "1 hop cost", "finding.seed", "8.5×", "finding.measured",
+                    "VIRTUAL 1 µs <b>", "finding.verdict", "holds", "finding.held", "4", "finding.trials", "5",
+                    "finding.ratio", "PLATFORM/VIRTUAL 7.7× [7.2–8.1], 10 pairs"));
+        }
+    }
+
+    /** Through the real launcher, whose listeners (the console summary among them) keep what tests publish. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_finding_a_test_publishes_reaches_brigade_results_json_and_the_html_report() throws Exception {
+        org.junit.platform.launcher.core.LauncherFactory.create().execute(
+                org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                        .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(Claims.class))
+                        .enableImplicitConfigurationParameters(false)
+                        .configurationParameter(TestKit.IN_TEST_KIT, "true")
+                        .configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, dir.toString()).build());
+
+        Map<String, Object> root = JSON.std.mapFrom(renderedResultsFollowingTheSchema());
+        assertThat((List<Object>) root.get("findings")).singleElement().satisfies(f -> assertThat(map(f))
+                .containsEntry("test", Claims.class.getName() + "#claim").containsEntry("claim", "1 hop cost")
+                .containsEntry("verdict", "holds").containsEntry("held", 4).containsEntry("trials", 5)
+                .containsEntry("ratio", "PLATFORM/VIRTUAL 7.7× [7.2–8.1], 10 pairs"));
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<h2>Findings</h2>")
+                .contains("VIRTUAL 1 µs &lt;b&gt;").contains("<td class=\"holds\">holds (4 of 5): PLATFORM/VIRTUAL");
+    }
+
     /** Renders the run's report and returns brigade-results.json, having checked it against its schema. */
     private String renderedResultsFollowingTheSchema() throws Exception {
         RunReportAccess.render(dir);

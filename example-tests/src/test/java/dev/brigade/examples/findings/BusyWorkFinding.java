@@ -1,13 +1,14 @@
 package dev.brigade.examples.findings;
 
-import static dev.brigade.assertj.BrigadeAssertions.assertThat;
 import static dev.brigade.examples.findings.Finding.median;
 import static dev.brigade.fixture.TaskKind.PLATFORM;
 import static dev.brigade.fixture.TaskKind.VIRTUAL;
 
+import dev.brigade.examples.findings.Finding.Rule;
 import dev.brigade.fixture.BrigadeFixture;
-import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.LinkType;
+import dev.brigade.fixture.Session;
+import dev.brigade.fixture.SideBySideResult;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
@@ -28,38 +29,50 @@ class BusyWorkFinding {
 
     @Test
     void with_busy_work_per_hop_virtual_threads_still_hand_off_faster(BrigadeFixture brigade,
-                                                                      TestReporter reporter) {
-        brigade.tasks(500).link(LinkType.QUEUE).spin(Duration.ofNanos(10_000)).measureMemory(false);
+                                                                      TestReporter reporter) throws Exception {
+        brigade.tasks(500).link(LinkType.QUEUE).spin(Duration.ofNanos(10_000));
+        Finding finding = new Finding("8 busy-work per hop (10 µs)", "async 11 ms, threads 16 ms per round (1.45×)",
+                "PLATFORM/VIRTUAL", Rule.above(1.1));
 
-        BrigadeResult platform = brigade.kind(PLATFORM).run();
-        BrigadeResult virtual = brigade.kind(VIRTUAL).run();
-
-        double ratio = platform.nanosPerHop().median() / virtual.nanosPerHop().median();
-        new Finding("8 busy-work per hop (10 µs)", "async 11 ms, threads 16 ms per round (1.45×)",
-                "VIRTUAL " + median(virtual.nanosPerHop()) + ", PLATFORM " + median(platform.nanosPerHop())
-                        + " per hop",
-                Finding.verdict(ratio > 1.1, "PLATFORM/VIRTUAL " + Finding.times(ratio, 1))).publish(reporter);
-        assertThat(virtual).isFasterThan(platform);
+        for (int trial = 0; trial < Finding.TRIALS; trial++) {
+            try (Session platform = brigade.kind(PLATFORM).open(); Session virtual = brigade.kind(VIRTUAL).open()) {
+                SideBySideResult r = Finding.sideBySide(1.1).compare(platform, virtual);
+                finding.add(r.nanosPerUnit(), "VIRTUAL " + median(r.b().nanosPerUnit()) + ", PLATFORM "
+                        + median(r.a().nanosPerUnit()) + " per hop");
+            }
+        }
+        finding.publish(reporter);
     }
 
+    /**
+     * Start latency needs its own busy tasks of each kind, so the two kinds cannot share rounds: each trial measures
+     * both, one after the other, in turns (PLATFORM first in one trial, VIRTUAL first in the next).
+     */
     @Test
     void a_short_task_starts_within_milliseconds_among_busy_tasks_of_either_kind(SpawnFixture spawn,
                                                                                TestReporter reporter) {
         int busy = 2 * Runtime.getRuntime().availableProcessors();
         long slice = Duration.ofMillis(1).toNanos();
         spawn.tasks(10).timeout(Duration.ofSeconds(30));
+        Finding finding = new Finding("8 responsiveness under CPU load", "light tasks keep small tasks responsive",
+                "VIRTUAL/PLATFORM", Rule.below(1));
 
-        SpawnResult platform = underLoad(spawn, PLATFORM, Spinners.start(busy, Thread.ofPlatform(), slice));
-        SpawnResult virtual = underLoad(spawn, VIRTUAL, Spinners.start(busy, Thread.ofVirtual(), slice));
-
-        double ratio = virtual.startLatencyNanos().median() / platform.startLatencyNanos().median();
-        new Finding("8 responsiveness under CPU load", "light tasks keep small tasks responsive",
-                "start latency among " + busy + " busy tasks (1 ms slices): VIRTUAL "
-                        + median(virtual.startLatencyNanos()) + ", PLATFORM " + median(platform.startLatencyNanos()),
-                Finding.verdict(ratio < 1, "VIRTUAL/PLATFORM " + Finding.times(ratio, 1)))
-                .publish(reporter);
-        assertThat(platform).startLatency().isAtMost(Duration.ofMillis(500));
-        assertThat(virtual).startLatency().isAtMost(Duration.ofMillis(500));
+        for (int trial = 0; trial < Finding.SLOW_TRIALS; trial++) {
+            SpawnResult platform;
+            SpawnResult virtual;
+            if (trial % 2 == 0) {
+                platform = underLoad(spawn, PLATFORM, Spinners.start(busy, Thread.ofPlatform(), slice));
+                virtual = underLoad(spawn, VIRTUAL, Spinners.start(busy, Thread.ofVirtual(), slice));
+            } else {
+                virtual = underLoad(spawn, VIRTUAL, Spinners.start(busy, Thread.ofVirtual(), slice));
+                platform = underLoad(spawn, PLATFORM, Spinners.start(busy, Thread.ofPlatform(), slice));
+            }
+            finding.add(virtual.startLatencyNanos(), platform.startLatencyNanos(),
+                    "start latency among " + busy + " busy tasks (1 ms slices): VIRTUAL "
+                            + median(virtual.startLatencyNanos()) + ", PLATFORM "
+                            + median(platform.startLatencyNanos()));
+        }
+        finding.publish(reporter);
     }
 
     private static SpawnResult underLoad(SpawnFixture spawn, TaskKind kind, Spinners busy) {

@@ -1,9 +1,9 @@
 package dev.brigade.examples.findings;
 
-import static dev.brigade.assertj.BrigadeAssertions.assertThat;
 import static dev.brigade.fixture.TaskKind.PLATFORM;
 import static dev.brigade.fixture.TaskKind.VIRTUAL;
 
+import dev.brigade.examples.findings.Finding.Rule;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.junit.BrigadeExtension;
@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Seed 001: a parked async task holds a few hundred bytes (0.4 KiB resident) against about 9.5 KiB of user memory
- * for a thread (20 KiB with the kernel's share): a twentieth.
+ * for a thread (20 KiB with the kernel's share): a twentieth. Each kind's memory is fitted in fresh JVMs, so the
+ * kinds cannot share rounds: each trial weighs both, in turns (VIRTUAL first in one trial, PLATFORM in the next),
+ * and the ratio's interval comes from the two fits' intervals.
  */
 @Tag("findings")
 @ExtendWith(BrigadeExtension.class)
@@ -25,16 +27,24 @@ class MemoryPerTaskFinding {
     void a_parked_virtual_thread_weighs_a_fraction_of_a_platform_thread(SpawnFixture spawn, TestReporter reporter) {
         int population = Finding.scaled(8_000, 4_000);
         spawn.freshJvms(true);
+        Finding finding = new Finding("3 memory per parked task", "async 0.4 KiB, thread 9.5 KiB RSS (20×)",
+                "PLATFORM/VIRTUAL RSS", Rule.above(5));
 
-        MemoryResult virtual = spawn.kind(VIRTUAL).parked(population);
-        MemoryResult platform = spawn.kind(PLATFORM).parked(population);
-
-        double ratio = platform.rssBytesPerTask().median() / virtual.rssBytesPerTask().median();
-        new Finding("3 memory per parked task", "async 0.4 KiB, thread 9.5 KiB RSS (20×)",
-                "VIRTUAL " + bytes(virtual) + ", PLATFORM " + bytes(platform) + " (fresh JVMs, up to "
-                        + population + " tasks)",
-                Finding.verdict(ratio > 5, "PLATFORM/VIRTUAL " + Finding.times(ratio, 1))).publish(reporter);
-        assertThat(virtual).isSmallerThan(platform).byAtLeast(8.0);
+        for (int trial = 0; trial < Finding.SLOW_TRIALS; trial++) {
+            MemoryResult virtual;
+            MemoryResult platform;
+            if (trial % 2 == 0) {
+                virtual = spawn.kind(VIRTUAL).parked(population);
+                platform = spawn.kind(PLATFORM).parked(population);
+            } else {
+                platform = spawn.kind(PLATFORM).parked(population);
+                virtual = spawn.kind(VIRTUAL).parked(population);
+            }
+            finding.add(platform.rssBytesPerTask(), virtual.rssBytesPerTask(),
+                    "VIRTUAL " + bytes(virtual) + ", PLATFORM " + bytes(platform) + " (fresh JVMs, up to "
+                            + population + " tasks)");
+        }
+        finding.publish(reporter);
     }
 
     private static String bytes(MemoryResult r) {

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Busy platform threads that compete for the CPUs until closed: load for the findings that ask what contention
- * does to a hand-off. Closing stops and joins every one of them.
+ * Busy threads that compete for the CPUs until closed: load for the findings that ask what contention does to a
+ * hand-off. {@link #spinning(int)} lets only some of them spin while the rest park, so two loads can take turns.
+ * Closing stops and joins every one of them. One thread drives it; the spinners only read its settings.
  */
 final class Spinners implements AutoCloseable {
 
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    /** How many of the spinners (the first ones) may spin; the rest park. */
+    private volatile int spinning = Integer.MAX_VALUE;
 
     private Spinners() {
     }
@@ -30,15 +33,28 @@ final class Spinners implements AutoCloseable {
     static Spinners start(int n, Thread.Builder builder, long sliceNanos) {
         Spinners spinners = new Spinners();
         for (int i = 0; i < n; i++) {
-            spinners.threads.add(builder.name("spinner-" + i).start(() -> spinners.spin(sliceNanos)));
+            int index = i;
+            spinners.threads.add(builder.name("spinner-" + i).start(() -> spinners.spin(index, sliceNanos)));
         }
         return spinners;
     }
 
-    private void spin(long sliceNanos) {
+    /** Lets the first {@code n} spinners spin and parks the others; returns at once. */
+    void spinning(int n) {
+        int before = spinning;
+        spinning = n;
+        for (int i = before; i < Math.min(n, threads.size()); i++) {
+            LockSupport.unpark(threads.get(i));
+        }
+    }
+
+    private void spin(int index, long sliceNanos) {
         long slice = System.nanoTime();
         while (running) {
-            if (sliceNanos > 0 && System.nanoTime() - slice > sliceNanos) {
+            if (index >= spinning) {
+                LockSupport.park(this);
+                slice = System.nanoTime();
+            } else if (sliceNanos > 0 && System.nanoTime() - slice > sliceNanos) {
                 LockSupport.parkNanos(50_000);
                 slice = System.nanoTime();
             }
@@ -48,6 +64,9 @@ final class Spinners implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
         for (Thread t : threads) {
             try {
                 t.join();

@@ -2,6 +2,8 @@ package dev.brigade.junit.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.brigade.junit.Constants;
+import dev.brigade.junit.internal.fork.ForkMain;
 import dev.brigade.junit.internal.fork.ResultCodec;
 import dev.brigade.measure.Estimate;
 import java.nio.file.Path;
@@ -11,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
  * At the end of the test run, renders the run's report files ({@link RunReport#finish()}) and prints one aligned
  * line per result — test, invocation, kind, main metric with its
  * interval, and the verdicts — and a short legend, so Surefire's log and the IDE's console show what the run
- * measured. Registered through {@link java.util.ServiceLoader}; prints nothing when no measured test ran.
+ * measured. Registered through {@link java.util.ServiceLoader}; prints nothing when no measured test ran. Keeps
+ * the findings tests publish for the reports. JUnit calls it from one thread at a time.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ConsoleSummary implements TestExecutionListener {
@@ -26,8 +32,31 @@ public final class ConsoleSummary implements TestExecutionListener {
     private static final Set<String> MAIN = Set.of("nanosPerHop", "nanosPerTask", "rssBytesPerTask",
             "heapBytesPerTask", "wallNanos");
 
+    private static final boolean IN_FORK_CHILD = System.getProperty("sun.java.command", "")
+            .startsWith(ForkMain.class.getName());
+    private Path reportDir = Path.of(Constants.REPORT_DIR_DEFAULT);
+
     /** Created by {@link java.util.ServiceLoader}. */
     public ConsoleSummary() {
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        reportDir = Path.of(testPlan.getConfigurationParameters().get(Constants.REPORT_DIR_PROPERTY_NAME)
+                .orElse(Constants.REPORT_DIR_DEFAULT));
+    }
+
+    /**
+     * Keeps a finding a test published (a report entry with the key {@code finding}) for the reports; a
+     * {@code @Fork} child leaves it to its parent, which publishes the child's entries again.
+     */
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        if (entry.getKeyValuePairs().containsKey(RunReport.FINDING) && !IN_FORK_CHILD) {
+            String name = test.getSource().orElse(null) instanceof MethodSource m
+                    ? m.getClassName() + "#" + m.getMethodName() : test.getDisplayName();
+            RunReport.finding(reportDir, name, entry.getKeyValuePairs());
+        }
     }
 
     @Override
@@ -36,6 +65,8 @@ public final class ConsoleSummary implements TestExecutionListener {
         if (!records.isEmpty()) {
             RunReport.finish();
             System.out.print(render(records) + written(RunReport.dirs(), RunReport.spent()));
+        } else if (!RunReport.findings().isEmpty()) {
+            RunReport.finish();
         }
     }
 

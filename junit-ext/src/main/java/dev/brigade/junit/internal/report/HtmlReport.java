@@ -44,6 +44,7 @@ final class HtmlReport {
                 .append("<h1>Brigade report</h1><p class=\"meta\">").append(results.size())
                 .append(results.size() == 1 ? " result" : " results").append(", ")
                 .append(escape(String.valueOf(root.get("createdAt")))).append("</p>\n");
+        findings(html, (List<Object>) root.getOrDefault("findings", List.of()));
         summary(html, byTest);
         int chart = 0;
         List<Object> charts = new ArrayList<>();
@@ -74,6 +75,27 @@ final class HtmlReport {
                 .append(scriptData(JSON.std.asString(charts))).append("</script>\n<script>")
                 .append(SCRIPT).append("</script>\n</body></html>\n");
         return html.toString();
+    }
+
+    /** The findings: each claim with its verdict on this machine, how many trials gave it, and the figures. */
+    private static void findings(StringBuilder html, List<Object> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        html.append("<section><h2>Findings</h2><table class=\"findings\"><thead><tr><th>claim</th>")
+                .append("<th>the seed says</th><th>measured here</th><th>verdict</th></tr></thead><tbody>");
+        findings.stream().map(ResultCodec::map).sorted(java.util.Comparator.comparing(f -> String.valueOf(
+                f.get("claim")))).forEach(f -> html.append("<tr><td>").append(escape(text(f, "claim")))
+                .append("</td><td>").append(escape(text(f, "seed"))).append("</td><td>")
+                .append(escape(text(f, "measured"))).append("</td><td class=\"").append(escape(text(f, "verdict")))
+                .append("\">").append(escape(text(f, "verdict"))).append(f.get("held") instanceof Number held
+                        ? " (" + held + " of " + f.get("trials") + ")" : "").append(": ")
+                .append(escape(text(f, "ratio"))).append("</td></tr>"));
+        html.append("</tbody></table></section>\n");
+    }
+
+    private static String text(Map<String, Object> m, String key) {
+        return String.valueOf(m.getOrDefault(key, ""));
     }
 
     private static void summary(StringBuilder html, Map<String, List<Map<String, Object>>> byTest) {
@@ -240,6 +262,8 @@ final class HtmlReport {
             td.inv{white-space:pre-wrap}td:nth-child(3),td:nth-child(4){overflow-wrap:normal;white-space:nowrap}
             td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
             td.pass{background:#e6f4ea}td.fail{background:#fce8e6;font-weight:600}
+            table.findings td{white-space:normal}td.holds{background:#e6f4ea}td.contradicted{background:#fce8e6}
+            td.unclear{background:#fef7e0}
             figure{margin:.6em 0 1.2em;height:260px}figure canvas{max-height:230px}
             figcaption{color:#666;font-size:12px}
             table.machine{width:auto}

@@ -59,6 +59,8 @@ public final class RunReport {
      * immutable results when first read, at the end of the test plan, so a run pays for them once and in one go.
      */
     private static final Map<Path, List<Supplier<Map<String, Object>>>> RECORDS = new LinkedHashMap<>();
+    /** This JVM's findings ({@link #finding}), by the report directory they go to; guarded by {@link #RECORDS}. */
+    private static final Map<Path, List<Map<String, Object>>> FINDINGS = new LinkedHashMap<>();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     /** How many of this JVM's records each directory held when it was last rendered. */
     private static final Map<Path, Integer> RENDERED = new ConcurrentHashMap<>();
@@ -67,6 +69,8 @@ public final class RunReport {
     /** Time this JVM spent recording results and writing the files, shown in the console summary. */
     private static final AtomicLong SPENT_NANOS = new AtomicLong();
     private static final String RUN = runId();
+    /** The report entry key of a finding's claim; its other fields are keys {@code finding.<field>}. */
+    static final String FINDING = "finding";
     private static final JSON OUT = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     private RunReport() {
@@ -93,6 +97,35 @@ public final class RunReport {
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
+    }
+
+    /**
+     * Records a finding: a claim and its verdict on this machine, as a test published it in a report entry with
+     * the key {@value #FINDING} (see {@link ConsoleSummary}); kept until {@link #finish()}.
+     */
+    static void finding(Path dir, String test, Map<String, String> entry) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("test", test);
+        f.put("claim", entry.get(FINDING));
+        entry.forEach((key, value) -> {
+            if (key.startsWith(FINDING + ".")) {
+                String name = key.substring(FINDING.length() + 1);
+                f.put(name, name.equals("held") || name.equals("trials") ? Integer.valueOf(value) : value);
+            }
+        });
+        Path normalized = dir.toAbsolutePath().normalize();
+        ANCHORS.computeIfAbsent(normalized, RunReport::nearestExisting);
+        synchronized (RECORDS) {
+            RECORDS.computeIfAbsent(normalized, d -> new ArrayList<>());
+            FINDINGS.computeIfAbsent(normalized, d -> new ArrayList<>()).add(f);
+        }
+    }
+
+    /** This JVM's findings so far, for the console summary. */
+    static List<Map<String, Object>> findings() {
+        synchronized (RECORDS) {
+            return FINDINGS.values().stream().flatMap(List::stream).toList();
+        }
     }
 
     /** The time this JVM spent on the reports so far: keeping results, building the records, rendering the files. */
@@ -334,7 +367,7 @@ public final class RunReport {
 
     private static int size(Path dir) {
         synchronized (RECORDS) {
-            return RECORDS.getOrDefault(dir, List.of()).size();
+            return RECORDS.getOrDefault(dir, List.of()).size() + FINDINGS.getOrDefault(dir, List.of()).size();
         }
     }
 
@@ -354,9 +387,11 @@ public final class RunReport {
             LockedFile.update(dir.resolve("brigade-results.json"), previous -> {
                 try {
                     List<Map<String, Object>> ours = ours(dir);
-                    RENDERED.put(dir, ours.size());
+                    List<Map<String, Object>> ourFindings = ourFindings(dir);
+                    RENDERED.put(dir, ours.size() + ourFindings.size());
                     List<Object> all = new ArrayList<>(ours);
-                    all.addAll(others(dir));
+                    List<Object> findings = new ArrayList<>(ourFindings);
+                    others(dir, all, findings);
                     Map<String, Object> machine = new LinkedHashMap<>(MachineFingerprint.current().describe());
                     machine.put("arch", System.getProperty("os.arch"));
                     machine.put("jdk", Runtime.version().toString());
@@ -366,10 +401,11 @@ public final class RunReport {
                     root.put("createdAt", Instant.now().toString());
                     root.put("machine", machine);
                     root.put("results", all);
+                    root.put("findings", findings);
                     // the tests are over: the files are rendered side by side, written one by one
                     try (ExecutorService renderers = Executors.newFixedThreadPool(2)) {
                         Future<String> part = renderers.submit(() -> JSON.std.asString(Map.of("run", RUN,
-                                "results", ours)));
+                                "results", ours, "findings", ourFindings)));
                         Future<String> jmh = renderers.submit(() -> JSON.std.asString(ExternalFormats.jmh(all)));
                         Future<String> bencher = renderers.submit(() -> JSON.std.asString(
                                 ExternalFormats.bencher(all)));
@@ -402,15 +438,20 @@ public final class RunReport {
         }
     }
 
+    private static List<Map<String, Object>> ourFindings(Path dir) {
+        synchronized (RECORDS) {
+            return List.copyOf(FINDINGS.getOrDefault(dir, List.of()));
+        }
+    }
+
     /**
-     * The records of the run's other JVMs, from their parts; parts of earlier runs, and temporary files of JVMs
-     * killed while writing theirs, are deleted.
+     * Adds the records and findings of the run's other JVMs, from their parts; parts of earlier runs, and temporary
+     * files of JVMs killed while writing theirs, are deleted.
      */
-    private static List<Object> others(Path dir) throws IOException {
+    private static void others(Path dir, List<Object> all, List<Object> findings) throws IOException {
         Path parts = dir.resolve("parts");
-        List<Object> all = new ArrayList<>();
         if (!Files.isDirectory(parts)) {
-            return all;
+            return;
         }
         Path own = part(dir);
         List<Path> files;
@@ -431,9 +472,10 @@ public final class RunReport {
                 Files.deleteIfExists(part);
                 continue;
             }
-            all.addAll((List<?>) JSON.std.mapFrom(Files.readString(part, StandardCharsets.UTF_8)).get("results"));
+            Map<String, Object> other = JSON.std.mapFrom(Files.readString(part, StandardCharsets.UTF_8));
+            all.addAll((List<?>) other.get("results"));
+            findings.addAll((List<?>) other.getOrDefault("findings", List.of()));
         }
-        return all;
     }
 
     private static void warn(Path dir, Exception e) {

@@ -1,0 +1,37 @@
+package dev.brigade.examples;
+
+import static dev.brigade.fixture.TaskKind.PLATFORM;
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.fixture.LinkType;
+import dev.brigade.fixture.Session;
+import dev.brigade.fixture.SideBySide;
+import dev.brigade.fixture.SideBySideResult;
+import dev.brigade.junit.BrigadeExtension;
+import dev.brigade.measure.PairedRatio;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two brigades open at once and measured in alternating rounds: the ratio of the paired rounds, with its interval,
+ * is what travels between runs and machines.
+ */
+@ExtendWith(BrigadeExtension.class)
+class SideBySideTest {
+
+    @Test
+    void a_platform_hop_costs_several_virtual_hops_measured_side_by_side(BrigadeFixture brigade) throws Exception {
+        brigade.tasks(200).link(LinkType.QUEUE);
+
+        try (Session platform = brigade.kind(PLATFORM).open(); Session virtual = brigade.kind(VIRTUAL).open()) {
+            SideBySideResult r = SideBySide.create().measure(Duration.ofMillis(500)).decideAt(2.0)
+                    .compare(platform, virtual);
+
+            PairedRatio perHop = r.nanosPerUnit(); // PLATFORM / VIRTUAL, e.g. 7.68× [7.20–8.10], 10 pairs
+            assertThat(perHop.isAbove(2.0)).as("PLATFORM/VIRTUAL per hop %s", perHop).isTrue();
+        }
+    }
+}
