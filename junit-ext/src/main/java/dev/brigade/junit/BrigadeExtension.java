@@ -1,6 +1,6 @@
 package dev.brigade.junit;
 
-import dev.brigade.junit.internal.Measurements;
+import dev.brigade.junit.internal.lifecycle.Measurements;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -11,7 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.assertj.BrigadeAssertions;
 import dev.brigade.fixture.BrigadeFixture;
-import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.brigade.fixture.BrigadeFixture;
-import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.brigade.junit;
 
-import dev.brigade.junit.internal.BaselineFileAccess;
+import dev.brigade.junit.internal.baseline.BaselineFileAccess;
 import dev.brigade.measure.Estimate;
 import java.nio.file.Path;
 import java.util.Map;

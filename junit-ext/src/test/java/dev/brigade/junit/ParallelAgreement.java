@@ -6,7 +6,7 @@ import static dev.brigade.fixture.TaskKind.VIRTUAL;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.LinkType;
-import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import dev.brigade.measure.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;

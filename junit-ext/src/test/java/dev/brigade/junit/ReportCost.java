@@ -5,7 +5,7 @@ import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.LinkType;
 import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.TaskKind;
-import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import dev.brigade.measure.Estimate;
 import java.io.IOException;
 import java.nio.file.Files;

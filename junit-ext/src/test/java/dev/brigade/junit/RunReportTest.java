@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeFixture;
-import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

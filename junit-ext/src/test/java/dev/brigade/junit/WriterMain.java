@@ -3,7 +3,7 @@ package dev.brigade.junit;
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.TaskKind;
-import dev.brigade.junit.internal.RunReportAccess;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import dev.brigade.measure.Estimate;
 import java.nio.file.Path;
 import java.util.List;

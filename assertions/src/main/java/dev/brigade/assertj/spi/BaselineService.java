@@ -1,13 +1,17 @@
 package dev.brigade.assertj.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.brigade.measure.Regression;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Where {@code isNoWorseThanBaseline()} finds the stored baseline of a result: implemented by the JUnit extension
  * ({@code brigade-junit}), which knows the running test, and found through {@link java.util.ServiceLoader}. Not
  * for tests to call or implement.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public interface BaselineService {
 
     /**

@@ -38,7 +38,7 @@ public final class FindingsTable implements TestExecutionListener {
     private static final String PACKAGE = FindingsTable.class.getPackageName() + ".";
     /** A test under {@code @Fork} runs in a child JVM whose findings come back to the parent, which prints them. */
     private static final boolean IN_FORK = System.getProperty("sun.java.command", "")
-            .startsWith("dev.brigade.junit.internal.ForkMain");
+            .startsWith("dev.brigade.junit.internal.fork.ForkMain");
     private final List<String[]> rows = new ArrayList<>();
     private int classes;
     private int finished;

@@ -15,10 +15,10 @@ import java.util.function.Function;
  *
  * @param <T> the input type
  */
-final class ForAll<T> {
+public final class ForAll<T> {
 
     /** The run's seed: every property derives its own from it and its name. */
-    static final long SEED = Long.getLong("brigade.property.seed", new Random().nextLong());
+    public static final long SEED = Long.getLong("brigade.property.seed", new Random().nextLong());
     private static final int MAX_SHRINK_ATTEMPTS = 2_000;
 
     private final String name;
@@ -31,12 +31,12 @@ final class ForAll<T> {
     }
 
     /** A property over the inputs {@code generator} makes; {@code name} appears in a failure. */
-    static <T> ForAll<T> of(String name, Function<Random, T> generator) {
+    public static <T> ForAll<T> of(String name, Function<Random, T> generator) {
         return new ForAll<>(name, generator);
     }
 
     /** How many inputs to try (default 200). */
-    ForAll<T> tries(int n) {
+    public ForAll<T> tries(int n) {
         this.tries = n;
         return this;
     }
@@ -46,7 +46,7 @@ final class ForAll<T> {
      *
      * @throws AssertionError naming the property, the seed, the try and the (shrunk) input, with the failure as cause
      */
-    void check(Consumer<T> property) {
+    public void check(Consumer<T> property) {
         Random random = new Random(SEED ^ name.hashCode());
         for (int i = 1; i <= tries; i++) {
             T input = generator.apply(random);
@@ -112,7 +112,7 @@ final class ForAll<T> {
     }
 
     /** The input as a Java literal would write it, so control characters and lone surrogates can be seen. */
-    static String show(Object input) {
+    public static String show(Object input) {
         if (input instanceof byte[] bytes) {
             return "bytes " + show(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }

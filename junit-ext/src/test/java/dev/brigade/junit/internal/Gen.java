@@ -8,7 +8,7 @@ import java.util.Random;
  * scripts, every kind of space and line break, control and format characters, lone surrogates, markup) mixed with
  * random code points, and names that reports must carry unchanged. Stateless.
  */
-final class Gen {
+public final class Gen {
 
     private static final String[] PARSER_FRAGMENTS = {
         "0", "1", "2", "7", "9", "10", "300", "1.5", "0.001", ".", "..", "-", "+", "e", "E", "e9", "1e3", "0x1p3",
@@ -36,7 +36,7 @@ final class Gen {
     }
 
     /** Text a user might write, mistype or paste where a value belongs: up to 8 fragments, sometimes empty. */
-    static String text(Random random) {
+    public static String text(Random random) {
         int parts = random.nextInt(4) == 0 ? random.nextInt(9) : 1 + random.nextInt(3);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < parts; i++) {
@@ -50,7 +50,7 @@ final class Gen {
     }
 
     /** A number and a unit, each sometimes odd: mostly well formed, so the parser's happy path is searched too. */
-    static String numberAndUnit(Random random, String... units) {
+    public static String numberAndUnit(Random random, String... units) {
         String number = switch (random.nextInt(4)) {
             case 0 -> Long.toString(random.nextLong() >>> random.nextInt(64));
             case 1 -> Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(25) - 6)).replace("E", "e");
@@ -67,7 +67,7 @@ final class Gen {
      * quotes, backslashes, line breaks, control characters, right-to-left and non-BMP text, and now and then a very
      * long name. Well formed UTF-16: no lone surrogates (see {@link #withLoneSurrogate}).
      */
-    static String name(Random random) {
+    public static String name(Random random) {
         StringBuilder name = new StringBuilder();
         int parts = 1 + random.nextInt(6);
         for (int i = 0; i < parts; i++) {
@@ -86,7 +86,7 @@ final class Gen {
     }
 
     /** A {@link #name} with a lone surrogate inserted: a Java string that no UTF encoding can hold. */
-    static String withLoneSurrogate(Random random) {
+    public static String withLoneSurrogate(Random random) {
         String name = name(random);
         int at = random.nextInt(name.length() + 1);
         if (at > 0 && at < name.length() && Character.isLowSurrogate(name.charAt(at))) {

@@ -1,0 +1,71 @@
+package dev.brigade.junit.internal.fork;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
+import dev.brigade.measure.Regression;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The child side of {@code @Fork}: in a JVM started by {@link ForkRunner}, the configuration parameter
+ * {@value #CHILD} names the kind of the one invocation to run, and the results of that invocation are kept here
+ * for {@link ForkMain} to send back. Thread-safe.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class ForkChild {
+
+    /** Set in the child: the kind of the invocation it runs ({@code -} for a plain test). */
+    static final String CHILD = "brigade.fork.child";
+
+    /** Set in the child: which of the invocation's runs it is, from 1 ({@code @Fork(runs = ...)}). */
+    static final String RUN = "brigade.fork.run";
+
+    private static final List<Object> RESULTS = new ArrayList<>();
+    private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
+    private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
+
+    private ForkChild() {
+    }
+
+    /** The kind this child runs, when this JVM is a fork's child. */
+    public static Optional<String> kind(ExtensionContext context) {
+        return context.getConfigurationParameter(CHILD);
+    }
+
+    /** Which run of its invocation this child is, from 1; 1 outside a child too. */
+    public static int run(ExtensionContext context) {
+        return context.getConfigurationParameter(RUN).map(Integer::parseInt).orElse(1);
+    }
+
+    /**
+     * Keeps what the invocation's body produced, for the test's JVM: its results, each with the baseline comparisons
+     * the body made of it, and the metrics the body left to {@code @Baseline} to record.
+     */
+    public static synchronized void keep(CurrentInvocation current) {
+        for (Object result : current.results().collected().all()) {
+            RESULTS.add(result);
+            COMPARISONS.add(List.copyOf(current.comparisons().getOrDefault(result, List.of())));
+        }
+        current.deferred().forEach((entry, metrics) -> DEFERRED.put(entry, List.copyOf(metrics)));
+    }
+
+    static synchronized List<Object> results() {
+        return List.copyOf(RESULTS);
+    }
+
+    /** The baseline comparisons of each of {@link #results()}, in the same order. */
+    static synchronized List<List<Regression>> comparisons() {
+        return List.copyOf(COMPARISONS);
+    }
+
+    /** The metrics left to the parent to record, per baseline entry. */
+    static synchronized Map<String, List<String>> deferred() {
+        return new LinkedHashMap<>(DEFERRED);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.brigade.junit.internal.lifecycle;
+
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.fixture.CostMeter;
+import dev.brigade.fixture.SpawnFixture;
+import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.config.Settings;
+import dev.brigade.junit.internal.config.TemplateSpec;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+/**
+ * Makes the fixtures the extension injects: configured, times scaled, timeout from {@code brigade.timeout}, results
+ * reported to the invocation.
+ */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A fixture for a plain test's parameter: the fixture's defaults, times scaled. */
+    static Object plain(Class<?> type, ExtensionContext context) {
+        MethodPlan plan = TestState.plan(context);
+        InvocationResults results = TestState.results(context);
+        Settings s = plan.settings();
+        if (type == BrigadeFixture.class) {
+            BrigadeFixture f = BrigadeFixture.create().listener(results).detectPinning(s.pinningDetect())
+                    .timeout(s.timeout());
+            return f.warmup(s.scaled(f.warmup())).measure(s.scaled(f.measure()));
+        }
+        if (type == SpawnFixture.class) {
+            SpawnFixture f = SpawnFixture.create().listener(results).timeout(s.timeout());
+            return f.warmup(s.scaled(f.warmup())).measure(s.scaled(f.measure()));
+        }
+        if (type == CostMeter.class) {
+            return CostMeter.create().listener(results);
+        }
+        throw new ParameterResolutionException("Brigade cannot inject a " + type.getName());
+    }
+
+    /** The fixture of a template invocation: as the annotation says, for one kind, times scaled. */
+    static Object template(TemplateSpec spec, TaskKind kind, ExtensionContext context) {
+        MethodPlan plan = TestState.plan(context);
+        InvocationResults results = TestState.results(context);
+        Settings s = plan.settings();
+        return switch (spec.fixture()) {
+            case BRIGADE -> BrigadeFixture.create().tasks(spec.tasks()).kind(kind).link(spec.link())
+                    .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results)
+                    .detectPinning(s.pinningDetect()).timeout(s.timeout());
+            case SPAWN -> SpawnFixture.create().tasks(spec.tasks()).kind(kind).timeout(s.timeout())
+                    .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results);
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package dev.brigade.junit.internal.lifecycle;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.Cost;
+import dev.brigade.fixture.FixtureListener;
+import dev.brigade.fixture.MemoryResult;
+import dev.brigade.fixture.SpawnResult;
+import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.internal.verdict.Limit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Every result one test invocation produced, in order: the listener of the fixtures the extension injects.
+ * Thread-safe: a test may run its fixtures on threads of its own.
+ *
+ * <p>Kept in the invocation's {@link ExtensionContext.Store}, which closes it when the invocation ends; a fixture
+ * that outlives its test (kept in a static field, say) then fails instead of reporting into nowhere.
+ */
+@SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those; later ones AutoCloseables
+@API(status = INTERNAL, since = "0.1.0")
+public final class InvocationResults implements FixtureListener, AutoCloseable,
+        ExtensionContext.Store.CloseableResource {
+
+    private final String where;
+    private final List<Object> results = new ArrayList<>();
+    private final java.util.Set<Object> forked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Map<Object, Integer> runs = new java.util.IdentityHashMap<>();
+    private boolean closed;
+
+    /** Results of the invocation of {@code where} ({@code method [X#y]}). */
+    public InvocationResults(String where) {
+        this.where = where;
+    }
+
+    @Override
+    public void onBrigade(BrigadeResult result) {
+        add(result);
+    }
+
+    @Override
+    public void onSpawn(SpawnResult result) {
+        add(result);
+    }
+
+    @Override
+    public void onMemory(MemoryResult result) {
+        add(result);
+    }
+
+    @Override
+    public void onCost(Cost cost) {
+        add(cost);
+    }
+
+    /**
+     * Adds a result measured in a fork, as if a fixture had reported it, marked as forked and, when the invocation
+     * runs in several forks ({@code @Fork(runs = ...)}), with the number of its run, from 1; 0 for a single fork.
+     */
+    synchronized void addForked(Object result, int run) {
+        add(result);
+        forked.add(result);
+        if (run > 0) {
+            runs.put(result, run);
+        }
+    }
+
+    private synchronized void add(Object result) {
+        if (closed) {
+            throw new IllegalStateException("this fixture was injected into the test " + where + ", which has ended;"
+                    + " a fixture belongs to its test: create your own with BrigadeFixture.create(),"
+                    + " SpawnFixture.create() or CostMeter.create() to use one elsewhere");
+        }
+        results.add(result);
+    }
+
+    /** The results so far, in the order produced. */
+    public synchronized Collected collected() {
+        java.util.Set<Object> forkedCopy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        forkedCopy.addAll(forked);
+        return new Collected(List.copyOf(results), java.util.Collections.unmodifiableSet(forkedCopy),
+                java.util.Collections.unmodifiableMap(new java.util.IdentityHashMap<>(runs)));
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    /**
+     * A snapshot of the results of one invocation.
+     *
+     * @param all every result, in the order produced: {@link BrigadeResult}, {@link SpawnResult},
+     *            {@link MemoryResult} or {@link Cost}
+     * @param forked the results measured in a {@code @Fork} child JVM (compared by identity)
+     * @param runs   for an invocation run in several forks, the run (from 1) each result was measured in (by
+     *               identity)
+     */
+    public record Collected(List<Object> all, java.util.Set<Object> forked, java.util.Map<Object, Integer> runs) {
+
+        /** Whether {@code result} was measured in a fork. */
+        public boolean isForked(Object result) {
+            return forked.contains(result);
+        }
+
+        /** The run of {@code @Fork(runs = ...)} that measured {@code result}, from 1; 0 for a single run. */
+        public int runOf(Object result) {
+            return runs.getOrDefault(result, 0);
+        }
+
+        /** The results a limit applies to, of one kind. */
+        public List<Object> of(Limit.Source source, TaskKind kind) {
+            List<Object> matching = new ArrayList<>();
+            for (Object result : all) {
+                switch (source) {
+                    case BRIGADE -> {
+                        if (result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind) {
+                            matching.add(r);
+                        }
+                    }
+                    case SPAWN -> {
+                        if (result instanceof SpawnResult r && r.kind() == kind) {
+                            matching.add(r);
+                        }
+                    }
+                    case MEMORY -> {
+                        if (result instanceof MemoryResult r && r.kind() == kind) {
+                            matching.add(r);
+                        } else if (result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind
+                                && r.memoryPerTask() != null) {
+                            matching.add(r.memoryPerTask());
+                        }
+                    }
+                }
+            }
+            return matching;
+        }
+    }
+}
