@@ -7,4 +7,9 @@ public final class SampleCodec {
     public static String build() {
         return "current";
     }
+
+    /** The CPU work one hop of the sample brigade does, in nanoseconds. */
+    public static long nanosPerHop() {
+        return 30_000;
+    }
 }

@@ -76,6 +76,26 @@ public final class Constants {
     public static final int BASELINE_RUNS_DEFAULT = 10;
 
     /**
+     * The base build of {@link AgainstBase} tests: the base build's class directories and the jars that differ from
+     * the current build, separated by the platform's path separator (typically the base commit's
+     * {@code target/classes} and {@code target/test-classes}). Default {@value #BASE_CLASSPATH_DEFAULT}: none, and
+     * {@code @AgainstBase} tests run as ordinary measured tests.
+     */
+    public static final String BASE_CLASSPATH_PROPERTY_NAME = "brigade.base.classpath";
+
+    /** The default of {@link #BASE_CLASSPATH_PROPERTY_NAME}: none. */
+    public static final String BASE_CLASSPATH_DEFAULT = "";
+
+    /**
+     * How much slower than the base build a metric may be before an {@link AgainstBase} comparison fails: a fraction
+     * ({@code 0.05}) or a percentage ({@code 5%}). Default {@value #BASE_TOLERANCE_DEFAULT}.
+     */
+    public static final String BASE_TOLERANCE_PROPERTY_NAME = "brigade.base.tolerance";
+
+    /** The default of {@link #BASE_TOLERANCE_PROPERTY_NAME}: 5 %. */
+    public static final double BASE_TOLERANCE_DEFAULT = 0.05;
+
+    /**
      * How much worse than its baseline a metric may be before a comparison fails: a fraction ({@code 0.10}) or a
      * percentage ({@code 10%}), greater than 0 and less than 1. A comparison fails only when the slowdown is beyond
      * the tolerance with 95 % confidence. Default {@value #BASELINE_TOLERANCE_DEFAULT}.

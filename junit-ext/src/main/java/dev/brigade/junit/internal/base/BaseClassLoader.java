@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.base;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The base build's classes, for the base side of an {@code @AgainstBase} test: child-first for the base build's
@@ -20,6 +23,7 @@ import java.util.List;
  * Brigade, JUnit, AssertJ and the JDK, which both sides share so that both drive the same fixture code. Closing it
  * closes the jars it opened.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class BaseClassLoader extends URLClassLoader {
 
     /** Packages both sides share whatever the base class path holds: the harness, not the code under test. */

@@ -4,6 +4,7 @@ import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.CostMeter;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
 import dev.brigade.junit.internal.config.TemplateSpec;
@@ -21,6 +22,10 @@ final class Fixtures {
 
     /** A fixture for a plain test's parameter: the fixture's defaults, times scaled. */
     static Object plain(Class<?> type, ExtensionContext context) {
+        return BaseRuns.attach(unpaired(type, context), context);
+    }
+
+    private static Object unpaired(Class<?> type, ExtensionContext context) {
         MethodPlan plan = TestState.plan(context);
         InvocationResults results = TestState.results(context);
         Settings s = plan.settings();
@@ -41,6 +46,10 @@ final class Fixtures {
 
     /** The fixture of a template invocation: as the annotation says, for one kind, times scaled. */
     static Object template(TemplateSpec spec, TaskKind kind, ExtensionContext context) {
+        return BaseRuns.attach(unpaired(spec, kind, context), context);
+    }
+
+    private static Object unpaired(TemplateSpec spec, TaskKind kind, ExtensionContext context) {
         MethodPlan plan = TestState.plan(context);
         InvocationResults results = TestState.results(context);
         Settings s = plan.settings();

@@ -6,6 +6,7 @@ import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Brigade;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.Spawn;
+import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
@@ -13,6 +14,7 @@ import dev.brigade.junit.internal.fork.ForkChild;
 import dev.brigade.junit.internal.fork.ForkRunner;
 import dev.brigade.junit.internal.report.ReportEntries;
 import dev.brigade.junit.internal.report.RunReport;
+import dev.brigade.junit.internal.verdict.BaseCheck;
 import dev.brigade.junit.internal.verdict.BaselineCheck;
 import dev.brigade.junit.internal.verdict.BudgetCheck;
 import java.lang.reflect.Method;
@@ -58,7 +60,7 @@ public final class Measurements {
     /** One invocation per kind; the annotations and configuration are checked first. */
     public static Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
         MethodPlan plan = TestState.plan(context);
-        Optional<String> childKind = ForkChild.kind(context);
+        Optional<String> childKind = ForkChild.kind(context).or(() -> BaseRuns.baseKind(context));
         return plan.template().kinds().stream().filter(kind -> childKind.map(kind.name()::equals).orElse(true))
                 .map(kind -> new TemplateInvocation(plan.template(), kind));
     }
@@ -66,7 +68,7 @@ public final class Measurements {
     /** Checks the annotations and configuration of a measured test before it, or its parameters, run. */
     public static void beforeEach(ExtensionContext context) {
         if (MethodPlan.isMeasured(context)) {
-            TestState.plan(context);
+            BaseRuns.beforeEach(context, TestState.plan(context).settings().timeout());
         }
     }
 
@@ -151,6 +153,12 @@ public final class Measurements {
             return;
         }
         MethodPlan plan = TestState.plan(context);
+        if (BaseRuns.isBaseSide(context)) {
+            // the base build's copy of an @AgainstBase test: its current side holds the measurement lock, reports
+            // and checks; this side only measures, paired with it
+            invocation.proceed();
+            return;
+        }
         InvocationResults results = TestState.results(context);
         CurrentInvocation current = new CurrentInvocation(context, plan, results);
         try (AutoCloseable entered = current.enter()) {
@@ -168,6 +176,8 @@ public final class Measurements {
                 if (fork) {
                     invocation.skip();
                     failure = runForks(current);
+                } else if (BaseRuns.hasBase(context)) {
+                    failure = BaseRuns.runBeside(invocation, context, TestState.kind(context));
                 } else {
                     invocation.proceed();
                 }
@@ -190,6 +200,13 @@ public final class Measurements {
                 throw failure;
             }
             AssertionError baselineFailure = BaselineCheck.check(plan, collected);
+            AssertionError baseFailure = BaseCheck.check(context, plan);
+            if (baseFailure != null) {
+                if (baselineFailure != null) {
+                    baseFailure.addSuppressed(baselineFailure);
+                }
+                baselineFailure = baseFailure;
+            }
             RunReport.record(current, collected);
             try {
                 BudgetCheck.check(plan, collected, TestState.kind(context));

@@ -1,0 +1,47 @@
+package dev.brigade.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Measures the test against the base build — the code before the change — in the same JVM, its rounds
+ * alternating with the base side's, and fails when the current build is slower beyond the tolerance with
+ * confidence. Use it to gate a change on a shared CI machine, where a stored baseline drifts more between JVMs
+ * than the regression to catch.
+ *
+ * <p>The base build is {@value Constants#BASE_CLASSPATH_PROPERTY_NAME}: its class directories and the jars that
+ * differ from the current build. The test class is loaded again from there (child-first), so that
+ * {@code new Codec()} in the body means the base build's {@code Codec}; Brigade and JUnit are shared. Without it the
+ * test runs as an ordinary measured test, and its report entry says that no base build was given.
+ *
+ * <pre>{@code
+ * @Brigade(tasks = 500, kinds = VIRTUAL)
+ * @AgainstBase(tolerance = "5%")
+ * void roundTrip(BrigadeFixture brigade) {
+ *     brigade.work(new Codec()::roundTrip).run();
+ * }
+ * }</pre>
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(BrigadeExtension.class)
+public @interface AgainstBase {
+
+    /**
+     * The metrics to compare, by name ({@code nanosPerHop}, {@code cpuNanosPerHop}, {@code contextSwitchesPerHop},
+     * {@code allocatedBytesPerHop}, and the same per task of a spawn); empty (the default) compares the main
+     * metric: {@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn.
+     */
+    String[] metrics() default {};
+
+    /**
+     * The slowdown allowed, as a fraction ({@code "0.05"}) or a percentage ({@code "5%"}); empty (the default)
+     * takes {@value Constants#BASE_TOLERANCE_PROPERTY_NAME}.
+     */
+    String tolerance() default "";
+}

@@ -1,0 +1,289 @@
+package dev.brigade.junit.internal.base;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.fixture.Pairing;
+import dev.brigade.fixture.SideBySideResult;
+import dev.brigade.fixture.SpawnFixture;
+import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.Constants;
+import dev.brigade.junit.internal.config.BaseSpec;
+import dev.brigade.junit.internal.config.ConfigurationErrors;
+import dev.brigade.measure.BaseComparison;
+import dev.brigade.measure.Estimate;
+import dev.brigade.measure.PairedRatio;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs an {@code @AgainstBase} invocation beside its copy in the base build, in this JVM: the current side is the
+ * invocation itself; the base side is the same test method of the test class loaded from the base build
+ * ({@link BaseClassLoader}), run through the JUnit Platform Launcher on a thread of its own, so that it has the
+ * full Jupiter lifecycle of its own (fields, {@code @BeforeEach}, parameters). Both sides' fixtures share one
+ * {@link Pairing}, so their rounds alternate; after the invocation, each pair of runs is compared metric by
+ * metric ({@link BaseComparison}). Stateless but for the registry of pairings in progress, which the base side
+ * finds by the id it is given as a configuration parameter. Thread-safe.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class BaseRuns {
+
+    /** The configuration parameter that tells a base side which pairing it belongs to. */
+    public static final String PAIRING_PARAMETER = "brigade.base.pairing";
+    /** The configuration parameter that tells a base side which kind of a template to run. */
+    public static final String KIND_PARAMETER = "brigade.base.kind";
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create("dev.brigade.junit", "base");
+    private static final Map<String, Pairing> PAIRINGS = new ConcurrentHashMap<>();
+    /** Both sides' build of the base side's test before its first run: loading, discovery, a JIT of its own. */
+    private static final Duration BASE_START = Duration.ofMinutes(1);
+
+    private BaseRuns() {
+    }
+
+    /** The side a base run measures for, from its configuration; empty on a current side or a plain test. */
+    public static boolean isBaseSide(ExtensionContext context) {
+        return context.getConfigurationParameter(PAIRING_PARAMETER).isPresent();
+    }
+
+    /** The one kind a base side's template runs, if this is a base side. */
+    public static Optional<String> baseKind(ExtensionContext context) {
+        return context.getConfigurationParameter(KIND_PARAMETER);
+    }
+
+    /**
+     * Before the invocation's parameters are resolved: on a current side with a base build, a new pairing; on a
+     * base side, the pairing of its current side. Either way kept in the invocation's store for {@link #attach}.
+     */
+    public static void beforeEach(ExtensionContext context, Duration timeout) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        Optional<String> id = context.getConfigurationParameter(PAIRING_PARAMETER);
+        if (id.isPresent()) {
+            Pairing pairing = PAIRINGS.get(id.get());
+            if (pairing == null) {
+                throw new IllegalStateException("the base side's pairing " + id.get() + " is gone: its current side"
+                        + " ended");
+            }
+            store.put(Pairing.Side.class, Pairing.Side.BASE);
+            store.put(Pairing.class, pairing);
+            return;
+        }
+        Optional<BaseSpec> spec = BaseSpec.of(context);
+        if (spec.isPresent() && !spec.get().classpath().isEmpty()) {
+            Pairing pairing = new Pairing(timeout.plus(BASE_START), 1 + spec.get().tolerance());
+            store.put(Pairing.Side.class, Pairing.Side.CURRENT);
+            store.put(Pairing.class, pairing);
+        }
+    }
+
+    /** {@code fixture} paired as its invocation's side, if the invocation has a pairing; else as it was. */
+    public static Object attach(Object fixture, ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        Pairing pairing = store.get(Pairing.class, Pairing.class);
+        Pairing.Side side = store.get(Pairing.Side.class, Pairing.Side.class);
+        if (pairing != null && fixture instanceof BrigadeFixture brigade) {
+            return Pairing.attach(brigade, pairing, side);
+        }
+        if (pairing != null && fixture instanceof SpawnFixture spawn) {
+            return Pairing.attach(spawn, pairing, side);
+        }
+        return fixture;
+    }
+
+    /** Whether this invocation is a current side with a base build to run beside it. */
+    public static boolean hasBase(ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(Pairing.Side.class, Pairing.Side.class) == Pairing.Side.CURRENT;
+    }
+
+    /**
+     * Runs the base side on a thread of its own and the current side (the invocation) on this one, and waits for
+     * both: the current side's failure, else the base side's, else null.
+     *
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for a base build that cannot serve
+     */
+    public static Throwable runBeside(InvocationInterceptor.Invocation<Void> invocation, ExtensionContext context,
+                                      TaskKind kind) {
+        BaseSpec spec = BaseSpec.of(context).orElseThrow();
+        Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
+        Class<?> testClass = context.getRequiredTestClass();
+        Method method = context.getRequiredTestMethod();
+        BaseClassLoader loader;
+        Class<?> baseClass;
+        Method baseMethod;
+        try {
+            loader = BaseClassLoader.of(spec.classpath(), testClass);
+            baseClass = Class.forName(testClass.getName(), false, loader);
+            baseMethod = Arrays.stream(baseClass.getDeclaredMethods()).filter(m -> m.getName().equals(method.getName())
+                    && Arrays.equals(names(m.getParameterTypes()), names(method.getParameterTypes()))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the base build's " + testClass.getSimpleName()
+                            + " has no method " + method.getName() + " with the same parameters: compare a test that"
+                            + " both builds have"));
+        } catch (IllegalArgumentException | ClassNotFoundException | LinkageError e) {
+            throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \"" + spec.classpath()
+                    + "\"", ConfigurationErrors.where(context), e.getMessage());
+        }
+        String id = UUID.randomUUID().toString();
+        PAIRINGS.put(id, pairing);
+        AtomicReference<Throwable> baseFailure = new AtomicReference<>();
+        AtomicReference<Boolean> baseRan = new AtomicReference<>(false);
+        Thread base = Thread.ofPlatform().name("brigade-base").unstarted(() -> {
+            try {
+                runBase(context, baseClass, baseMethod, id, kind, baseFailure, baseRan);
+            } catch (RuntimeException | Error e) {
+                baseFailure.compareAndSet(null, e);
+            } finally {
+                pairing.finished(Pairing.Side.BASE);
+            }
+        });
+        base.setContextClassLoader(loader);
+        Throwable failure = null;
+        try {
+            base.start();
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                pairing.finished(Pairing.Side.CURRENT);
+            }
+            join(base);
+        } finally {
+            PAIRINGS.remove(id);
+            pairing.close();
+            try {
+                loader.close();
+            } catch (java.io.IOException e) {
+                (failure != null ? failure : (failure = new IllegalStateException("cannot close the base build's"
+                        + " class loader", e))).addSuppressed(e);
+            }
+        }
+        if (failure == null && baseFailure.get() != null) {
+            failure = new AssertionError("the base build's copy of the test failed, so there is nothing to compare"
+                    + " with: " + baseFailure.get(), baseFailure.get());
+        } else if (failure == null && !baseRan.get()) {
+            failure = new AssertionError("the base build's copy of the test did not run (" + baseClass.getName() + "#"
+                    + baseMethod.getName() + "): is it disabled there?");
+        }
+        return failure;
+    }
+
+    private static void runBase(ExtensionContext context, Class<?> baseClass, Method baseMethod, String id,
+                                TaskKind kind, AtomicReference<Throwable> failure, AtomicReference<Boolean> ran) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(baseClass, baseMethod)).configurationParameter(PAIRING_PARAMETER, id);
+        if (kind != null) {
+            request.configurationParameter(KIND_PARAMETER, kind.name());
+        }
+        for (java.lang.reflect.Field field : Constants.class.getFields()) {
+            if (field.getName().endsWith("_PROPERTY_NAME")) {
+                String key = constant(field);
+                context.getConfigurationParameter(key).ifPresent(value -> request.configurationParameter(key, value));
+            }
+        }
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        launcher.execute(request.build(), new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest()) {
+                    ran.set(true);
+                }
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    failure.compareAndSet(null, result.getThrowable().orElseGet(() -> new AssertionError(
+                            test.getDisplayName() + " " + result.getStatus())));
+                }
+            }
+        });
+    }
+
+    /**
+     * The comparisons of the invocation's pairs, metric by metric: the spec's metrics, or the main metric
+     * ({@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn).
+     */
+    public static List<BaseComparison> comparisons(ExtensionContext context, boolean spawn) {
+        BaseSpec spec = BaseSpec.of(context).orElseThrow();
+        Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
+        List<String> metrics = spec.metrics().isEmpty() ? List.of(spawn ? "nanosPerTask" : "nanosPerHop")
+                : spec.metrics();
+        List<BaseComparison> comparisons = new ArrayList<>();
+        for (Pairing.Pair pair : pairing.pairs()) {
+            SideBySideResult r = pair.rounds();
+            for (String metric : metrics) {
+                comparisons.add(BaseComparison.of(metric, pair.currentLabel(), side(r.a(), metric),
+                        side(r.b(), metric), ratio(r, metric), spec.tolerance()));
+            }
+        }
+        return comparisons;
+    }
+
+    private static PairedRatio ratio(SideBySideResult r, String metric) {
+        return switch (unitless(metric)) {
+            case "nanos" -> r.nanosPerUnit();
+            case "cpuNanos" -> r.cpuNanosPerUnit();
+            case "contextSwitches" -> r.contextSwitchesPerUnit();
+            case "allocatedBytes" -> r.allocatedBytesPerUnit();
+            default -> throw new IllegalArgumentException(metric + " is not measured in rounds: compare nanosPerHop,"
+                    + " cpuNanosPerHop, contextSwitchesPerHop or allocatedBytesPerHop (or the same per task)");
+        };
+    }
+
+    private static Estimate side(SideBySideResult.Side side, String metric) {
+        return switch (unitless(metric)) {
+            case "nanos" -> side.nanosPerUnit();
+            case "cpuNanos" -> side.cpuNanosPerUnit();
+            case "contextSwitches" -> side.contextSwitchesPerUnit();
+            case "allocatedBytes" -> side.allocatedBytesPerUnit();
+            default -> throw new IllegalArgumentException(metric + " is not measured in rounds");
+        };
+    }
+
+    /** {@code nanosPerHop} and {@code nanosPerTask} → {@code nanos}: what a round measures, per hop or task. */
+    private static String unitless(String metric) {
+        return metric.replaceFirst("Per(Hop|Task)$", "");
+    }
+
+    private static String constant(java.lang.reflect.Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] names(Class<?>[] types) {
+        return Arrays.stream(types).map(Class::getName).toArray(String[]::new);
+    }
+
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.brigade.junit.internal.config;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.brigade.junit.AgainstBase;
+import dev.brigade.junit.Constants;
+import dev.brigade.measure.Metric;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The {@code @AgainstBase} settings of a method: the metrics to compare, the tolerance, and the base build's class
+ * path (empty when none was given).
+ *
+ * @param metrics   metric names; empty for the main metric
+ * @param tolerance the slowdown allowed, a fraction
+ * @param classpath {@value Constants#BASE_CLASSPATH_PROPERTY_NAME}, trimmed; empty for none
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public record BaseSpec(List<String> metrics, double tolerance, String classpath) {
+
+    /**
+     * The method's {@code @AgainstBase}, if any, with the configuration.
+     *
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for an unknown metric or a bad tolerance
+     */
+    public static Optional<BaseSpec> of(ExtensionContext context) {
+        Optional<AgainstBase> found = context.getTestMethod()
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, AgainstBase.class));
+        return found.map(a -> {
+            String where = ConfigurationErrors.where(context);
+            for (String metric : a.metrics()) {
+                try {
+                    Metric.ofKey(metric);
+                } catch (IllegalArgumentException e) {
+                    throw ConfigurationErrors.error("@AgainstBase(metrics = \"" + metric + "\")", where,
+                            e.getMessage());
+                }
+            }
+            double tolerance = a.tolerance().isBlank()
+                    ? context.getConfigurationParameter(Constants.BASE_TOLERANCE_PROPERTY_NAME)
+                            .map(text -> Settings.tolerance(Optional.of(text), t -> Constants.BASE_TOLERANCE_PROPERTY_NAME
+                                    + " = \"" + t + "\"", where)).orElse(Constants.BASE_TOLERANCE_DEFAULT)
+                    : Settings.tolerance(Optional.of(a.tolerance()), t -> "@AgainstBase(tolerance = \"" + t + "\")",
+                            where);
+            String classpath = context.getConfigurationParameter(Constants.BASE_CLASSPATH_PROPERTY_NAME)
+                    .orElse(Constants.BASE_CLASSPATH_DEFAULT).strip();
+            return new BaseSpec(Arrays.asList(a.metrics()), tolerance, classpath);
+        });
+    }
+}

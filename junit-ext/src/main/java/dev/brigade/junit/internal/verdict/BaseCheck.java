@@ -1,0 +1,56 @@
+package dev.brigade.junit.internal.verdict;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.brigade.junit.Constants;
+import dev.brigade.junit.internal.base.BaseRuns;
+import dev.brigade.junit.internal.config.BaseSpec;
+import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.measure.BaseComparison;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.MultipleFailuresError;
+
+/**
+ * The verdict of an {@code @AgainstBase} invocation, decided once after it ran: each pair of runs compared with the
+ * base build's, metric by metric; a report entry per comparison
+ * ({@code brigade.base.VIRTUAL.nanosPerHop = current/base 1.12× [1.08–1.16], 24 pairs; fails above +8.9 %: FAIL});
+ * without a base build, one entry that says so.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class BaseCheck {
+
+    private BaseCheck() {
+    }
+
+    /** The failure of the comparisons, or null when none failed (or the method has no {@code @AgainstBase}). */
+    public static AssertionError check(ExtensionContext context, MethodPlan plan) {
+        Optional<BaseSpec> spec = BaseSpec.of(context);
+        if (spec.isEmpty()) {
+            return null;
+        }
+        String key = Constants.REPORT_ENTRY_PREFIX + "base";
+        if (!BaseRuns.hasBase(context)) {
+            context.publishReportEntry(key, "no base build given (" + Constants.BASE_CLASSPATH_PROPERTY_NAME
+                    + "): not compared");
+            return null;
+        }
+        boolean spawn = plan.template() != null
+                && plan.template().fixture() == dev.brigade.junit.internal.config.FixtureType.SPAWN;
+        List<BaseComparison> comparisons = BaseRuns.comparisons(context, spawn);
+        if (comparisons.isEmpty()) {
+            context.publishReportEntry(key, "the test ran no brigade or spawn to compare with the base build");
+            return null;
+        }
+        for (BaseComparison c : comparisons) {
+            context.publishReportEntry(key + "." + c.label() + "." + c.metric(), c.summary());
+        }
+        List<AssertionError> failures = comparisons.stream().filter(BaseComparison::failed)
+                .map(c -> new AssertionError(c.message())).toList();
+        return failures.isEmpty() ? null : failures.size() == 1 ? failures.get(0)
+                : new MultipleFailuresError("the current build is slower than the base build", List.copyOf(failures)
+                        .stream().map(Throwable.class::cast).toList());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.brigade.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import example.codec.AgainstBaseCases;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * {@code @AgainstBase} through the engine: a real base build (the sample codec compiled again with other work per
+ * hop, beside a copy of the test class), measured beside the current build in one JVM.
+ */
+class AgainstBaseTest {
+
+    @TempDir
+    Path dir;
+
+    /** A base build whose codec does {@code nanosPerHop} of work per hop, with the test class as it is now. */
+    private String baseBuild(long nanosPerHop) throws Exception {
+        Path source = dir.resolve("src/example/codec/SampleCodec.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package example.codec;
+                public final class SampleCodec {
+                    public static String build() {
+                        return "base";
+                    }
+                    public static long nanosPerHop() {
+                        return %d;
+                    }
+                }
+                """.formatted(nanosPerHop));
+        Path classes = dir.resolve("classes");
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-d",
+                classes.toString(), source.toString())).as("javac").isZero();
+        String testClass = AgainstBaseCases.class.getName().replace('.', '/') + ".class";
+        try (InputStream in = AgainstBaseCases.class.getClassLoader().getResourceAsStream(testClass)) {
+            Files.copy(in, classes.resolve(testClass));
+        }
+        return classes.toString();
+    }
+
+    private static Map<String, String> entries(EngineExecutionResults results) {
+        return TestKit.keyValues(TestKit.entries(results).values().stream().flatMap(java.util.List::stream).toList());
+    }
+
+    @Test
+    void passes_against_an_identical_base_build() throws Exception {
+        EngineExecutionResults results = TestKit.run(AgainstBaseCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(30_000));
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        assertThat(entries(results).get("brigade.base.VIRTUAL.nanosPerHop")).startsWith("current/base ")
+                .endsWith(": pass");
+    }
+
+    @Test
+    void fails_against_a_base_build_whose_work_per_hop_is_a_third_cheaper() throws Exception {
+        EngineExecutionResults results = TestKit.run(AgainstBaseCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(20_000));
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        Throwable failure = results.testEvents().failed().list().get(0).getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionError.class).isNotInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("nanosPerHop of VIRTUAL: the current build is slower than the base build")
+                .hasMessageContaining("current/base: ").hasMessageContaining("tolerance: +5.0 %");
+        assertThat(entries(results).get("brigade.base.VIRTUAL.nanosPerHop")).endsWith(": FAIL");
+    }
+
+    @Test
+    void without_a_base_build_runs_as_a_measured_test_and_says_so() {
+        EngineExecutionResults results = TestKit.run(AgainstBaseCases.class);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(entries(results)).containsEntry("brigade.base",
+                "no base build given (brigade.base.classpath): not compared");
+    }
+
+    @Test
+    void a_base_path_that_does_not_exist_is_a_configuration_error() {
+        Path missing = dir.resolve("base/target/classes");
+
+        EngineExecutionResults results = TestKit.run(AgainstBaseCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, missing.toString());
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        assertThat(results.testEvents().failed().list().get(0).getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow())
+                .hasMessageStartingWith("Configuration error: brigade.base.classpath = \"" + missing + "\" on method"
+                        + " [AgainstBaseCases#roundTrip]: the base class path entry " + missing + " does not exist");
+    }
+}
