@@ -2,10 +2,13 @@ package dev.brigade.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import example.codec.AgainstBaseCases;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -47,8 +50,13 @@ class AgainstBaseTest {
         return classes.toString();
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
     private static Map<String, String> entries(EngineExecutionResults results) {
-        return TestKit.keyValues(TestKit.entries(results).values().stream().flatMap(java.util.List::stream).toList());
+        return TestKit.keyValues(TestKit.entries(results).values().stream().flatMap(List::stream).toList());
     }
 
     @Test
@@ -63,8 +71,10 @@ class AgainstBaseTest {
 
     @Test
     void fails_against_a_base_build_whose_work_per_hop_is_a_third_cheaper() throws Exception {
+        Path reports = dir.resolve("reports");
         EngineExecutionResults results = TestKit.run(AgainstBaseCases.class,
-                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(20_000));
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(20_000), Constants.REPORT_DIR_PROPERTY_NAME,
+                reports.toString());
 
         results.testEvents().assertStatistics(s -> s.failed(1));
         Throwable failure = results.testEvents().failed().list().get(0).getRequiredPayload(
@@ -73,6 +83,15 @@ class AgainstBaseTest {
                 .hasMessageStartingWith("nanosPerHop of VIRTUAL: the current build is slower than the base build")
                 .hasMessageContaining("current/base: ").hasMessageContaining("tolerance: +5.0 %");
         assertThat(entries(results).get("brigade.base.VIRTUAL.nanosPerHop")).endsWith(": FAIL");
+
+        RunReportAccess.render(reports);
+        Map<String, Object> root = JSON.std.mapFrom(Files.readString(reports.resolve("brigade-results.json")));
+        Map<String, Object> result = map(((List<?>) root.get("results")).get(0));
+        assertThat((List<?>) result.get("base")).singleElement().satisfies(b -> assertThat(map(b))
+                .containsEntry("metric", "nanosPerHop").containsEntry("verdict", "fail").containsKeys("ratio", "low",
+                        "high", "pairs", "current", "base", "tolerance", "failsAbove"));
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("fail against base ");
+        assertThat(RunReportAccess.summary(RunReportAccess.records())).contains("base FAIL (");
     }
 
     @Test

@@ -216,21 +216,23 @@ public final class BaseRuns {
     }
 
     /**
-     * The comparisons of the invocation's pairs, metric by metric: the spec's metrics, or the main metric
-     * ({@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn).
+     * The comparisons of the invocation's pairs, in the order of the pairs, metric by metric: the spec's metrics, or
+     * the main metric ({@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn).
      */
-    public static List<BaseComparison> comparisons(ExtensionContext context, boolean spawn) {
+    public static List<List<BaseComparison>> comparisons(ExtensionContext context, boolean spawn) {
         BaseSpec spec = BaseSpec.of(context).orElseThrow();
         Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
         List<String> metrics = spec.metrics().isEmpty() ? List.of(spawn ? "nanosPerTask" : "nanosPerHop")
                 : spec.metrics();
-        List<BaseComparison> comparisons = new ArrayList<>();
+        List<List<BaseComparison>> comparisons = new ArrayList<>();
         for (Pairing.Pair pair : pairing.pairs()) {
             SideBySideResult r = pair.rounds();
+            List<BaseComparison> ofPair = new ArrayList<>();
             for (String metric : metrics) {
-                comparisons.add(BaseComparison.of(metric, pair.currentLabel(), side(r.a(), metric),
-                        side(r.b(), metric), ratio(r, metric), spec.tolerance()));
+                ofPair.add(BaseComparison.of(metric, pair.currentLabel(), side(r.a(), metric), side(r.b(), metric),
+                        ratio(r, metric), spec.tolerance()));
             }
+            comparisons.add(ofPair);
         }
         return comparisons;
     }

@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.lifecycle;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Regression;
 import java.util.ArrayList;
@@ -31,16 +32,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *                    recording the runs again
  * @param deferred    the metrics that in-body assertions left to {@code @Baseline} in the test's JVM to record, per
  *                    entry: in a fork child those of its body, in the test's JVM those its forks sent back
+ * @param base        the {@code @AgainstBase} comparisons of each result, for the run's reports
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
                          Map<Object, List<Regression>> comparisons,
                          Map<String, List<Map<String, Estimate>>> recorded,
-                         Map<String, Set<String>> deferred) {
+                         Map<String, Set<String>> deferred, Map<Object, List<BaseComparison>> base) {
 
     CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
         this(context, plan, results, Collections.synchronizedMap(new IdentityHashMap<>()),
-                Collections.synchronizedMap(new HashMap<>()), Collections.synchronizedMap(new HashMap<>()));
+                Collections.synchronizedMap(new HashMap<>()), Collections.synchronizedMap(new HashMap<>()),
+                Collections.synchronizedMap(new IdentityHashMap<>()));
+    }
+
+    /** Remembers the comparisons of {@code result} with the base build, for the run's reports. */
+    public void comparedWithBase(Object result, List<BaseComparison> comparisons) {
+        base.computeIfAbsent(result, r -> new ArrayList<>()).addAll(comparisons);
     }
 
     /** Remembers the baseline comparisons of {@code result}, for the run's reports. */

@@ -200,7 +200,7 @@ public final class Measurements {
                 throw failure;
             }
             AssertionError baselineFailure = BaselineCheck.check(plan, collected);
-            AssertionError baseFailure = BaseCheck.check(context, plan);
+            AssertionError baseFailure = BaseCheck.check(current, collected);
             if (baseFailure != null) {
                 if (baselineFailure != null) {
                     baseFailure.addSuppressed(baselineFailure);

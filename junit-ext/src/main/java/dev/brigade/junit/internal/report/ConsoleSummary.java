@@ -105,7 +105,8 @@ public final class ConsoleSummary implements TestExecutionListener {
             }
             out.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }
-        out.append("  verdict: budget pass/FAIL, baseline pass/FAIL (current / baseline; the ratio it fails above), -")
+        out.append("  verdict: budget pass/FAIL, baseline pass/FAIL (current / baseline; the ratio it fails above),")
+                .append(System.lineSeparator()).append("  base pass/FAIL (current / base build, @AgainstBase), -")
                 .append(" none set; full figures in brigade-results.json").append(System.lineSeparator());
         return out.toString();
     }
@@ -132,6 +133,13 @@ public final class ConsoleSummary implements TestExecutionListener {
                         + figures(baseline) + ")");
             }
         }
+        for (Object b : (List<?>) r.getOrDefault("base", List.of())) {
+            Map<String, Object> base = ResultCodec.map(b);
+            if (metric.equals(base.get("metric"))) {
+                verdicts.add("base " + ("fail".equals(base.get("verdict")) ? "FAIL" : "pass") + " ("
+                        + baseFigures(base) + ")");
+            }
+        }
         return verdicts.isEmpty() ? "-" : String.join(", ", verdicts);
     }
 
@@ -142,6 +150,12 @@ public final class ConsoleSummary implements TestExecutionListener {
     static String figures(Map<String, Object> baseline) {
         return dev.brigade.measure.Units.formatRatio(number(baseline, "ratio")) + runs(baseline)
                 + failsAbove(baseline);
+    }
+
+    /** A base comparison's figures: {@code 1.12× current/base; fails above 1.09×}. */
+    static String baseFigures(Map<String, Object> base) {
+        return dev.brigade.measure.Units.formatRatio(number(base, "ratio")) + " current/base; fails above "
+                + dev.brigade.measure.Units.formatRatio(number(base, "failsAbove"));
     }
 
     /**

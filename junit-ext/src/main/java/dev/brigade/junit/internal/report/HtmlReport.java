@@ -115,7 +115,9 @@ final class HtmlReport {
                             .append("</td><td class=\"num\">").append(escape(figure(metric.getValue())))
                             .append("</td>");
                     verdictCell(html, (List<?>) r.get("budgets"), metric.getKey(), false);
-                    verdictCell(html, (List<?>) r.get("baselines"), metric.getKey(), true);
+                    List<Object> againstBaselines = new ArrayList<>((List<?>) r.get("baselines"));
+                    againstBaselines.addAll((List<?>) r.getOrDefault("base", List.of()));
+                    verdictCell(html, againstBaselines, metric.getKey(), true);
                     html.append("</tr>");
                 }
             }
@@ -133,7 +135,8 @@ final class HtmlReport {
             }
             String verdict = (String) v.get("verdict");
             worst = "fail".equals(verdict) || "fail".equals(worst) ? "fail" : "pass";
-            texts.add(baseline ? verdict + " " + ConsoleSummary.figures(v)
+            texts.add(baseline ? verdict + " " + (v.containsKey("pairs") ? "against base " + ConsoleSummary.baseFigures(v)
+                    : ConsoleSummary.figures(v))
                     : verdict + " ≤ " + Units.format(((Number) v.get("limit")).doubleValue(), unitOf(metric)));
         }
         html.append("<td class=\"").append(worst).append("\">").append(texts.isEmpty() ? "–"

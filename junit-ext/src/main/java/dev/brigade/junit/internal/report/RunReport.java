@@ -16,6 +16,7 @@ import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.junit.internal.lifecycle.InvocationResults;
 import dev.brigade.junit.internal.lifecycle.TestState;
 import dev.brigade.junit.internal.verdict.Limit;
+import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Regression;
 import java.io.IOException;
@@ -92,8 +93,9 @@ public final class RunReport {
             boolean forked = collected.isForked(result);
             int forkRun = collected.runOf(result);
             List<Regression> comparisons = current.comparisons().getOrDefault(result, List.of());
-            records.add(once(() -> record(test, invocation, result, forked, forkRun,
-                    budgets(plan, invocationKind, result), comparisons)));
+            List<BaseComparison> base = current.base().getOrDefault(result, List.of());
+            records.add(once(() -> withBase(record(test, invocation, result, forked, forkRun,
+                    budgets(plan, invocationKind, result), comparisons), base)));
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
@@ -262,6 +264,27 @@ public final class RunReport {
         }
         m.put("baselines", comparisons);
         return m;
+    }
+
+    /** {@code record} with its comparisons with the base build ({@code base}), when there are any. */
+    private static Map<String, Object> withBase(Map<String, Object> record, List<BaseComparison> base) {
+        if (!base.isEmpty()) {
+            record.put("base", base.stream().map(c -> {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("metric", c.metric());
+                b.put("ratio", c.ratio().median());
+                b.put("low", c.ratio().low());
+                b.put("high", c.ratio().high());
+                b.put("pairs", c.ratio().pairs());
+                b.put("current", c.current().median());
+                b.put("base", c.base().median());
+                b.put("tolerance", c.tolerance());
+                b.put("failsAbove", c.failsAbove());
+                b.put("verdict", c.failed() ? "fail" : "pass");
+                return b;
+            }).toList());
+        }
+        return record;
     }
 
     /** The points of a memory fit and its two lines (slope per task, intercept), for the report's chart. */

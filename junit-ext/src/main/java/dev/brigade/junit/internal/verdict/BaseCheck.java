@@ -2,10 +2,14 @@ package dev.brigade.junit.internal.verdict;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.BaseSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
+import dev.brigade.junit.internal.lifecycle.InvocationResults;
 import dev.brigade.measure.BaseComparison;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +30,9 @@ public final class BaseCheck {
     }
 
     /** The failure of the comparisons, or null when none failed (or the method has no {@code @AgainstBase}). */
-    public static AssertionError check(ExtensionContext context, MethodPlan plan) {
+    public static AssertionError check(CurrentInvocation current, InvocationResults.Collected collected) {
+        ExtensionContext context = current.context();
+        MethodPlan plan = current.plan();
         Optional<BaseSpec> spec = BaseSpec.of(context);
         if (spec.isEmpty()) {
             return null;
@@ -39,7 +45,14 @@ public final class BaseCheck {
         }
         boolean spawn = plan.template() != null
                 && plan.template().fixture() == dev.brigade.junit.internal.config.FixtureType.SPAWN;
-        List<BaseComparison> comparisons = BaseRuns.comparisons(context, spawn);
+        List<List<BaseComparison>> byPair = BaseRuns.comparisons(context, spawn);
+        // the k-th pair is the k-th brigade or spawn the body ran (not its one-thread floors or memory fits)
+        List<Object> paired = collected.all().stream().filter(r -> r instanceof SpawnResult
+                || r instanceof BrigadeResult b && !b.oneThread()).toList();
+        for (int k = 0; k < Math.min(byPair.size(), paired.size()); k++) {
+            current.comparedWithBase(paired.get(k), byPair.get(k));
+        }
+        List<BaseComparison> comparisons = byPair.stream().flatMap(List::stream).toList();
         if (comparisons.isEmpty()) {
             context.publishReportEntry(key, "the test ran no brigade or spawn to compare with the base build");
             return null;
