@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.report.RunReportAccess;
 import example.codec.AgainstBaseCases;
+import example.codec.BaseBuilds;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -27,22 +27,7 @@ class AgainstBaseTest {
 
     /** A base build whose codec does {@code nanosPerHop} of work per hop, with the test class as it is now. */
     private String baseBuild(long nanosPerHop) throws Exception {
-        Path source = dir.resolve("src/example/codec/SampleCodec.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, """
-                package example.codec;
-                public final class SampleCodec {
-                    public static String build() {
-                        return "base";
-                    }
-                    public static long nanosPerHop() {
-                        return %d;
-                    }
-                }
-                """.formatted(nanosPerHop));
-        Path classes = dir.resolve("classes");
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-d",
-                classes.toString(), source.toString())).as("javac").isZero();
+        Path classes = BaseBuilds.sampleCodec(dir, "21", nanosPerHop);
         String testClass = AgainstBaseCases.class.getName().replace('.', '/') + ".class";
         try (InputStream in = AgainstBaseCases.class.getClassLoader().getResourceAsStream(testClass)) {
             Files.copy(in, classes.resolve(testClass));

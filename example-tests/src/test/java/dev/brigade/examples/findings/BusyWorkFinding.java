@@ -14,6 +14,7 @@ import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.BrigadeExtension;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -50,7 +51,8 @@ class BusyWorkFinding {
      */
     @Test
     void a_short_task_starts_within_milliseconds_among_busy_tasks_of_either_kind(SpawnFixture spawn,
-                                                                               TestReporter reporter) {
+                                                                               TestReporter reporter)
+            throws Exception {
         int busy = 2 * Runtime.getRuntime().availableProcessors();
         long slice = Duration.ofMillis(1).toNanos();
         spawn.tasks(10).timeout(Duration.ofSeconds(30));
@@ -58,15 +60,11 @@ class BusyWorkFinding {
                 "VIRTUAL/PLATFORM", Rule.below(1));
 
         for (int trial = 0; trial < Finding.SLOW_TRIALS; trial++) {
-            SpawnResult platform;
-            SpawnResult virtual;
-            if (trial % 2 == 0) {
-                platform = underLoad(spawn, PLATFORM, Spinners.start(busy, Thread.ofPlatform(), slice));
-                virtual = underLoad(spawn, VIRTUAL, Spinners.start(busy, Thread.ofVirtual(), slice));
-            } else {
-                virtual = underLoad(spawn, VIRTUAL, Spinners.start(busy, Thread.ofVirtual(), slice));
-                platform = underLoad(spawn, PLATFORM, Spinners.start(busy, Thread.ofPlatform(), slice));
-            }
+            List<SpawnResult> both = Finding.inTurns(trial,
+                    () -> underLoad(spawn, PLATFORM, Spinners.start(busy, Thread.ofPlatform(), slice)),
+                    () -> underLoad(spawn, VIRTUAL, Spinners.start(busy, Thread.ofVirtual(), slice)));
+            SpawnResult platform = both.get(0);
+            SpawnResult virtual = both.get(1);
             finding.add(virtual.startLatencyNanos(), platform.startLatencyNanos(),
                     "start latency among " + busy + " busy tasks (1 ms slices): VIRTUAL "
                             + median(virtual.startLatencyNanos()) + ", PLATFORM "

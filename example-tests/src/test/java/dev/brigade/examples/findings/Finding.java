@@ -193,6 +193,25 @@ final class Finding {
                     + "): " + entry.get(KEY + ".ratio")};
     }
 
+    /** One side of a trial measured on its own: a fixture run, a search. */
+    @FunctionalInterface
+    interface Side<T> {
+        T measure() throws Exception;
+    }
+
+    /**
+     * Both sides of a trial that cannot share rounds, one after the other, in turns: {@code a} first in even
+     * trials, {@code b} first in odd ones, so neither always has the warmer JVM; returns {@code [a, b]}.
+     */
+    static <T> List<T> inTurns(int trial, Side<T> a, Side<T> b) throws Exception {
+        if (trial % 2 == 0) {
+            T first = a.measure();
+            return List.of(first, b.measure());
+        }
+        T second = b.measure();
+        return List.of(a.measure(), second);
+    }
+
     /** A median with its unit, e.g. {@code 1.21 µs}. */
     static String median(Estimate e) {
         return Units.format(e.median(), e.unit());

@@ -11,6 +11,7 @@ import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Probe;
 import dev.brigade.measure.ProbeSnapshot;
 import dev.brigade.measure.Units;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -37,15 +38,10 @@ class HowManyTasksFitFinding {
                 "VIRTUAL/PLATFORM", Rule.above(3));
 
         for (int trial = 0; trial < Finding.SLOW_TRIALS; trial++) {
-            Count platform;
-            Count virtual;
-            if (trial % 2 == 0) {
-                platform = largest(brigade.kind(TaskKind.PLATFORM));
-                virtual = largest(brigade.kind(TaskKind.VIRTUAL));
-            } else {
-                virtual = largest(brigade.kind(TaskKind.VIRTUAL));
-                platform = largest(brigade.kind(TaskKind.PLATFORM));
-            }
+            List<Count> both = Finding.inTurns(trial, () -> largest(brigade.kind(TaskKind.PLATFORM)),
+                    () -> largest(brigade.kind(TaskKind.VIRTUAL)));
+            Count platform = both.get(0);
+            Count virtual = both.get(1);
             finding.add(virtual.estimate(), platform.estimate(), "in " + Units.format(BUDGET, "B") + ": "
                     + virtual.fits + " VIRTUAL, " + platform.fits + " PLATFORM");
         }

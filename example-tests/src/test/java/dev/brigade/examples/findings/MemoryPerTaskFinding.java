@@ -8,6 +8,7 @@ import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.junit.BrigadeExtension;
 import dev.brigade.measure.Units;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -24,22 +25,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MemoryPerTaskFinding {
 
     @Test
-    void a_parked_virtual_thread_weighs_a_fraction_of_a_platform_thread(SpawnFixture spawn, TestReporter reporter) {
+    void a_parked_virtual_thread_weighs_a_fraction_of_a_platform_thread(SpawnFixture spawn, TestReporter reporter)
+            throws Exception {
         int population = Finding.scaled(8_000, 4_000);
         spawn.freshJvms(true);
         Finding finding = new Finding("3 memory per parked task", "async 0.4 KiB, thread 9.5 KiB RSS (20×)",
                 "PLATFORM/VIRTUAL RSS", Rule.above(5));
 
         for (int trial = 0; trial < Finding.SLOW_TRIALS; trial++) {
-            MemoryResult virtual;
-            MemoryResult platform;
-            if (trial % 2 == 0) {
-                virtual = spawn.kind(VIRTUAL).parked(population);
-                platform = spawn.kind(PLATFORM).parked(population);
-            } else {
-                platform = spawn.kind(PLATFORM).parked(population);
-                virtual = spawn.kind(VIRTUAL).parked(population);
-            }
+            List<MemoryResult> both = Finding.inTurns(trial, () -> spawn.kind(VIRTUAL).parked(population),
+                    () -> spawn.kind(PLATFORM).parked(population));
+            MemoryResult virtual = both.get(0);
+            MemoryResult platform = both.get(1);
             finding.add(platform.rssBytesPerTask(), virtual.rssBytesPerTask(),
                     "VIRTUAL " + bytes(virtual) + ", PLATFORM " + bytes(platform) + " (fresh JVMs, up to "
                             + population + " tasks)");

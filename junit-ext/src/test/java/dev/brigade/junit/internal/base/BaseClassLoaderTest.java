@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.brigade.fixture.BrigadeFixture;
+import example.codec.BaseBuilds;
 import example.codec.SampleCodec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,23 +19,8 @@ class BaseClassLoaderTest {
     @TempDir
     Path dir;
 
-    /** Compiles a SampleCodec whose build() says "base" into {@code dir/classes}, for {@code release}. */
     private Path baseBuild(String release) throws Exception {
-        Path source = dir.resolve("src/example/codec/SampleCodec.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, """
-                package example.codec;
-                public final class SampleCodec {
-                    public static String build() {
-                        return "base";
-                    }
-                }
-                """);
-        Path classes = dir.resolve("classes");
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", release, "-d",
-                classes.toString(), source.toString());
-        assertThat(status).as("javac").isZero();
-        return classes;
+        return BaseBuilds.sampleCodec(dir, release, 20_000);
     }
 
     private static String currentRelease() {
