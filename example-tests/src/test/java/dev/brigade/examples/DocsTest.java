@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brigade.junit.Brigade;
 import dev.brigade.junit.Constants;
+import dev.brigade.measure.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Fails when the documentation drifts from the code: every annotation attribute and configuration key of
  * {@code dev.brigade.junit} is in docs/configuration.md with its default, every {@code ```java} block of README.md and
- * docs/*.md is code that a test in example-tests runs, and the CI files of docs/ci/ are the ones docs/ci.md shows.
+ * docs/*.md is code that a test in example-tests runs, the CI files of docs/ci/ are the ones docs/ci.md shows, every
+ * link leads to a file of the repository, and docs/metrics.md's table lists every metric.
  *
  * <p>Reads the files of the checkout: it finds the repository's root by walking up from the working directory to the
  * first directory holding README.md and docs/.
@@ -42,6 +45,9 @@ class DocsTest {
     private static final Path CONFIGURATION = ROOT.resolve("docs/configuration.md");
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```", Pattern.DOTALL);
     private static final Pattern YAML_BLOCK = Pattern.compile("(?m)^```yaml\\n(.*?)^```", Pattern.DOTALL);
+    private static final Pattern ANY_BLOCK = Pattern.compile("(?m)^```.*?^```", Pattern.DOTALL);
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    private static final Pattern HEADING = Pattern.compile("(?m)^#+ (.*)$");
 
     @Test
     void every_annotation_attribute_is_in_the_configuration_reference_with_its_default() {
@@ -158,20 +164,69 @@ class DocsTest {
     @Test
     void the_documentation_links_of_the_readme_lead_to_files() {
         String readme = read(ROOT.resolve("README.md"));
-        Matcher link = Pattern.compile("\\]\\((docs/[^)#]+)[^)]*\\)").matcher(readme);
-        List<String> dead = new ArrayList<>();
-        int links = 0;
-        while (link.find()) {
-            links++;
-            if (!Files.exists(ROOT.resolve(link.group(1)))) {
-                dead.add(link.group(1));
-            }
-        }
-        assertThat(links).isGreaterThanOrEqualTo(10);
-        assertThat(dead).as("links in README.md to files that do not exist").isEmpty();
-        for (String guide : List.of("getting-started", "configuration", "ci", "troubleshooting")) {
+        long links = Pattern.compile("\\]\\(docs/[^)]+\\)").matcher(readme).results().count();
+        assertThat(links).as("links from README.md to docs/").isGreaterThanOrEqualTo(10);
+        for (String guide : List.of("getting-started", "configuration", "ci", "troubleshooting", "findings")) {
             assertThat(readme.contains("(docs/" + guide + ".md)")).as("README.md links docs/%s.md", guide).isTrue();
         }
+    }
+
+    /**
+     * Every Markdown link of README.md, CHANGELOG.md and docs/*.md leads to a file of the repository, and a link
+     * with {@code #anchor} into a Markdown file to one of its headings (GitHub's anchors: lower case, punctuation
+     * dropped, spaces as hyphens). No link leaves the repository: the docs are read in a clone as well as on a
+     * forge, and a link to a web page or to a file beside the checkout breaks in one of them.
+     */
+    @Test
+    void every_link_of_the_docs_leads_to_a_file_of_the_repository() {
+        List<Path> pages = new ArrayList<>(documents());
+        pages.add(ROOT.resolve("CHANGELOG.md"));
+        List<String> broken = new ArrayList<>();
+        int links = 0;
+        for (Path page : pages) {
+            Matcher link = LINK.matcher(withoutCodeBlocks(read(page)));
+            while (link.find()) {
+                links++;
+                String target = link.group(1);
+                String where = ROOT.relativize(page) + ": (" + target + ")";
+                if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                    broken.add(where + " leaves the repository");
+                    continue;
+                }
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                Path resolved = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+                if (!resolved.startsWith(ROOT) || ROOT.relativize(resolved).toString().contains("target/")) {
+                    broken.add(where + " leads out of the repository's sources");
+                } else if (!Files.exists(resolved)) {
+                    broken.add(where + " leads to no file");
+                } else if (hash >= 0 && resolved.toString().endsWith(".md")
+                        && !anchors(read(resolved)).contains(target.substring(hash + 1))) {
+                    broken.add(where + " names no heading of " + ROOT.relativize(resolved));
+                }
+            }
+        }
+        assertThat(links).as("links in README.md, CHANGELOG.md and docs/*.md").isGreaterThanOrEqualTo(50);
+        assertThat(broken).as("links that lead nowhere in the repository").isEmpty();
+    }
+
+    /** docs/metrics.md's table has one row per {@link Metric}, with its key and unit, and no other. */
+    @Test
+    void the_metric_table_lists_every_metric_with_its_unit() {
+        String doc = read(ROOT.resolve("docs/metrics.md"));
+        Map<String, String> documented = new TreeMap<>();
+        for (String line : doc.split("\n")) {
+            Matcher row = Pattern.compile("^\\| `(\\w+)` \\| ([^|]+?) \\|").matcher(line);
+            if (row.find()) {
+                documented.put(row.group(1), row.group(2));
+            }
+        }
+        Map<String, String> measured = new TreeMap<>();
+        for (Metric metric : Metric.values()) {
+            measured.put(metric.key(), metric.unit());
+        }
+        assertThat(documented).as("the metric table of docs/metrics.md (name and unit columns) against"
+                + " dev.brigade.measure.Metric").isEqualTo(measured);
     }
 
     // --- annotations and constants ---
@@ -281,6 +336,19 @@ class DocsTest {
             }
         }
         return Optional.empty();
+    }
+
+    /** The text without its fenced blocks, whose brackets are code, not links. */
+    private static String withoutCodeBlocks(String text) {
+        return ANY_BLOCK.matcher(text).replaceAll("");
+    }
+
+    /** The anchors GitHub gives the headings of a Markdown text. */
+    private static List<String> anchors(String text) {
+        return HEADING.matcher(withoutCodeBlocks(text)).results()
+                .map(h -> h.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_\\- ]", "")
+                        .replace(' ', '-'))
+                .toList();
     }
 
     private static String unquoted(String cell) {

@@ -32,7 +32,7 @@ public final class Constants {
 
     /**
      * The directory Brigade writes the run's reports to, relative to the working directory, after every measured
-     * invocation: brigade-results.json, jmh-results.json and bencher.json (see docs/reports.md). Default
+     * invocation: brigade-results.json, jmh-results.json, bencher.json and report.html (see docs/reports.md). Default
      * {@value #REPORT_DIR_DEFAULT}.
      */
     public static final String REPORT_DIR_PROPERTY_NAME = "brigade.report.dir";

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The child's output reaches this JVM's, each line prefixed with {@code [fork]}. A child that exits non-zero,
+ * <p>The child's output reaches this JVM's, each line prefixed with {@code [fork KIND method]} (the kind left out
+ * for a test without one, {@code run i/n} added with {@link #runs()}). A child that exits non-zero,
  * crashes or outlives {@value Constants#FORK_TIMEOUT_PROPERTY_NAME} fails the test with its exit status and the last
  * lines of its error output, and is killed with its descendants. {@code brigade.fork.enabled=false} runs the test
  * in this JVM instead (for a debugger), with a report entry saying so. {@link #runs()} runs each invocation in
