@@ -136,7 +136,7 @@ class KilledWriterTest {
         assertThat((List<?>) results.get("results")).isNotEmpty();
     }
 
-    /** Temporary files of a write (.name123.tmp) under the test's directory. */
+    /** Temporary files of a write (.name.123.tmp) under the test's directory. */
     private List<String> temporaryFiles() {
         return Leftovers.files(dir).stream().filter(n -> n.endsWith(".tmp")).toList();
     }

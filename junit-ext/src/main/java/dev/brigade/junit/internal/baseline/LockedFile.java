@@ -97,7 +97,7 @@ public final class LockedFile {
     private static void write(Path target, String content, boolean force) throws IOException {
         Files.createDirectories(target.getParent());
         removeLeftovers(target);
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = Files.createTempFile(target.getParent(), prefix(target), ".tmp");
         try {
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 // a temporary file is private; the file it becomes is an ordinary one, readable like its neighbours
@@ -123,11 +123,20 @@ public final class LockedFile {
     }
 
     /**
-     * Deletes the temporary files that writers of {@code target} killed midway left beside it ({@code .<name>N.tmp},
+     * The start of the name of {@code target}'s temporary files, {@code .<name>.}: the dot after the name keeps the
+     * temporary files of {@code t17} ({@code .t17.<digits>.tmp}) from looking like those of {@code t1}, which a
+     * writer of {@code t1} would otherwise delete under its own lock while a writer of {@code t17} holds another.
+     */
+    private static String prefix(Path target) {
+        return "." + target.getFileName() + ".";
+    }
+
+    /**
+     * Deletes the temporary files that writers of {@code target} killed midway left beside it ({@code .<name>.N.tmp},
      * as {@link Files#createTempFile} names them); only under a lock that every writer of {@code target} holds.
      */
     private static void removeLeftovers(Path target) throws IOException {
-        String prefix = "." + target.getFileName();
+        String prefix = prefix(target);
         try (var leftovers = Files.newDirectoryStream(target.getParent(), p -> isTemporary(p, prefix))) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
@@ -143,7 +152,7 @@ public final class LockedFile {
     }
 
     /**
-     * Whether {@code file} is a temporary file of this class, of any target ({@code .<name>N.tmp}): for a caller
+     * Whether {@code file} is a temporary file of this class, of any target ({@code .<name>.N.tmp}): for a caller
      * that holds the lock of every writer of the files beside it, as the run report does for its parts.
      */
     public static boolean isTemporary(Path file) {
@@ -152,7 +161,8 @@ public final class LockedFile {
         while (digits > 0 && Character.isDigit(name.charAt(digits - 1))) {
             digits--;
         }
-        return name.startsWith(".") && digits > 1 && isTemporary(file, name.substring(0, digits));
+        return name.startsWith(".") && digits > 2 && name.charAt(digits - 1) == '.'
+                && isTemporary(file, name.substring(0, digits));
     }
 
     /** The lock file of {@code target}: one of {@value #LOCK_FILES}, {@code brigade-locks/3f.lock}. */

@@ -64,4 +64,20 @@ class LockedFileTest {
             assertThat(target).hasContent("4");
         }
     }
+
+    @Test
+    void a_writer_of_one_target_leaves_alone_the_temporary_file_of_a_target_whose_name_extends_it() throws IOException {
+        // t1's leftovers once matched .t1<digits>.tmp, which t17's temporary files (.t17<digits>.tmp) also match:
+        // a writer of t1 deleted a writer of t17's file under another lock (seen in CI: NoSuchFileException)
+        Path inFlight = dir.resolve(".t17.8043541.tmp");
+        Files.writeString(inFlight, "t17 being written");
+
+        LockedFile.update(dir.resolve("t1"), previous -> "1");
+
+        assertThat(inFlight).exists();
+        assertThat(LockedFile.isTemporary(inFlight)).isTrue();
+        LockedFile.update(dir.resolve("t17"), previous -> "17");
+        assertThat(inFlight).doesNotExist();
+        assertThat(dir.resolve("t17")).hasContent("17");
+    }
 }
