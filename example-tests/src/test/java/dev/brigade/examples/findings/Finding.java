@@ -114,7 +114,7 @@ final class Finding {
         double low = numerator.low() <= 0 ? 0 : denominator.high() <= 0 ? infinity
                 : numerator.low() / denominator.high();
         double median = denominator.median() <= 0 ? infinity : Math.max(0, numerator.median() / denominator.median());
-        return add(Math.max(low, Math.min(median, infinity)), low, infinity, "", measured);
+        return add(Math.max(low, median), low, infinity, "", measured);
     }
 
     private Finding add(double ratio, double low, double high, String sampleSize, String measured) {

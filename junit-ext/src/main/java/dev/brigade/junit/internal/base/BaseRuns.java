@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -60,7 +61,7 @@ public final class BaseRuns {
     private BaseRuns() {
     }
 
-    /** The side a base run measures for, from its configuration; empty on a current side or a plain test. */
+    /** Whether this invocation is the base side of an {@code @AgainstBase} test (its configuration says so). */
     public static boolean isBaseSide(ExtensionContext context) {
         return context.getConfigurationParameter(PAIRING_PARAMETER).isPresent();
     }
@@ -92,6 +93,7 @@ public final class BaseRuns {
             Pairing pairing = new Pairing(timeout.plus(BASE_START), 1 + spec.get().tolerance());
             store.put(Pairing.Side.class, Pairing.Side.CURRENT);
             store.put(Pairing.class, pairing);
+            store.put(BaseSpec.class, spec.get());
         }
     }
 
@@ -122,7 +124,7 @@ public final class BaseRuns {
      */
     public static Throwable runBeside(InvocationInterceptor.Invocation<Void> invocation, ExtensionContext context,
                                       TaskKind kind) {
-        BaseSpec spec = BaseSpec.of(context).orElseThrow();
+        BaseSpec spec = context.getStore(NAMESPACE).get(BaseSpec.class, BaseSpec.class);
         Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
         Class<?> testClass = context.getRequiredTestClass();
         Method method = context.getRequiredTestMethod();
@@ -144,7 +146,7 @@ public final class BaseRuns {
         String id = UUID.randomUUID().toString();
         PAIRINGS.put(id, pairing);
         AtomicReference<Throwable> baseFailure = new AtomicReference<>();
-        AtomicReference<Boolean> baseRan = new AtomicReference<>(false);
+        AtomicBoolean baseRan = new AtomicBoolean();
         Thread base = Thread.ofPlatform().name("brigade-base").unstarted(() -> {
             try {
                 runBase(context, baseClass, baseMethod, id, kind, baseFailure, baseRan);
@@ -172,8 +174,8 @@ public final class BaseRuns {
             try {
                 loader.close();
             } catch (java.io.IOException e) {
-                (failure != null ? failure : (failure = new IllegalStateException("cannot close the base build's"
-                        + " class loader", e))).addSuppressed(e);
+                failure = failure != null ? failure : new IllegalStateException("cannot close the base build's"
+                        + " class loader: " + e.getMessage(), e);
             }
         }
         if (failure == null && baseFailure.get() != null) {
@@ -187,7 +189,7 @@ public final class BaseRuns {
     }
 
     private static void runBase(ExtensionContext context, Class<?> baseClass, Method baseMethod, String id,
-                                TaskKind kind, AtomicReference<Throwable> failure, AtomicReference<Boolean> ran) {
+                                TaskKind kind, AtomicReference<Throwable> failure, AtomicBoolean ran) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectMethod(baseClass, baseMethod)).configurationParameter(PAIRING_PARAMETER, id);
         if (kind != null) {
@@ -220,7 +222,7 @@ public final class BaseRuns {
      * the main metric ({@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn).
      */
     public static List<List<BaseComparison>> comparisons(ExtensionContext context, boolean spawn) {
-        BaseSpec spec = BaseSpec.of(context).orElseThrow();
+        BaseSpec spec = context.getStore(NAMESPACE).get(BaseSpec.class, BaseSpec.class);
         Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
         List<String> metrics = spec.metrics().isEmpty() ? List.of(spawn ? "nanosPerTask" : "nanosPerHop")
                 : spec.metrics();
