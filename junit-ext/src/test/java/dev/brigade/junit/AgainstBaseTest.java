@@ -6,6 +6,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.report.RunReportAccess;
 import example.codec.AgainstBaseCases;
 import example.codec.BaseBuilds;
+import example.codec.ForkedAgainstBaseCases;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,14 @@ class AgainstBaseTest {
 
     /** A base build whose codec does {@code nanosPerHop} of work per hop, with the test class as it is now. */
     private String baseBuild(long nanosPerHop) throws Exception {
+        return baseBuild(nanosPerHop, AgainstBaseCases.class);
+    }
+
+    /** A base build whose codec does {@code nanosPerHop} of work per hop, with {@code cases} as it is now. */
+    private String baseBuild(long nanosPerHop, Class<?> cases) throws Exception {
         Path classes = BaseBuilds.sampleCodec(dir, "21", nanosPerHop);
-        String testClass = AgainstBaseCases.class.getName().replace('.', '/') + ".class";
-        try (InputStream in = AgainstBaseCases.class.getClassLoader().getResourceAsStream(testClass)) {
+        String testClass = cases.getName().replace('.', '/') + ".class";
+        try (InputStream in = cases.getClassLoader().getResourceAsStream(testClass)) {
             Files.copy(in, classes.resolve(testClass));
         }
         return classes.toString();
@@ -77,6 +83,19 @@ class AgainstBaseTest {
                         "high", "pairs", "current", "base", "tolerance", "failsAbove"));
         assertThat(Files.readString(reports.resolve("report.html"))).contains("fail against base ");
         assertThat(RunReportAccess.summary(RunReportAccess.records())).contains("base FAIL (");
+    }
+
+    @Test
+    void with_fork_measures_both_sides_in_the_child_and_decides_in_the_test_jvm() throws Exception {
+        EngineExecutionResults results = TestKit.run(ForkedAgainstBaseCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(20_000, ForkedAgainstBaseCases.class));
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        assertThat(results.testEvents().failed().list().get(0).getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow())
+                .hasMessageStartingWith("nanosPerHop of VIRTUAL: the current build is slower than the base build");
+        // the test's JVM pairs nothing when the test forks: the comparison came back from the child
+        assertThat(entries(results).get("brigade.base.VIRTUAL.nanosPerHop")).endsWith(": FAIL");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.fork;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
+import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Regression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class ForkChild {
 
     private static final List<Object> RESULTS = new ArrayList<>();
     private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
+    private static final List<List<BaseComparison>> BASE = new ArrayList<>();
     private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
@@ -45,12 +47,14 @@ public final class ForkChild {
 
     /**
      * Keeps what the invocation's body produced, for the test's JVM: its results, each with the baseline comparisons
-     * the body made of it, and the metrics the body left to {@code @Baseline} to record.
+     * the body made of it and the comparisons with the base build ({@code @AgainstBase}: both sides ran in this
+     * JVM), and the metrics the body left to {@code @Baseline} to record.
      */
     public static synchronized void keep(CurrentInvocation current) {
         for (Object result : current.results().collected().all()) {
             RESULTS.add(result);
             COMPARISONS.add(List.copyOf(current.comparisons().getOrDefault(result, List.of())));
+            BASE.add(List.copyOf(current.base().getOrDefault(result, List.of())));
         }
         current.deferred().forEach((entry, metrics) -> DEFERRED.put(entry, List.copyOf(metrics)));
     }
@@ -62,6 +66,11 @@ public final class ForkChild {
     /** The baseline comparisons of each of {@link #results()}, in the same order. */
     static synchronized List<List<Regression>> comparisons() {
         return List.copyOf(COMPARISONS);
+    }
+
+    /** The comparisons with the base build of each of {@link #results()}, in the same order. */
+    static synchronized List<List<BaseComparison>> base() {
+        return List.copyOf(BASE);
     }
 
     /** The metrics left to the parent to record, per baseline entry. */

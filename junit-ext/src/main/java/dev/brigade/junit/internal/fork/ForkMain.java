@@ -84,6 +84,8 @@ public final class ForkMain {
         report.put("deferred", ForkChild.deferred());
         report.put("comparisons", ForkChild.comparisons().stream().map(list -> list.stream().map(ResultCodec::encode)
                 .toList()).toList());
+        report.put("base", ForkChild.base().stream().map(list -> list.stream().map(ResultCodec::encode).toList())
+                .toList());
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "fork", ".tmp");
         Files.writeString(temp, JSON.std.asString(report), StandardCharsets.UTF_8);
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

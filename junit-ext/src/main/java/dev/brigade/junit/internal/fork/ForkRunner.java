@@ -8,6 +8,7 @@ import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
+import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Regression;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,9 +56,12 @@ public final class ForkRunner {
      *                    baseline entry
      * @param comparisons the baseline comparisons the test's body made of each result, in the order of
      *                    {@code results}
+     * @param base        the comparisons with the base build of each result ({@code @AgainstBase}: both sides ran
+     *                    in the child), in the order of {@code results}
      */
     public record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries,
-                   Map<String, List<String>> deferred, List<List<Regression>> comparisons) {
+                   Map<String, List<String>> deferred, List<List<Regression>> comparisons,
+                   List<List<BaseComparison>> base) {
     }
 
     /**
@@ -129,7 +133,12 @@ public final class ForkRunner {
                 comparisons.add(((List<?>) ofResult).stream().map(c -> ResultCodec.regression(ResultCodec.map(c)))
                         .toList());
             }
-            return new Outcome(results, failure, entries, deferred, comparisons);
+            List<List<BaseComparison>> base = new ArrayList<>();
+            for (Object ofResult : (List<?>) report.get("base")) {
+                base.add(((List<?>) ofResult).stream().map(c -> ResultCodec.baseComparison(ResultCodec.map(c)))
+                        .toList());
+            }
+            return new Outcome(results, failure, entries, deferred, comparisons, base);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while the fork of " + where + " ran; it was killed", e);
@@ -180,6 +189,10 @@ public final class ForkRunner {
         args.add(Constants.PINNING_DETECT_PROPERTY_NAME + "=" + s.pinningDetect());
         args.add(Constants.REPORT_DIR_PROPERTY_NAME + "=" + s.reportDir());
         args.add(Constants.TIMEOUT_PROPERTY_NAME + "=" + s.timeout().toNanos() + "ns");
+        // @AgainstBase: both sides run in the child, against the base build this JVM was given
+        for (String key : List.of(Constants.BASE_CLASSPATH_PROPERTY_NAME, Constants.BASE_TOLERANCE_PROPERTY_NAME)) {
+            context.getConfigurationParameter(key).ifPresent(value -> args.add(key + "=" + value));
+        }
         return ChildJvm.command(spec.cpus(), spec.childArguments(), classPath(plan), ForkMain.class.getName(),
                 args);
     }

@@ -9,7 +9,9 @@ import dev.brigade.fixture.PinnedStack;
 import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
+import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
+import dev.brigade.measure.PairedRatio;
 import dev.brigade.measure.Regression;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -135,6 +137,28 @@ public final class ResultCodec {
         m.put("runToRunSpread", r.runToRunSpread());
         m.put("currentRuns", r.currentRuns());
         return m;
+    }
+
+    /** A comparison with the base build, for a fork child to send back what its pairs of runs gave. */
+    static Map<String, Object> encode(BaseComparison c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("metric", c.metric());
+        m.put("label", c.label());
+        m.put("current", encode(c.current()));
+        m.put("base", encode(c.base()));
+        PairedRatio r = c.ratio();
+        m.put("ratio", List.of(r.median(), r.low(), r.high(), r.pairs(), r.confidence()));
+        m.put("tolerance", c.tolerance());
+        m.put("failed", c.failed());
+        return m;
+    }
+
+    static BaseComparison baseComparison(Map<String, Object> m) {
+        List<?> r = (List<?>) m.get("ratio");
+        PairedRatio ratio = new PairedRatio(((Number) r.get(0)).doubleValue(), ((Number) r.get(1)).doubleValue(),
+                ((Number) r.get(2)).doubleValue(), ((Number) r.get(3)).intValue(), ((Number) r.get(4)).doubleValue());
+        return new BaseComparison((String) m.get("metric"), (String) m.get("label"), estimate(m, "current"),
+                estimate(m, "base"), ratio, number(m, "tolerance"), (Boolean) m.get("failed"));
     }
 
     static Regression regression(Map<String, Object> m) {

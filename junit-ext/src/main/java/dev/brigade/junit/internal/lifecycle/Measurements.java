@@ -67,8 +67,10 @@ public final class Measurements {
 
     /** Checks the annotations and configuration of a measured test before it, or its parameters, run. */
     public static void beforeEach(ExtensionContext context) {
-        if (MethodPlan.isMeasured(context)) {
-            BaseRuns.beforeEach(context, TestState.plan(context).settings().timeout());
+        MethodPlan plan = MethodPlan.isMeasured(context) ? TestState.plan(context) : null;
+        // a test that forks runs both sides of @AgainstBase in its child, not here
+        if (plan != null && !forks(plan, context)) {
+            BaseRuns.beforeEach(context, plan.settings().timeout());
         }
     }
 
@@ -121,6 +123,7 @@ public final class Measurements {
             for (int i = 0; i < outcome.results().size(); i++) {
                 results.addForked(outcome.results().get(i), numbered);
                 current.compared(outcome.results().get(i), outcome.comparisons().get(i));
+                current.comparedWithBase(outcome.results().get(i), outcome.base().get(i));
             }
             outcome.entries().forEach(context::publishReportEntry);
             outcome.deferred().forEach(current::defer);
@@ -130,6 +133,15 @@ public final class Measurements {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether this invocation runs in forks: it has {@code @Fork}, forks are enabled, and this is neither a fork nor
+     * the base side of an {@code @AgainstBase} test (which runs where its current side runs).
+     */
+    private static boolean forks(MethodPlan plan, ExtensionContext context) {
+        return plan.fork().isPresent() && ForkChild.kind(context).isEmpty() && !BaseRuns.isBaseSide(context)
+                && plan.settings().forkEnabled();
     }
 
     /** Says in a report entry which runs were not started after run {@code failed} failed. */
@@ -163,9 +175,8 @@ public final class Measurements {
         CurrentInvocation current = new CurrentInvocation(context, plan, results);
         try (AutoCloseable entered = current.enter()) {
             Throwable failure = null;
-            boolean fork = plan.fork().isPresent() && ForkChild.kind(context).isEmpty();
-            if (fork && !plan.settings().forkEnabled()) {
-                fork = false;
+            boolean fork = forks(plan, context);
+            if (plan.fork().isPresent() && ForkChild.kind(context).isEmpty() && !plan.settings().forkEnabled()) {
                 int runs = plan.fork().get().runs();
                 context.publishReportEntry(Constants.REPORT_ENTRY_PREFIX + "fork", Constants.FORK_ENABLED_PROPERTY_NAME
                         + " = false: ran in the test's own JVM, not in a fork"
@@ -187,6 +198,7 @@ public final class Measurements {
                 MeasurementLock.unlock();
             }
             if (ForkChild.kind(context).isPresent()) {
+                BaseCheck.pair(current, results.collected());
                 ForkChild.keep(current);
                 if (failure != null) {
                     throw failure;

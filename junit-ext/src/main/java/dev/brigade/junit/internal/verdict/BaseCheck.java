@@ -29,20 +29,17 @@ public final class BaseCheck {
     private BaseCheck() {
     }
 
-    /** The failure of the comparisons, or null when none failed (or the method has no {@code @AgainstBase}). */
-    public static AssertionError check(CurrentInvocation current, InvocationResults.Collected collected) {
+    /**
+     * Compares each pair of runs the invocation measured beside the base build with the base side's, and remembers
+     * the comparisons with their results; nothing when the invocation had no base build beside it (in a fork's
+     * child, what the parent then decides on).
+     */
+    public static void pair(CurrentInvocation current, InvocationResults.Collected collected) {
         ExtensionContext context = current.context();
-        MethodPlan plan = current.plan();
-        Optional<BaseSpec> spec = BaseSpec.of(context);
-        if (spec.isEmpty()) {
-            return null;
-        }
-        String key = Constants.REPORT_ENTRY_PREFIX + "base";
         if (!BaseRuns.hasBase(context)) {
-            context.publishReportEntry(key, "no base build given (" + Constants.BASE_CLASSPATH_PROPERTY_NAME
-                    + "): not compared");
-            return null;
+            return;
         }
+        MethodPlan plan = current.plan();
         boolean spawn = plan.template() != null
                 && plan.template().fixture() == dev.brigade.junit.internal.config.FixtureType.SPAWN;
         List<List<BaseComparison>> byPair = BaseRuns.comparisons(context, spawn);
@@ -52,9 +49,26 @@ public final class BaseCheck {
         for (int k = 0; k < Math.min(byPair.size(), paired.size()); k++) {
             current.comparedWithBase(paired.get(k), byPair.get(k));
         }
-        List<BaseComparison> comparisons = byPair.stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The failure of the invocation's comparisons with the base build (measured here, or sent back by its forks),
+     * or null when none failed (or the method has no {@code @AgainstBase}); publishes a report entry for each.
+     */
+    public static AssertionError check(CurrentInvocation current, InvocationResults.Collected collected) {
+        ExtensionContext context = current.context();
+        Optional<BaseSpec> spec = BaseSpec.of(context);
+        if (spec.isEmpty()) {
+            return null;
+        }
+        pair(current, collected);
+        String key = Constants.REPORT_ENTRY_PREFIX + "base";
+        List<BaseComparison> comparisons = collected.all().stream()
+                .flatMap(r -> current.base().getOrDefault(r, List.of()).stream()).toList();
         if (comparisons.isEmpty()) {
-            context.publishReportEntry(key, "the test ran no brigade or spawn to compare with the base build");
+            context.publishReportEntry(key, spec.get().classpath().isEmpty() ? "no base build given ("
+                    + Constants.BASE_CLASSPATH_PROPERTY_NAME + "): not compared"
+                    : "the test ran no brigade or spawn to compare with the base build");
             return null;
         }
         for (BaseComparison c : comparisons) {
