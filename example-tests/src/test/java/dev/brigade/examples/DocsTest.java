@@ -153,12 +153,17 @@ class DocsTest {
             String yaml = read(file);
             assertThat(shown.contains(yaml)).as("docs/ci.md shows %s verbatim in a ```yaml block (copy the file"
                     + " into it)", ROOT.relativize(file)).isTrue();
-            for (String needed : List.of("./mvnw -B verify", "target/brigade", "jmh-results.json", "bencher.json")) {
+            List<String> needs = file.getFileName().toString().contains("against-base")
+                    ? List.of("ci/against-base.sh", "-B verify", "target/brigade")
+                    : List.of("./mvnw -B verify", "target/brigade", "jmh-results.json", "bencher.json");
+            for (String needed : needs) {
                 assertThat(yaml.contains(needed)).as("%s mentions %s", ROOT.relativize(file), needed).isTrue();
             }
             assertThat(yaml.contains("\t")).as("%s has a tab, which YAML does not allow for indentation",
                     ROOT.relativize(file)).isFalse();
         }
+        assertThat(guide).as("docs/ci.md shows docs/ci/against-base.sh verbatim in a ```sh block")
+                .contains("```sh\n" + read(ROOT.resolve("docs/ci/against-base.sh")) + "```");
     }
 
     @Test
