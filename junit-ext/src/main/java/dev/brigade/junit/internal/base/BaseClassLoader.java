@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -115,8 +116,25 @@ public final class BaseClassLoader extends URLClassLoader {
 
     @Override
     public URL getResource(String name) {
+        if (configuration(name)) {
+            return getParent().getResource(name);
+        }
         URL own = shared(name.replace('/', '.')) ? null : findResource(name);
         return own != null ? own : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        return configuration(name) ? getParent().getResources(name) : super.getResources(name);
+    }
+
+    /**
+     * Whether {@code name} is configuration the two sides share: JUnit's {@code junit-platform.properties} (the base
+     * side then reads the file the current side read, and JUnit does not warn of two) and the service lists of
+     * {@code META-INF/services}, whose classes still load from the base build first.
+     */
+    private static boolean configuration(String name) {
+        return name.equals("junit-platform.properties") || name.startsWith("META-INF/services/");
     }
 
     private static boolean shared(String name) {

@@ -43,6 +43,24 @@ class BaseClassLoaderTest {
     }
 
     @Test
+    void junit_configuration_and_service_lists_are_the_current_sides() throws Exception {
+        Path classes = baseBuild(currentRelease());
+        Files.writeString(classes.resolve("junit-platform.properties"), "junit.jupiter.testinstance.lifecycle.default"
+                + " = per_class\n");
+        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(services.resolve("org.junit.platform.launcher.TestExecutionListener"), "x.Y\n");
+
+        try (BaseClassLoader loader = BaseClassLoader.of(classes.toString(), SampleCodec.class)) {
+            for (String name : new String[] {"junit-platform.properties",
+                    "META-INF/services/org.junit.platform.launcher.TestExecutionListener"}) {
+                assertThat(java.util.Collections.list(loader.getResources(name)))
+                        .isEqualTo(java.util.Collections.list(SampleCodec.class.getClassLoader().getResources(name)));
+                assertThat(loader.getResource(name)).isEqualTo(SampleCodec.class.getClassLoader().getResource(name));
+            }
+        }
+    }
+
+    @Test
     void a_base_path_that_does_not_exist_is_named() {
         Path missing = dir.resolve("no-such-build/target/classes");
 
