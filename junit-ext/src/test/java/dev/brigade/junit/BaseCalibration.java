@@ -36,8 +36,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * JUnit Platform launcher with the copy on its class path and {@code brigade.base.classpath} naming the base build;
  * the conditions (kind × change) rotate from JVM to JVM, so that the machine's drift falls on all of them alike.
  * Each child's row (verdict, ratio, interval, pairs, the test's wall time, JIT and GC time during it) goes to
- * {@code brigade.calibration.file}; {@code -Dbrigade.calibration.jvms=analyse} prints the table from such a file
- * again.
+ * {@code brigade.calibration.file}; {@code -Dbrigade.calibration.jvms=analyse} prints the table from such files
+ * again (a comma-separated list). {@code -Dbrigade.calibration.changes=same,+10%} rotates through fewer changes, and
+ * {@code -Dbrigade.calibration.steps=20,40,589,1177} gives the spins' steps (VIRTUAL +5 %, +10 %, PLATFORM +5 %,
+ * +10 %) instead of sizing them from pilots, to continue an earlier run with the same changes.
  */
 public final class BaseCalibration {
 
@@ -55,30 +57,42 @@ public final class BaseCalibration {
             child(Path.of(args[1]), args[2]);
             return;
         }
-        Path out = Path.of(args[1]);
         if (args[0].equals("analyse")) {
-            analyse(Files.readAllLines(out));
+            List<String> rows = new ArrayList<>();
+            for (String file : args[1].split(",")) {
+                rows.addAll(Files.readAllLines(Path.of(file)));
+            }
+            analyse(rows);
             return;
         }
+        Path out = Path.of(args[1]);
         int jvms = Integer.parseInt(args[0]);
+        String[] changes = args.length > 2 ? args[2].split(",") : CHANGES;
+        long[] given = args.length > 3 && !args[3].equals("pilots")
+                ? Arrays.stream(args[3].split(",")).mapToLong(Long::parseLong).toArray() : null;
         Path work = Path.of("target/base-calibration").toAbsolutePath();
         double stepsPerNano = stepsPerNano();
         List<String> lines = new ArrayList<>();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, "");
         long started = System.nanoTime();
-        for (String kind : KINDS) {
+        for (int k = 0; k < KINDS.length; k++) {
+            String kind = KINDS[k];
             Path base = work.resolve(kind + "/base");
             compile(base, kind, 0);
             compile(work.resolve(kind + "/same"), kind, 0);
-            double[] hops = new double[PILOTS];
-            for (int i = 0; i < PILOTS; i++) {
-                hops[i] = Double.parseDouble(runChild(work.resolve(kind + "/same"), base)[6]);
+            double hop = Double.NaN;
+            if (given == null) {
+                double[] hops = new double[PILOTS];
+                for (int i = 0; i < PILOTS; i++) {
+                    hops[i] = Double.parseDouble(runChild(work.resolve(kind + "/same"), base)[6]);
+                }
+                Arrays.sort(hops);
+                hop = hops[PILOTS / 2];
             }
-            Arrays.sort(hops);
-            double hop = hops[PILOTS / 2];
             for (int percent : new int[] {5, 10}) {
-                long steps = Math.round(hop * percent / 100 * stepsPerNano);
+                long steps = given != null ? given[2 * k + (percent == 5 ? 0 : 1)]
+                        : Math.round(hop * percent / 100 * stepsPerNano);
                 compile(work.resolve(kind + "/+" + percent + "%"), kind, steps);
                 String line = String.format(Locale.ROOT, "# %s: pilots' hop %.0f ns, +%d%% spins %d steps (%.0f ns)",
                         kind, hop, percent, steps, steps / stepsPerNano);
@@ -87,9 +101,9 @@ public final class BaseCalibration {
             }
         }
         for (int i = 0; i < jvms; i++) {
-            int condition = i % (KINDS.length * CHANGES.length);
-            String kind = KINDS[condition / CHANGES.length];
-            String change = CHANGES[condition % CHANGES.length];
+            int condition = i % (KINDS.length * changes.length);
+            String kind = KINDS[condition / changes.length];
+            String change = changes[condition % changes.length];
             String[] row = runChild(work.resolve(kind + "/" + change), work.resolve(kind + "/base"));
             String line = i + "\t" + kind + "\t" + change + "\t" + String.join("\t", row);
             lines.add(line);
