@@ -2,6 +2,7 @@ package dev.brigade.assertj;
 
 import dev.brigade.fixture.Cost;
 import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Metric;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 
@@ -35,13 +36,13 @@ public abstract class AbstractCostAssert<SELF extends AbstractCostAssert<SELF>> 
     /** Wall time ({@code wallNanos}). */
     public DurationMetricAssert wallTime() {
         return Navigation.describe(this, new DurationMetricAssert(figure(measured().wallNanos(), "ns"), subject(),
-                name("wallNanos")));
+                name(Metric.WALL_NANOS.key())));
     }
 
     /** User + system CPU of the process ({@code cpuNanos}). */
     public DurationMetricAssert cpuTime() {
         return Navigation.describe(this, new DurationMetricAssert(figure(measured().cpuNanos(), "ns"), subject(),
-                name("cpuNanos")));
+                name(Metric.CPU_NANOS.key())));
     }
 
     /** Voluntary + involuntary OS context switches of the process ({@code contextSwitches}). */
@@ -71,13 +72,13 @@ public abstract class AbstractCostAssert<SELF extends AbstractCostAssert<SELF>> 
     /** Fails unless this cost's wall time is lower than {@code other}'s; {@code .byAtLeast} asks for a factor. */
     public RatioAssert isFasterThan(Cost other) {
         Objects.requireNonNull(other, "other");
-        return compare("wallNanos", "faster", measured().wallNanos(), other.wallNanos(), other);
+        return compare(Metric.WALL_NANOS.key(), "faster", measured().wallNanos(), other.wallNanos(), other);
     }
 
     /** Fails unless this cost's CPU time is lower than {@code other}'s; {@code .byAtLeast} asks for a factor. */
     public RatioAssert isCheaperThan(Cost other) {
         Objects.requireNonNull(other, "other");
-        return compare("cpuNanos", "cheaper", measured().cpuNanos(), other.cpuNanos(), other);
+        return compare(Metric.CPU_NANOS.key(), "cheaper", measured().cpuNanos(), other.cpuNanos(), other);
     }
 
     private RatioAssert compare(String metric, String adjective, long mine, long theirs, Cost other) {

@@ -30,7 +30,7 @@ class SideBySideTest {
             SideBySideResult r = SideBySide.create().measure(Duration.ofMillis(500)).decideAt(2.0)
                     .compare(platform, virtual);
 
-            PairedRatio perHop = r.nanosPerUnit(); // PLATFORM / VIRTUAL, e.g. 7.68× [7.20–8.10], 10 pairs
+            PairedRatio perHop = r.nanosPerUnit(); // PLATFORM / VIRTUAL, e.g. 7.68× [7.20–8.10]
             assertThat(perHop.isAbove(2.0)).as("PLATFORM/VIRTUAL per hop %s", perHop).isTrue();
         }
     }

@@ -147,6 +147,16 @@ public final class Constants {
     public static final String TIMEOUT_DEFAULT = "2min";
 
     /**
+     * What the console summary at the end of the run prints: {@code tests} (the default) — the failures first, then
+     * one line per test with its verdict and its kinds' main figures, within 120 columns — or {@code full}, besides
+     * that, one line per result and main metric with its interval and verdicts. Default {@value #SUMMARY_DEFAULT}.
+     */
+    public static final String SUMMARY_PROPERTY_NAME = "brigade.summary";
+
+    /** The default of {@link #SUMMARY_PROPERTY_NAME}: the failures and one line per test. */
+    public static final String SUMMARY_DEFAULT = "tests";
+
+    /**
      * The JUnit exclusive resource every measured test holds in read-write mode, so that no two measurements run
      * at the same time under {@code junit.jupiter.execution.parallel.enabled=true}. Put
      * {@code @ResourceLock(Constants.MEASUREMENT_LOCK)} on your own tests that must not run during a measurement

@@ -80,15 +80,20 @@ class AgainstBaseTest {
         Map<String, Object> result = map(((List<?>) root.get("results")).get(0));
         assertThat((List<?>) result.get("base")).singleElement().satisfies(b -> assertThat(map(b))
                 .containsEntry("metric", "nanosPerHop").containsEntry("verdict", "fail").containsKeys("ratio", "low",
-                        "high", "pairs", "current", "base", "tolerance", "failsAbove"));
+                        "high", "pairs", "current", "base", "tolerance", "failsAbove")
+                .satisfies(m -> assertThat((List<?>) m.get("ratios")).as("each pair's current/base")
+                        .hasSize(((Number) m.get("pairs")).intValue()).allSatisfy(v -> assertThat(((Number) v)
+                                .doubleValue()).isPositive())));
         assertThat(Files.readString(reports.resolve("report.html"))).contains("fail against base ");
         assertThat(RunReportAccess.summary(RunReportAccess.records())).contains("base FAIL (");
     }
 
     @Test
     void with_fork_measures_both_sides_in_the_child_and_decides_in_the_test_jvm() throws Exception {
+        Path reports = dir.resolve("reports");
         EngineExecutionResults results = TestKit.run(ForkedAgainstBaseCases.class,
-                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(20_000, ForkedAgainstBaseCases.class));
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(20_000, ForkedAgainstBaseCases.class),
+                Constants.REPORT_DIR_PROPERTY_NAME, reports.toString());
 
         results.testEvents().assertStatistics(s -> s.failed(1));
         assertThat(results.testEvents().failed().list().get(0).getRequiredPayload(
@@ -96,6 +101,12 @@ class AgainstBaseTest {
                 .hasMessageStartingWith("nanosPerHop of VIRTUAL: the current build is slower than the base build");
         // the test's JVM pairs nothing when the test forks: the comparison came back from the child
         assertThat(entries(results).get("brigade.base.VIRTUAL.nanosPerHop")).endsWith(": FAIL");
+        // each pair's ratio came back with it, for the report's chart
+        RunReportAccess.render(reports);
+        Map<String, Object> root = JSON.std.mapFrom(Files.readString(reports.resolve("brigade-results.json")));
+        assertThat((List<?>) map(((List<?>) root.get("results")).get(0)).get("base")).singleElement()
+                .satisfies(b -> assertThat((List<?>) map(b).get("ratios")).hasSize(((Number) map(b).get("pairs"))
+                        .intValue()));
     }
 
     @Test

@@ -39,7 +39,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code brigade.calibration.file}; {@code -Dbrigade.calibration.jvms=analyse} prints the table from such files
  * again (a comma-separated list). {@code -Dbrigade.calibration.changes=same,+10%} rotates through fewer changes, and
  * {@code -Dbrigade.calibration.steps=20,40,589,1177} gives the spins' steps (VIRTUAL +5 %, +10 %, PLATFORM +5 %,
- * +10 %) instead of sizing them from pilots, to continue an earlier run with the same changes.
+ * +10 %) instead of sizing them from pilots, to continue an earlier run with the same changes;
+ * {@code -Dbrigade.calibration.measure=1s} measures as long as {@code @Brigade}'s default instead of 5 s, and
+ * {@code -Dbrigade.calibration.work=codec} gives every hop ten Base64 round trips of a 56-byte message besides the
+ * spin (library code that allocates and is compiled in tiers, where the spin is one loop).
  */
 public final class BaseCalibration {
 
@@ -48,6 +51,16 @@ public final class BaseCalibration {
     private static final String[] CHANGES = {"same", "+5%", "+10%"};
     private static final String LOCK = "/tmp/brigade-machine.lock";
     private static final int PILOTS = 3;
+    /** The codec work: library code that allocates, as a user's hop would (the example-tests Codec's round trip). */
+    private static final String CODEC = """
+            byte[] message = "brigade".repeat(8).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            for (int r = 0; r < 10; r++) {
+                                byte[] decoded = java.util.Base64.getDecoder().decode(
+                                        java.util.Base64.getEncoder().encode(message));
+                                if (decoded.length != message.length) {
+                                    throw new IllegalStateException("lost bytes");
+                                }
+                            }""";
 
     private BaseCalibration() {
     }
@@ -70,6 +83,8 @@ public final class BaseCalibration {
         String[] changes = args.length > 2 ? args[2].split(",") : CHANGES;
         long[] given = args.length > 3 && !args[3].equals("pilots")
                 ? Arrays.stream(args[3].split(",")).mapToLong(Long::parseLong).toArray() : null;
+        String measure = args.length > 4 ? args[4] : "5s";
+        boolean codec = args.length > 5 && args[5].equals("codec");
         Path work = Path.of("target/base-calibration").toAbsolutePath();
         double stepsPerNano = stepsPerNano();
         List<String> lines = new ArrayList<>();
@@ -79,8 +94,8 @@ public final class BaseCalibration {
         for (int k = 0; k < KINDS.length; k++) {
             String kind = KINDS[k];
             Path base = work.resolve(kind + "/base");
-            compile(base, kind, 0);
-            compile(work.resolve(kind + "/same"), kind, 0);
+            compile(base, kind, 0, measure, codec);
+            compile(work.resolve(kind + "/same"), kind, 0, measure, codec);
             double hop = Double.NaN;
             if (given == null) {
                 double[] hops = new double[PILOTS];
@@ -93,9 +108,10 @@ public final class BaseCalibration {
             for (int percent : new int[] {5, 10}) {
                 long steps = given != null ? given[2 * k + (percent == 5 ? 0 : 1)]
                         : Math.round(hop * percent / 100 * stepsPerNano);
-                compile(work.resolve(kind + "/+" + percent + "%"), kind, steps);
-                String line = String.format(Locale.ROOT, "# %s: pilots' hop %.0f ns, +%d%% spins %d steps (%.0f ns)",
-                        kind, hop, percent, steps, steps / stepsPerNano);
+                compile(work.resolve(kind + "/+" + percent + "%"), kind, steps, measure, codec);
+                String line = String.format(Locale.ROOT, "# %s: pilots' hop %.0f ns, +%d%% spins %d steps (%.0f ns);"
+                        + " measure %s, work %s", kind, hop, percent, steps, steps / stepsPerNano, measure,
+                        codec ? "codec and spin" : "spin");
                 System.err.println(line);
                 Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
             }
@@ -118,7 +134,8 @@ public final class BaseCalibration {
      * Compiles the subject test class and its work into {@code dir} for {@code kind}, with {@code steps} xorshift
      * steps of extra work per hop (none: no loop at all, as in a base build without the change).
      */
-    private static void compile(Path dir, String kind, long steps) throws IOException {
+    private static void compile(Path dir, String kind, long steps, String measure, boolean codec)
+            throws IOException {
         Path src = dir.resolve("src/example/calibration");
         Files.createDirectories(src);
         Files.writeString(src.resolve("HopWork.java"), """
@@ -129,6 +146,7 @@ public final class BaseCalibration {
                     private HopWork() {
                     }
                     static void hop() {
+                        %s
                         long x = 0x9E3779B97F4A7C15L;
                         for (long i = 0; i < STEPS; i++) {
                             x ^= x << 13;
@@ -140,7 +158,7 @@ public final class BaseCalibration {
                         }
                     }
                 }
-                """.formatted(steps));
+                """.formatted(steps, codec ? CODEC : ""));
         Files.writeString(src.resolve("CalibrationSubject.java"), """
                 package example.calibration;
                 import dev.brigade.fixture.BrigadeFixture;
@@ -149,13 +167,13 @@ public final class BaseCalibration {
                 import dev.brigade.junit.AgainstBase;
                 import dev.brigade.junit.Brigade;
                 class CalibrationSubject {
-                    @Brigade(tasks = 500, kinds = TaskKind.%s, link = LinkType.QUEUE, measure = "5s")
+                    @Brigade(tasks = 500, kinds = TaskKind.%s, link = LinkType.QUEUE, measure = "%s")
                     @AgainstBase(tolerance = "5%%")
                     void hop(BrigadeFixture brigade) {
                         brigade.measureMemory(false).work(HopWork::hop).run();
                     }
                 }
-                """.formatted(kind));
+                """.formatted(kind, measure));
         Path classes = dir.resolve("classes");
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-proc:none",
                 "-cp", System.getProperty("java.class.path"), "-d", classes.toString(),
@@ -185,6 +203,9 @@ public final class BaseCalibration {
         return best;
     }
 
+    /** The file a child writes as it starts, holding the machine lock. */
+    private static final String STARTED = "started";
+
     /** Runs one comparison in a child JVM under the machine lock; returns its row. */
     private static String[] runChild(Path current, Path base) throws IOException, InterruptedException {
         Path report = Files.createTempDirectory("brigade-base-calibration");
@@ -195,9 +216,15 @@ public final class BaseCalibration {
                 BaseCalibration.class.getName(), "child", report.toString(), base.resolve("classes").toString()));
         Path log = report.resolve("child.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // the child may wait for the machine lock as long as another measurement holds it: the 5 minutes start
+        // when it has the lock and says so
+        while (p.isAlive() && !Files.exists(report.resolve(STARTED))) {
+            p.waitFor(1, TimeUnit.SECONDS);
+        }
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IllegalStateException("child did not end within 5 minutes; its output is in " + log);
+            throw new IllegalStateException("child did not end within 5 minutes of taking the machine lock; its"
+                    + " output is in " + log);
         }
         Path row = report.resolve("row.tsv");
         if (p.exitValue() != 0 || !Files.exists(row)) {
@@ -216,6 +243,7 @@ public final class BaseCalibration {
      * base median, current median, the test's wall time, JIT and GC time during it (ms).
      */
     private static void child(Path report, String base) throws Exception {
+        Files.writeString(report.resolve(STARTED), "");
         long[] times = new long[3];
         String[] outcome = {"none"};
         TestExecutionListener watch = new TestExecutionListener() {

@@ -161,7 +161,7 @@ class BaselineRunsTest {
         EngineExecutionResults compared = run(Constants.BASELINE_TOLERANCE_PROPERTY_NAME, "0.9");
         compared.testEvents().assertStatistics(s -> s.succeeded(1));
         assertThat(reportEntry(compared, "brigade.baseline.VIRTUAL.nanosPerHop"))
-                .matches("[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) vs baseline .+, \\d+ samples; fails above"
+                .matches("[+-]\\d+\\.\\d % \\(.+× \\[.+–.+]\\) vs baseline .+, \\d+ samples(, bimodal)?; fails above"
                         + " \\+\\d+\\.\\d %: pass");
         assertThat(file()).hasContent(schema1);
 
@@ -207,7 +207,8 @@ class BaselineRunsTest {
                     finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.matches("Expected"
                             + " VIRTUAL nanosPerHop to be no worse than its baseline \\(tolerance 10 %\\) but it was"
                             + " \\d+\\.\\d % worse: current / baseline .+× \\[.+–.+], 95 % prediction interval from"
-                            + " 4 recorded runs \\(run-to-run spread ±\\d+\\.\\d %\\); current .+, \\d+ samples;"
+                            + " 4 recorded runs \\(run-to-run spread ±\\d+\\.\\d %\\); current .+, \\d+ samples"
+                            + "(, bimodal)?;"
                             + " baseline .+ \\[.+–.+], geometric mean \\[range] of 4 recorded runs' medians")))));
         } finally {
             SPIN.set(Duration.ZERO);

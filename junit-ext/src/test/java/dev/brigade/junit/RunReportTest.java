@@ -134,9 +134,20 @@ class RunReportTest {
         List<Object> results = (List<Object>) JSON.std.mapFrom(Files.readString(dir.resolve("brigade-results.json")))
                 .get("results");
 
-        String summary = RunReportAccess.summary(results.stream().map(RunReportTest::map).toList());
+        List<Map<String, Object>> records = results.stream().map(RunReportTest::map).toList();
+        String summary = RunReportAccess.summary(records, false);
+        String full = RunReportAccess.summary(records, true);
 
-        assertThat(summary).contains("Brigade: 3 results", "budget FAIL", "budget pass", "verdict: budget pass/FAIL")
+        // failures first, then one line per test within 120 columns; the table of every result behind the flag
+        assertThat(summary).contains("Brigade: 3 results of 2 tests; budgets 1 pass, 1 FAIL; baselines -; base -")
+                .containsPattern("  FAILED\\R    RunReportTest\\$Measured#handOff \\[PLATFORM] 20 tasks, QUEUE: "
+                        + "nanosPerHop "
+                        + "\\S+ .s.*, budget FAIL \\(limit 1(\\.00)?\\s+ns\\)")
+                .containsPattern("  FAIL  RunReportTest\\$Measured#handOff +nanosPerHop VIRTUAL \\S+ .s, PLATFORM")
+                .containsPattern("  -     RunReportTest\\$Measured#oddlyNamed +nanosPerHop VIRTUAL")
+                .doesNotContain("median [95 % CI]");
+        assertThat(summary.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(120));
+        assertThat(full).startsWith(summary.substring(0, summary.indexOf("  verdict:")))
                 // a measurement short enough to give one round prints no interval; rounds in two clusters are
                 // marked bimodal after it
                 .containsPattern("RunReportTest\\$Measured#handOff +\\[VIRTUAL] 20 tasks, QUEUE +VIRTUAL +nanosPerHop +"
@@ -145,9 +156,7 @@ class RunReportTest {
 
     @Test
     void the_html_report_opens_offline_and_draws_every_chart_in_a_real_browser() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium),
-                "Debian's chromium is not installed (.ci/run installs it)");
+        assumeChromium();
         TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
         RunReportAccess.render(dir);
         Path html = dir.resolve("report.html");
@@ -156,16 +165,147 @@ class RunReportTest {
                 .doesNotContainPattern("src=\"http|href=\"http");
         int canvases = source.split("<canvas ", -1).length - 1;
 
-        Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--dump-dom",
-                html.toUri() + "#all").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String dom = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(browser.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String dom = dom(html, "#all");
 
         assertThat(canvases).isGreaterThanOrEqualTo(2);
         assertThat(dom).contains("data-charts=\"" + canvases + "\"", "data-charts-drawn=\"" + canvases + "\"",
                 "&lt;b&gt;ünïcödé&lt;/b&gt;");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_summary_counts_the_verdicts_of_brigade_results_json_and_links_every_failure_to_its_test()
+            throws IOException {
+        TestKit.run(Measured.class, Constants.REPORT_DIR_PROPERTY_NAME, dir.toString());
+        RunReportAccess.render(dir);
+        List<Map<String, Object>> results = ((List<Object>) JSON.std.mapFrom(Files.readString(
+                dir.resolve("brigade-results.json"))).get("results")).stream().map(RunReportTest::map).toList();
+        Map<String, Integer> expected = new java.util.TreeMap<>();
+        for (Map<String, Object> r : results) {
+            for (String kind : List.of("budgets", "baselines", "base")) {
+                List<Object> verdicts = (List<Object>) r.getOrDefault(kind, List.of());
+                expected.merge(kind + ".none", verdicts.isEmpty() ? 1 : 0, Integer::sum);
+                for (String verdict : List.of("pass", "fail")) {
+                    expected.merge(kind + "." + verdict, (int) verdicts.stream()
+                            .filter(v -> verdict.equals(map(v).get("verdict"))).count(), Integer::sum);
+                }
+            }
+        }
+        expected.remove("budgets.none");
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dir.resolve("report.html").toFile());
+
+        // the run has a failing budget (PLATFORM's 1 ns) and a passing one (VIRTUAL's 1 s)
+        assertThat(expected).containsEntry("budgets.fail", 1).containsEntry("budgets.pass", 1);
+        Map<String, Integer> shown = new java.util.TreeMap<>();
+        page.select(".verdicts [data-count]").forEach(e -> shown.put(e.attr("data-count"), Integer.valueOf(e.text())));
+        assertThat(shown).isEqualTo(expected);
+        // the summary comes before the first test's section
+        assertThat(page.body().html().indexOf("class=\"verdicts\"")).isLessThan(page.body().html()
+                .indexOf("<section class=\"test\""));
+        org.jsoup.select.Elements failures = page.select(".verdicts ol.failures li");
+        assertThat(failures).hasSize(1).first().satisfies(li -> {
+            assertThat(li.text()).contains("[PLATFORM] 20 tasks, QUEUE", "budget nanosPerHop ≤ 1.00 ns, measured ");
+            String id = li.selectFirst("a").attr("href").substring(1);
+            org.jsoup.nodes.Element target = page.getElementById(id);
+            assertThat(target).as("the element of id %s", id).isNotNull();
+            assertThat(target.selectFirst("h2").text()).isEqualTo(Measured.class.getName() + "#handOff");
+        });
+        assertThat(page.selectFirst(".verdicts p.machine").text()).contains("JDK " + Runtime.version());
+    }
+
+    @Test
+    void a_chart_of_kinds_ten_times_apart_has_a_logarithmic_axis_and_its_far_budget_as_text() throws Exception {
+        assumeChromium();
+        Path html = kindsReport();
+
+        org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parse(dom(html, "#all"));
+
+        org.jsoup.nodes.Element wide = section(dom, "com.example.Wide#handOff").selectFirst("canvas");
+        org.jsoup.nodes.Element narrow = section(dom, "com.example.Narrow#handOff").selectFirst("canvas");
+        // 1 µs and 10 µs: both apart from the zero line; the 500 µs budget would flatten them, so it is text
+        assertThat(wide.attr("data-y-scale")).isEqualTo("logarithmic");
+        assertThat(wide.attr("data-budget-lines")).isEqualTo("0");
+        assertThat(wide.parent().selectFirst("figcaption").text()).contains("logarithmic axis",
+                "budgets off the axis: PLATFORM · [PLATFORM] ≤ 500 µs (passed)");
+        // 1 µs and 2 µs: a linear axis from zero, and the 3 µs budget drawn on it
+        assertThat(narrow.attr("data-y-scale")).isEqualTo("linear");
+        assertThat(narrow.attr("data-budget-lines")).isEqualTo("1");
+    }
+
+    @Test
+    void the_filter_box_hides_the_sections_of_tests_whose_name_lacks_its_text() throws Exception {
+        assumeChromium();
+        Path html = kindsReport();
+
+        org.jsoup.nodes.Document all = org.jsoup.Jsoup.parse(dom(html, ""));
+        org.jsoup.nodes.Document filtered = org.jsoup.Jsoup.parse(dom(html, "?filter=narROW"));
+
+        assertThat(section(all, "com.example.Wide#handOff").hasAttr("hidden")).isFalse();
+        assertThat(section(all, "com.example.Narrow#handOff").hasAttr("hidden")).isFalse();
+        assertThat(section(filtered, "com.example.Wide#handOff").hasAttr("hidden")).isTrue();
+        assertThat(section(filtered, "com.example.Narrow#handOff").hasAttr("hidden")).isFalse();
+        assertThat(filtered.getElementById("shown").text()).isEqualTo("1 of 2 tests");
+    }
+
+    /**
+     * A report of two tests, each with a VIRTUAL and a PLATFORM result: {@code Wide}'s hops take 1 and 10 µs (budget
+     * 500 µs), {@code Narrow}'s 1 and 2 µs (budget 3 µs); fixed figures, so the charts' axes are known.
+     */
+    private Path kindsReport() {
+        Path reports = dir.resolve("kinds");
+        RunReportAccess.write(reports, List.of(handOff("Wide", VIRTUAL, 1_000, Double.NaN),
+                handOff("Wide", PLATFORM, 10_000, 500_000), handOff("Narrow", VIRTUAL, 1_000, Double.NaN),
+                handOff("Narrow", PLATFORM, 2_000, 3_000)));
+        RunReportAccess.render(reports);
+        return reports.resolve("report.html");
+    }
+
+    private static Map<String, Object> handOff(String test, dev.brigade.fixture.TaskKind kind, double nanosPerHop,
+                                               double budgetNanos) {
+        dev.brigade.measure.Estimate perHop = dev.brigade.measure.Estimate.of("ns", java.util.stream.IntStream
+                .range(0, 20).mapToDouble(i -> nanosPerHop * (0.98 + 0.002 * i)).toArray());
+        dev.brigade.measure.Estimate once = dev.brigade.measure.Estimate.of("1", 1, 1, 1);
+        var result = new dev.brigade.fixture.BrigadeResult(kind, "QUEUE", 20, false, 1_000_000, perHop, perHop, once,
+                dev.brigade.measure.Estimate.of("B", 64, 64, 64), null, java.util.OptionalLong.empty(),
+                new dev.brigade.fixture.RunStats(0, 1_000_000_000L, 20, 2_000, 1_000, "linux"));
+        List<Map<String, Object>> budgets = Double.isNaN(budgetNanos) ? List.of() : List.of(Map.of("metric",
+                "nanosPerHop", "limit", budgetNanos, "verdict", budgetNanos >= nanosPerHop ? "pass" : "fail"));
+        return RunReportAccess.record("com.example." + test + "#handOff", "[" + kind + "]", result, budgets);
+    }
+
+    private static org.jsoup.nodes.Element section(org.jsoup.nodes.Document page, String test) {
+        return page.select("section.test").stream().filter(s -> s.selectFirst("h2").text().equals(test))
+                .findFirst().orElseThrow(() -> new AssertionError("no section of " + test));
+    }
+
+    private static void assumeChromium() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "Debian's chromium is not installed (.ci/run installs it)");
+    }
+
+    /**
+     * The page as Debian's headless Chromium leaves it after its scripts ran, opened with {@code suffix}, with
+     * Chromium's {@code options} (a window size).
+     */
+    private String dom(Path html, String suffix, String... options) throws Exception {
+        List<String> arguments = new java.util.ArrayList<>(List.of(options));
+        arguments.add("--dump-dom");
+        arguments.add(html.toUri() + suffix);
+        Process browser = chromium(arguments.toArray(String[]::new));
+        String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return dom;
+    }
+
+    /** Debian's headless Chromium, offline and with a profile of its own, started with {@code arguments}. */
+    private Process chromium(String... arguments) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/chromium", "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir="
+                        + Files.createTempDirectory(dir, "chromium")));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     @Test
@@ -211,8 +351,13 @@ class RunReportTest {
 
     /** Renders the run's report and returns brigade-results.json, having checked it against its schema. */
     private String renderedResultsFollowingTheSchema() throws Exception {
-        RunReportAccess.render(dir);
-        String json = Files.readString(dir.resolve("brigade-results.json"));
+        return renderedResultsFollowingTheSchema(dir);
+    }
+
+    /** Renders the report of {@code reports} and returns its brigade-results.json, checked against its schema. */
+    private static String renderedResultsFollowingTheSchema(Path reports) throws Exception {
+        RunReportAccess.render(reports);
+        String json = Files.readString(reports.resolve("brigade-results.json"));
         assertThat(resultsSchema().validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)))
                 .as("brigade-results.json against docs/brigade-results.schema.json").isEmpty();
         return json;
@@ -249,9 +394,87 @@ class RunReportTest {
         assertThat(map(result.get("baseline"))).containsEntry("metric", "nanosPerHop").containsEntry("runs", 2)
                 .containsEntry("interval", "prediction").containsKey("spread").containsEntry("verdict", "pass")
                 .hasEntrySatisfying("failsAbove", v -> assertThat(((Number) v).doubleValue()).isGreaterThanOrEqualTo(1.9));
-        assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 runs; fails above ");
-        assertThat(RunReportAccess.summary(List.of(result))).containsPattern("baseline pass \\(\\S+×, 2 runs; fails"
+        // the baseline's recorded runs, oldest first, with when each was recorded: the history chart's points
+        assertThat((List<Object>) map(result.get("baseline")).get("history")).hasSize(2).allSatisfy(h -> assertThat(
+                map(h)).containsKey("recordedAt").hasEntrySatisfying("median", m -> assertThat(((Number) m)
+                .doubleValue()).isPositive()));
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("nanosPerHop, the baseline&#39;s 2 recorded"
+                + " runs on this machine (fingerprint ");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 runs; fails above ")
+                .contains("baselines <b data-count=\"baselines.pass\">1</b> passed, <b data-count=\"baselines.fail\">0"
+                        + "</b> failed, <b data-count=\"baselines.none\">0</b> not compared");
+        assertThat(RunReportAccess.summary(List.of(result), true)).containsPattern("baseline pass \\(\\S+×, 2 runs; fails"
                 + " above \\S+×\\)");
+    }
+
+    /**
+     * A run as a user's suite gives one, all measured here: kinds side by side with a budget that fails
+     * ({@link Measured}), a baseline of two recorded runs ({@link Baselined}), and a comparison with a real base
+     * build in paired rounds ({@link example.codec.AgainstBaseCases}). In Chromium at 1400×900 the run's verdicts,
+     * every failure among them, end within the first screen, and every chart shows at least two distinct values.
+     * With {@code -Dbrigade.screenshots.update=true} it writes the screenshots docs/reports.md shows.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_realistic_runs_failures_fit_the_first_screen_and_no_chart_is_empty_or_flat() throws Exception {
+        assumeChromium();
+        Path reports = dir.resolve("realistic");
+        Path baselines = dir.resolve("baselines");
+        for (int i = 0; i < 2; i++) {
+            TestKit.run(Baselined.class, Constants.BASELINE_DIR_PROPERTY_NAME, baselines.toString(),
+                    Constants.BASELINE_UPDATE_PROPERTY_NAME, "add", Constants.REPORT_DIR_PROPERTY_NAME,
+                    dir.resolve("recording").toString());
+        }
+        TestKit.run(List.of(Measured.class, Baselined.class), Constants.BASELINE_DIR_PROPERTY_NAME,
+                baselines.toString(), Constants.REPORT_DIR_PROPERTY_NAME, reports.toString());
+        Path base = example.codec.BaseBuilds.sampleCodec(dir, "21", 30_000);
+        String cases = example.codec.AgainstBaseCases.class.getName().replace('.', '/') + ".class";
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(cases)) {
+            Files.copy(in, base.resolve(cases));
+        }
+        TestKit.run(example.codec.AgainstBaseCases.class, Constants.BASE_CLASSPATH_PROPERTY_NAME, base.toString(),
+                Constants.REPORT_DIR_PROPERTY_NAME, reports.toString());
+        String json = renderedResultsFollowingTheSchema(reports);
+        Path html = reports.resolve("report.html");
+        List<Map<String, Object>> results = ((List<Object>) JSON.std.mapFrom(json).get("results")).stream()
+                .map(RunReportTest::map).toList();
+        long failed = results.stream().flatMap(r -> java.util.stream.Stream.of("budgets", "baselines", "base")
+                .flatMap(k -> ((List<Object>) r.getOrDefault(k, List.of())).stream()))
+                .filter(v -> "fail".equals(map(v).get("verdict"))).count();
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dom(html, "#all", "--window-size=1400,900"));
+
+        // what this run holds: a failure, a history of 2 recorded runs and the current one, the pairs' ratios
+        assertThat(failed).isPositive();
+        assertThat(page.select(".verdicts ol.failures li")).hasSize((int) failed);
+        assertThat(Integer.parseInt(page.getElementById("verdicts").attr("data-bottom")))
+                .as("the bottom of the run's verdicts, every failure listed, on a 1400×900 screen").isBetween(1, 900);
+        assertThat(page.select("figure.ratios canvas")).isNotEmpty();
+        assertThat(page.select("figure.history canvas")).singleElement()
+                .satisfies(c -> assertThat(c.parent().text()).contains("2 recorded runs"));
+        assertThat(page.select("figure.pairs canvas")).singleElement();
+        org.jsoup.select.Elements charts = page.select("canvas");
+        assertThat(page.body().attr("data-charts-drawn")).isEqualTo(String.valueOf(charts.size()));
+        assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-y-values")))
+                .as("distinct values drawn by %s (%s)", c.id(), c.parent().text()).isGreaterThanOrEqualTo(2));
+
+        if (Boolean.getBoolean("brigade.screenshots.update")) {
+            Path images = Path.of("..", "docs", "images");
+            Files.createDirectories(images);
+            // the first screen, then the page filtered to one test: the verdicts and that test's charts
+            // #all draws every chart at once: a headless screenshot does not wait for those drawn as they scroll in
+            screenshot(html, "#all", 900, images.resolve("report-top.png"));
+            screenshot(html, "?filter=Baselined%23#all", 1000, images.resolve("report-history.png"));
+        }
+    }
+
+    /** A PNG of the page opened with {@code suffix}, 1400 px wide and {@code height} high, as Chromium draws it. */
+    private void screenshot(Path html, String suffix, int height, Path png) throws Exception {
+        Process browser = chromium("--screenshot=" + png.toAbsolutePath(), "--window-size=1400," + height,
+                "--hide-scrollbars", "--virtual-time-budget=5000", html.toUri() + suffix);
+        browser.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(browser.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(png).isNotEmptyFile();
     }
 
     @TestKit.TestCase

@@ -2,6 +2,7 @@ package dev.brigade.assertj.spi;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.brigade.fixture.Measurement;
 import dev.brigade.measure.Regression;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -24,5 +25,5 @@ public interface BaselineService {
      *         updated (the service tells the test's report so)
      * @throws IllegalStateException when no test of the extension is running on this thread
      */
-    List<Regression> compare(Object result, List<String> metrics);
+    List<Regression> compare(Measurement result, List<String> metrics);
 }

@@ -7,6 +7,7 @@ import dev.brigade.examples.findings.Finding.Rule;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.junit.BrigadeExtension;
+import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Units;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -45,7 +46,11 @@ class MemoryPerTaskFinding {
     }
 
     private static String bytes(MemoryResult r) {
-        return Units.format(r.rssBytesPerTask().median(), "B") + " RSS, " + Units.format(r.heapBytesPerTask().median(),
-                "B") + " heap";
+        return perTask(r.rssBytesPerTask()) + " RSS, " + perTask(r.heapBytesPerTask()) + " heap";
+    }
+
+    /** The median, or "below resolution" for a fit whose interval reaches zero: never a negative figure. */
+    private static String perTask(Estimate e) {
+        return MemoryResult.resolved(e) ? Units.format(e.median(), "B") : "below resolution";
     }
 }

@@ -13,6 +13,7 @@ import dev.brigade.junit.internal.config.BaseSpec;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Metric;
 import dev.brigade.measure.PairedRatio;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -224,8 +225,8 @@ public final class BaseRuns {
     public static List<List<BaseComparison>> comparisons(ExtensionContext context, boolean spawn) {
         BaseSpec spec = context.getStore(NAMESPACE).get(BaseSpec.class, BaseSpec.class);
         Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
-        List<String> metrics = spec.metrics().isEmpty() ? List.of(spawn ? "nanosPerTask" : "nanosPerHop")
-                : spec.metrics();
+        Metric main = spawn ? Metric.NANOS_PER_TASK : Metric.NANOS_PER_HOP;
+        List<String> metrics = spec.metrics().isEmpty() ? List.of(main.key()) : spec.metrics();
         List<List<BaseComparison>> comparisons = new ArrayList<>();
         for (Pairing.Pair pair : pairing.pairs()) {
             SideBySideResult r = pair.rounds();

@@ -3,6 +3,8 @@ package dev.brigade.junit.internal.baseline;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.Cost;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.Constants;
@@ -46,17 +48,17 @@ public final class BaselineComparisons {
      * other runs when the invocation ran in several forks ({@code @Fork(runs = ...)}), as one entry of several
      * current runs.
      */
-    static List<Regression> compare(CurrentInvocation current, Object result, List<String> requested) {
+    static List<Regression> compare(CurrentInvocation current, Measurement result, List<String> requested) {
         Settings settings = current.plan().settings();
         double tolerance = current.plan().baseline().map(BaselineSpec::tolerance)
                 .orElse(settings.baselineTolerance());
         String entry = entryKey(current, result);
-        List<Object> measured = counterparts(current.results().collected(), result);
+        List<Measurement> measured = counterparts(current.results().collected(), result);
         List<Map<String, Estimate>> currentRuns = new ArrayList<>();
-        for (Object run : measured) {
+        for (Measurement run : measured) {
             currentRuns.add(metrics(run, requested));
         }
-        String label = label(result);
+        String label = result.label();
         Class<?> testClass = current.context().getRequiredTestClass();
         Path file = BaselineFile.of(settings.baselineDir(), testClass);
         MachineFingerprint machine = MachineFingerprint.current();
@@ -101,6 +103,28 @@ public final class BaselineComparisons {
         }
         current.compared(result, regressions);
         return regressions;
+    }
+
+    /**
+     * One recorded run of a baseline, as its file keeps it: when it was recorded (an ISO-8601 instant, or null when
+     * the file does not say) and its metrics. For the run's reports.
+     */
+    public record RecordedRun(String recordedAt, Map<String, Estimate> metrics) {
+    }
+
+    /**
+     * The recorded runs of {@code result}'s baseline on this machine ({@link MachineFingerprint#current()}), oldest
+     * first, read from its file when the run's reports keep the result; empty when there are none, or when the file
+     * cannot be read (the comparison has said so already).
+     */
+    public static List<RecordedRun> history(CurrentInvocation current, Measurement result) {
+        try {
+            return BaselineFile.history(BaselineFile.of(current.plan().settings().baselineDir(),
+                    current.context().getRequiredTestClass()), MachineFingerprint.current().id(),
+                    entryKey(current, result)).orElse(List.of());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -158,21 +182,21 @@ public final class BaselineComparisons {
      * to it (the same fixture and label, the same ordinal within its run), in the order of the runs: what one
      * baseline entry compares or records together. A memory result of a brigade follows its brigade.
      */
-    static List<Object> counterparts(InvocationResults.Collected collected, Object result) {
-        Object owner = owner(collected.all(), result);
+    static List<Measurement> counterparts(InvocationResults.Collected collected, Measurement result) {
+        Measurement owner = owner(collected.all(), result);
         int run = collected.runOf(owner);
         if (run == 0) {
             return List.of(result);
         }
-        String fixture = fixture(owner);
-        String label = label(owner);
+        String fixture = owner.fixture();
+        String label = owner.label();
         int ordinal = ordinal(collected, owner);
         Map<Integer, Integer> seen = new java.util.TreeMap<>();
-        Map<Integer, Object> matching = new java.util.TreeMap<>();
-        for (Object r : collected.all()) {
-            if (fixture(r).equals(fixture) && label(r).equals(label)
+        Map<Integer, Measurement> matching = new java.util.TreeMap<>();
+        for (Measurement r : collected.all()) {
+            if (r.fixture().equals(fixture) && r.label().equals(label)
                     && seen.merge(collected.runOf(r), 1, Integer::sum) == ordinal) {
-                Object counterpart = owner == result ? r : r instanceof BrigadeResult b ? b.memoryPerTask() : null;
+                Measurement counterpart = owner == result ? r : r instanceof BrigadeResult b ? b.memoryPerTask() : null;
                 if (counterpart != null) {
                     matching.put(collected.runOf(r), counterpart);
                 }
@@ -185,12 +209,12 @@ public final class BaselineComparisons {
      * Whether {@code result} stands for its entry: the first of its counterparts, so that a baseline of several
      * runs is compared once, not once per run.
      */
-    public static boolean leads(InvocationResults.Collected collected, Object result) {
+    public static boolean leads(InvocationResults.Collected collected, Measurement result) {
         return collected.runOf(owner(collected.all(), result)) <= 1 || counterparts(collected, result).get(0) == result;
     }
 
     /** The result among {@code all} that produced {@code result}: itself, or the brigade of a memory result. */
-    private static Object owner(List<Object> all, Object result) {
+    private static Measurement owner(List<Measurement> all, Measurement result) {
         if (result instanceof MemoryResult m && all.stream().noneMatch(r -> r == m)) {
             return all.stream().filter(r -> r instanceof BrigadeResult b && b.memoryPerTask() == m).findFirst()
                     .orElse(null);
@@ -199,13 +223,13 @@ public final class BaselineComparisons {
     }
 
     /** Which result of its fixture and label {@code owner} is within its run, from 1. */
-    private static int ordinal(InvocationResults.Collected collected, Object owner) {
-        String fixture = fixture(owner);
-        String label = label(owner);
+    private static int ordinal(InvocationResults.Collected collected, Measurement owner) {
+        String fixture = owner.fixture();
+        String label = owner.label();
         int run = collected.runOf(owner);
         int ordinal = 0;
-        for (Object r : collected.all()) {
-            if (collected.runOf(r) == run && fixture(r).equals(fixture) && label(r).equals(label)) {
+        for (Measurement r : collected.all()) {
+            if (collected.runOf(r) == run && r.fixture().equals(fixture) && r.label().equals(label)) {
                 ordinal++;
             }
             if (r == owner) {
@@ -234,22 +258,15 @@ public final class BaselineComparisons {
     }
 
     /** The metrics to compare: those requested, or the result's main ones. */
-    private static Map<String, Estimate> metrics(Object result, List<String> requested) {
-        Map<String, Estimate> all;
-        List<String> main;
-        if (result instanceof BrigadeResult r) {
-            all = r.metrics();
-            main = List.of(Metric.NANOS_PER_HOP.key());
-        } else if (result instanceof SpawnResult r) {
-            all = r.metrics();
-            main = List.of(Metric.NANOS_PER_TASK.key());
-        } else if (result instanceof MemoryResult r) {
-            all = r.metrics();
-            main = List.of(Metric.RSS_BYTES_PER_TASK.key(), Metric.HEAP_BYTES_PER_TASK.key());
-        } else {
-            throw new IllegalArgumentException("baselines compare brigade, spawn and memory results, not "
-                    + (result == null ? "null" : result.getClass().getSimpleName()));
-        }
+    private static Map<String, Estimate> metrics(Measurement result, List<String> requested) {
+        Map<String, Estimate> all = result.metrics();
+        List<String> main = switch (result) {
+            case BrigadeResult r -> List.of(Metric.NANOS_PER_HOP.key());
+            case SpawnResult r -> List.of(Metric.NANOS_PER_TASK.key());
+            case MemoryResult r -> List.of(Metric.RSS_BYTES_PER_TASK.key(), Metric.HEAP_BYTES_PER_TASK.key());
+            case Cost c -> throw new IllegalArgumentException("baselines compare brigade, spawn and memory results,"
+                    + " not a cost meter's");
+        };
         Map<String, Estimate> chosen = new LinkedHashMap<>();
         for (String name : requested.isEmpty() ? main : requested) {
             Metric.ofKey(name);
@@ -267,10 +284,10 @@ public final class BaselineComparisons {
      * {@code #2} after the second result of the same fixture and kind in one invocation (in one run of an
      * invocation run in several forks: the runs' corresponding results share the key).
      */
-    static String entryKey(CurrentInvocation current, Object result) {
+    static String entryKey(CurrentInvocation current, Measurement result) {
         InvocationResults.Collected collected = current.results().collected();
-        List<Object> all = collected.all();
-        Object owner = owner(all, result);
+        List<Measurement> all = collected.all();
+        Measurement owner = owner(all, result);
         String suffix = owner == result ? "" : " memory";
         if (owner == null || all.stream().noneMatch(r -> r == owner)) {
             throw new IllegalStateException("this result was not produced by a fixture the extension injected into "
@@ -281,33 +298,7 @@ public final class BaselineComparisons {
         String method = current.context().getRequiredTestMethod().getName();
         TemplateSpec template = current.plan().template();
         String invocation = template == null ? "" : " " + current.context().getDisplayName();
-        return method + invocation + " / " + fixture(owner) + " " + label(owner) + suffix
+        return method + invocation + " / " + owner.fixture() + " " + owner.label() + suffix
                 + (ordinal > 1 ? " #" + ordinal : "");
-    }
-
-    private static String fixture(Object result) {
-        if (result instanceof BrigadeResult) {
-            return "brigade";
-        }
-        if (result instanceof SpawnResult) {
-            return "spawn";
-        }
-        if (result instanceof MemoryResult) {
-            return "population";
-        }
-        return "cost";
-    }
-
-    private static String label(Object result) {
-        if (result instanceof BrigadeResult r) {
-            return r.label();
-        }
-        if (result instanceof SpawnResult r) {
-            return r.kind().name();
-        }
-        if (result instanceof MemoryResult r) {
-            return r.kind().name();
-        }
-        return "cost";
     }
 }

@@ -60,6 +60,22 @@ final class BaselineFile {
      * @throws BaselineFileException when the file cannot be read as a baseline file
      */
     static Optional<Map<String, List<Estimate>>> find(Path file, String machine, String entry) {
+        return history(file, machine, entry).map(runs -> {
+            Map<String, List<Estimate>> estimates = new LinkedHashMap<>();
+            for (BaselineComparisons.RecordedRun run : runs) {
+                run.metrics().forEach((name, e) -> estimates.computeIfAbsent(name, k -> new ArrayList<>()).add(e));
+            }
+            return estimates;
+        });
+    }
+
+    /**
+     * The recorded runs of {@code entry} for {@code machine}, oldest first, each with when it was recorded (null if
+     * the file does not say) and its metrics; empty when there is no such entry.
+     *
+     * @throws BaselineFileException when the file cannot be read as a baseline file
+     */
+    static Optional<List<BaselineComparisons.RecordedRun>> history(Path file, String machine, String entry) {
         String text;
         try {
             text = LockedFile.read(file);
@@ -69,19 +85,19 @@ final class BaselineFile {
         if (text == null) {
             return Optional.empty();
         }
-        Map<String, Object> root = parse(file, text);
-        Map<String, Object> entries = entries(file, text, root, machine);
-        Object stored = entries.get(entry);
+        Object stored = entries(file, text, parse(file, text), machine).get(entry);
         if (stored == null) {
             return Optional.empty();
         }
-        Map<String, List<Estimate>> estimates = new LinkedHashMap<>();
+        List<BaselineComparisons.RecordedRun> history = new ArrayList<>();
         for (Map<String, Object> run : runs(file, text, stored, entry)) {
-            Map<String, Object> metrics = object(file, text, run.get("metrics"), entry + ".metrics");
-            metrics.forEach((name, value) -> estimates.computeIfAbsent(name, k -> new ArrayList<>())
-                    .add(estimate(file, text, value, entry, name)));
+            Map<String, Estimate> metrics = new LinkedHashMap<>();
+            object(file, text, run.get("metrics"), entry + ".metrics").forEach(
+                    (name, value) -> metrics.put(name, estimate(file, text, value, entry, name)));
+            history.add(new BaselineComparisons.RecordedRun(run.get("recordedAt") instanceof String at ? at : null,
+                    metrics));
         }
-        return Optional.of(estimates);
+        return Optional.of(history);
     }
 
     /**

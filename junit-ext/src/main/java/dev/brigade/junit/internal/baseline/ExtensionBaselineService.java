@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.baseline;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.assertj.spi.BaselineService;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.measure.Regression;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ExtensionBaselineService implements BaselineService {
     }
 
     @Override
-    public List<Regression> compare(Object result, List<String> metrics) {
+    public List<Regression> compare(Measurement result, List<String> metrics) {
         CurrentInvocation current = CurrentInvocation.get().orElseThrow(() -> new IllegalStateException(
                 "isNoWorseThanBaseline() compares a result of the running Brigade test with its baseline, but no"
                         + " Brigade test runs on this thread: call it in a @Brigade or @Spawn test, or a test with"

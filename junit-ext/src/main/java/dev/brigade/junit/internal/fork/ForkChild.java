@@ -2,6 +2,7 @@ package dev.brigade.junit.internal.fork;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.brigade.fixture.Measurement;
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Regression;
@@ -27,7 +28,7 @@ public final class ForkChild {
     /** Set in the child: which of the invocation's runs it is, from 1 ({@code @Fork(runs = ...)}). */
     static final String RUN = "brigade.fork.run";
 
-    private static final List<Object> RESULTS = new ArrayList<>();
+    private static final List<Measurement> RESULTS = new ArrayList<>();
     private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
     private static final List<List<BaseComparison>> BASE = new ArrayList<>();
     private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ public final class ForkChild {
      * JVM), and the metrics the body left to {@code @Baseline} to record.
      */
     public static synchronized void keep(CurrentInvocation current) {
-        for (Object result : current.results().collected().all()) {
+        for (Measurement result : current.results().collected().all()) {
             RESULTS.add(result);
             COMPARISONS.add(List.copyOf(current.comparisons().getOrDefault(result, List.of())));
             BASE.add(List.copyOf(current.base().getOrDefault(result, List.of())));
@@ -59,7 +60,7 @@ public final class ForkChild {
         current.deferred().forEach((entry, metrics) -> DEFERRED.put(entry, List.copyOf(metrics)));
     }
 
-    static synchronized List<Object> results() {
+    static synchronized List<Measurement> results() {
         return List.copyOf(RESULTS);
     }
 

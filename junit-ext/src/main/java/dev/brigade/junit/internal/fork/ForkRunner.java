@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.fork;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.internal.ChildJvm;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.ForkSpec;
@@ -59,7 +60,7 @@ public final class ForkRunner {
      * @param base        the comparisons with the base build of each result ({@code @AgainstBase}: both sides ran
      *                    in the child), in the order of {@code results}
      */
-    public record Outcome(List<Object> results, Throwable failure, List<Map<String, String>> entries,
+    public record Outcome(List<Measurement> results, Throwable failure, List<Map<String, String>> entries,
                    Map<String, List<String>> deferred, List<List<Regression>> comparisons,
                    List<List<BaseComparison>> base) {
     }
@@ -108,7 +109,7 @@ public final class ForkRunner {
                         + quote(lastErrors, stderr));
             }
             Map<String, Object> report = JSON.std.mapFrom(Files.readString(out, StandardCharsets.UTF_8));
-            List<Object> results = new ArrayList<>();
+            List<Measurement> results = new ArrayList<>();
             for (Object r : (List<?>) report.get("results")) {
                 results.add(ResultCodec.decode(ResultCodec.map(r)));
             }

@@ -2,6 +2,7 @@ package dev.brigade.junit.internal.lifecycle;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.brigade.fixture.Measurement;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
@@ -47,12 +48,12 @@ public record CurrentInvocation(ExtensionContext context, MethodPlan plan, Invoc
     }
 
     /** Remembers the comparisons of {@code result} with the base build, for the run's reports. */
-    public void comparedWithBase(Object result, List<BaseComparison> comparisons) {
+    public void comparedWithBase(Measurement result, List<BaseComparison> comparisons) {
         base.computeIfAbsent(result, r -> new ArrayList<>()).addAll(comparisons);
     }
 
     /** Remembers the baseline comparisons of {@code result}, for the run's reports. */
-    public void compared(Object result, List<Regression> regressions) {
+    public void compared(Measurement result, List<Regression> regressions) {
         comparisons.computeIfAbsent(result, r -> new ArrayList<>()).addAll(regressions);
     }
 

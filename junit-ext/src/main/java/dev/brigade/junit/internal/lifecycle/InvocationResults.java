@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.FixtureListener;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
@@ -27,9 +28,10 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
         ExtensionContext.Store.CloseableResource {
 
     private final String where;
-    private final List<Object> results = new ArrayList<>();
-    private final java.util.Set<Object> forked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private final java.util.Map<Object, Integer> runs = new java.util.IdentityHashMap<>();
+    private final List<Measurement> results = new ArrayList<>();
+    private final java.util.Set<Measurement> forked =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Map<Measurement, Integer> runs = new java.util.IdentityHashMap<>();
     private boolean closed;
 
     /** Results of the invocation of {@code where} ({@code method [X#y]}). */
@@ -61,7 +63,7 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
      * Adds a result measured in a fork, as if a fixture had reported it, marked as forked and, when the invocation
      * runs in several forks ({@code @Fork(runs = ...)}), with the number of its run, from 1; 0 for a single fork.
      */
-    synchronized void addForked(Object result, int run) {
+    synchronized void addForked(Measurement result, int run) {
         add(result);
         forked.add(result);
         if (run > 0) {
@@ -69,7 +71,7 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
         }
     }
 
-    private synchronized void add(Object result) {
+    private synchronized void add(Measurement result) {
         if (closed) {
             throw new IllegalStateException("this fixture was injected into the test " + where + ", which has ended;"
                     + " a fixture belongs to its test: create your own with BrigadeFixture.create(),"
@@ -80,7 +82,7 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
 
     /** The results so far, in the order produced. */
     public synchronized Collected collected() {
-        java.util.Set<Object> forkedCopy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Measurement> forkedCopy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         forkedCopy.addAll(forked);
         return new Collected(List.copyOf(results), java.util.Collections.unmodifiableSet(forkedCopy),
                 java.util.Collections.unmodifiableMap(new java.util.IdentityHashMap<>(runs)));
@@ -100,44 +102,23 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
      * @param runs   for an invocation run in several forks, the run (from 1) each result was measured in (by
      *               identity)
      */
-    public record Collected(List<Object> all, java.util.Set<Object> forked, java.util.Map<Object, Integer> runs) {
+    public record Collected(List<Measurement> all, java.util.Set<Measurement> forked,
+                            java.util.Map<Measurement, Integer> runs) {
 
         /** Whether {@code result} was measured in a fork. */
-        public boolean isForked(Object result) {
+        public boolean isForked(Measurement result) {
             return forked.contains(result);
         }
 
         /** The run of {@code @Fork(runs = ...)} that measured {@code result}, from 1; 0 for a single run. */
-        public int runOf(Object result) {
+        public int runOf(Measurement result) {
             return runs.getOrDefault(result, 0);
         }
 
-        /** The results a limit applies to, of one kind. */
-        public List<Object> of(Limit.Source source, TaskKind kind) {
-            List<Object> matching = new ArrayList<>();
-            for (Object result : all) {
-                switch (source) {
-                    case BRIGADE -> {
-                        if (result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind) {
-                            matching.add(r);
-                        }
-                    }
-                    case SPAWN -> {
-                        if (result instanceof SpawnResult r && r.kind() == kind) {
-                            matching.add(r);
-                        }
-                    }
-                    case MEMORY -> {
-                        if (result instanceof MemoryResult r && r.kind() == kind) {
-                            matching.add(r);
-                        } else if (result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind
-                                && r.memoryPerTask() != null) {
-                            matching.add(r.memoryPerTask());
-                        }
-                    }
-                }
-            }
-            return matching;
+        /** The results a limit of {@code source} on {@code kind} checks, in the order produced. */
+        public List<Measurement> of(Limit.Source source, TaskKind kind) {
+            return all.stream().map(result -> source.target(result, kind)).filter(java.util.Objects::nonNull)
+                    .toList();
         }
     }
 }

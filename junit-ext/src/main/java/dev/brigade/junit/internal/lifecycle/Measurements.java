@@ -17,6 +17,8 @@ import dev.brigade.junit.internal.report.RunReport;
 import dev.brigade.junit.internal.verdict.BaseCheck;
 import dev.brigade.junit.internal.verdict.BaselineCheck;
 import dev.brigade.junit.internal.verdict.BudgetCheck;
+import dev.brigade.junit.internal.verdict.BudgetVerdict;
+import java.util.List;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -208,7 +210,8 @@ public final class Measurements {
             InvocationResults.Collected collected = results.collected();
             ReportEntries.publish(context, collected);
             if (failure != null) {
-                RunReport.record(current, collected);
+                RunReport.record(current, collected,
+                        BudgetCheck.decide(plan, collected, TestState.kind(context), false));
                 throw failure;
             }
             AssertionError baselineFailure = BaselineCheck.check(plan, collected);
@@ -219,10 +222,16 @@ public final class Measurements {
                 }
                 baselineFailure = baseFailure;
             }
-            RunReport.record(current, collected);
+            List<BudgetVerdict> budgets;
             try {
-                BudgetCheck.check(plan, collected, TestState.kind(context));
-            } catch (AssertionError budgetFailure) {
+                budgets = BudgetCheck.decide(plan, collected, TestState.kind(context), true);
+            } catch (RuntimeException configurationError) {
+                RunReport.record(current, collected, List.of());
+                throw configurationError;
+            }
+            RunReport.record(current, collected, budgets);
+            AssertionError budgetFailure = BudgetCheck.failure(plan, budgets);
+            if (budgetFailure != null) {
                 if (baselineFailure != null) {
                     budgetFailure.addSuppressed(baselineFailure);
                 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.Cost;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.Constants;
@@ -27,7 +28,7 @@ public final class ReportEntries {
     }
 
     public static void publish(ExtensionContext context, InvocationResults.Collected results) {
-        for (Object result : results.all()) {
+        for (Measurement result : results.all()) {
             Map<String, String> entry = entry(result);
             int run = results.runOf(result);
             if (!entry.isEmpty() && run > 0) {
@@ -53,22 +54,22 @@ public final class ReportEntries {
             || System.getProperty("surefire.real.class.path") != null;
 
     /** The entry of one result, keys in the order of its metrics. */
-    static Map<String, String> entry(Object result) {
+    static Map<String, String> entry(Measurement result) {
         Map<String, String> entry = new LinkedHashMap<>();
-        if (result instanceof BrigadeResult r) {
-            put(entry, r.label(), r.metrics());
-        } else if (result instanceof SpawnResult r) {
-            put(entry, r.kind().name(), r.metrics());
-        } else if (result instanceof MemoryResult r) {
-            put(entry, r.kind().name(), r.metrics());
-        } else if (result instanceof Cost c) {
-            entry.put(Constants.REPORT_ENTRY_PREFIX + "cost", c.toString());
+        switch (result) {
+            case BrigadeResult r -> put(entry, r.label(), r.metrics(), r.memoryPerTask());
+            case SpawnResult r -> put(entry, r.label(), r.metrics(), null);
+            case MemoryResult r -> put(entry, r.label(), r.metrics(), r);
+            case Cost c -> entry.put(Constants.REPORT_ENTRY_PREFIX + "cost", c.toString());
         }
         return entry;
     }
 
-    private static void put(Map<String, String> entry, String label, Map<String, Estimate> metrics) {
-        metrics.forEach((metric, estimate) ->
-                entry.put(Constants.REPORT_ENTRY_PREFIX + label + "." + metric, estimate.toString()));
+    /** One key per metric; a memory figure below resolution says so instead of printing its noise as a figure. */
+    private static void put(Map<String, String> entry, String label, Map<String, Estimate> metrics,
+                            MemoryResult memory) {
+        metrics.forEach((metric, estimate) -> entry.put(Constants.REPORT_ENTRY_PREFIX + label + "." + metric,
+                memory != null && memory.metrics().containsKey(metric) ? memory.describe(estimate)
+                        : estimate.toString()));
     }
 }

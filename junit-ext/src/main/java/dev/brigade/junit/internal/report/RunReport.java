@@ -5,17 +5,16 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.Cost;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
-import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.internal.baseline.BaselineComparisons;
 import dev.brigade.junit.internal.baseline.LockedFile;
 import dev.brigade.junit.internal.baseline.MachineFingerprint;
-import dev.brigade.junit.internal.config.BudgetSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.junit.internal.lifecycle.InvocationResults;
-import dev.brigade.junit.internal.lifecycle.TestState;
-import dev.brigade.junit.internal.verdict.Limit;
+import dev.brigade.junit.internal.verdict.BudgetVerdict;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Regression;
@@ -81,21 +80,26 @@ public final class RunReport {
      * Records the results of one invocation with their budget and baseline verdicts, kept until {@link #finish()};
      * the records themselves are built when first read.
      */
-    public static void record(CurrentInvocation current, InvocationResults.Collected collected) {
+    public static void record(CurrentInvocation current, InvocationResults.Collected collected,
+                              List<BudgetVerdict> verdicts) {
         long start = System.nanoTime();
         MethodPlan plan = current.plan();
-        TaskKind invocationKind = TestState.kind(current.context());
         String test = current.context().getRequiredTestClass().getName() + "#"
                 + current.context().getRequiredTestMethod().getName();
         String invocation = current.context().getDisplayName();
         List<Supplier<Map<String, Object>>> records = new ArrayList<>();
-        for (Object result : collected.all()) {
+        for (Measurement result : collected.all()) {
             boolean forked = collected.isForked(result);
             int forkRun = collected.runOf(result);
             List<Regression> comparisons = current.comparisons().getOrDefault(result, List.of());
             List<BaseComparison> base = current.base().getOrDefault(result, List.of());
-            records.add(once(() -> withBase(record(test, invocation, result, forked, forkRun,
-                    budgets(plan, invocationKind, result), comparisons), base)));
+            List<Map<String, Object>> budgets = verdicts.stream().filter(v -> v.result() == result)
+                    .map(RunReport::budget).toList();
+            // read now, while the invocation is current: the baseline's recorded runs, for its history chart
+            List<BaselineComparisons.RecordedRun> history = comparisons.isEmpty() ? List.of()
+                    : BaselineComparisons.history(current, result);
+            records.add(once(() -> withHistory(withBase(record(test, invocation, result, forked, forkRun, budgets,
+                    comparisons), base), history)));
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
@@ -171,7 +175,7 @@ public final class RunReport {
         };
     }
 
-    static Map<String, Object> record(String test, String invocation, Object result, boolean forked,
+    static Map<String, Object> record(String test, String invocation, Measurement result, boolean forked,
                                       List<Map<String, Object>> budgets, List<Regression> baselines) {
         return record(test, invocation, result, forked, 0, budgets, baselines);
     }
@@ -180,45 +184,33 @@ public final class RunReport {
      * The record of one result; {@code forkRun} is the run of {@code @Fork(runs = ...)} that measured it, from 1,
      * or 0 for a result of an invocation of one run (then not written).
      */
-    static Map<String, Object> record(String test, String invocation, Object result, boolean forked, int forkRun,
+    static Map<String, Object> record(String test, String invocation, Measurement result, boolean forked, int forkRun,
                                       List<Map<String, Object>> budgets, List<Regression> baselines) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("test", test);
         m.put("invocation", invocation);
-        Map<String, Estimate> metrics;
-        if (result instanceof BrigadeResult r) {
-            m.put("fixture", "brigade");
-            m.put("kind", r.label());
-            m.put("link", r.link());
-            m.put("tasks", r.tasks());
-            metrics = r.metrics();
-        } else if (result instanceof SpawnResult r) {
-            m.put("fixture", "spawn");
-            m.put("kind", r.kind().name());
-            m.put("tasks", r.tasks());
-            metrics = r.metrics();
-        } else if (result instanceof MemoryResult r) {
-            m.put("fixture", "population");
-            m.put("kind", r.kind().name());
-            m.put("tasks", r.tasks());
-            metrics = r.metrics();
-        } else {
-            Cost c = (Cost) result;
-            m.put("fixture", "cost");
-            m.put("kind", "cost");
-            m.put("tasks", 0);
-            metrics = new LinkedHashMap<>();
-            metrics.put("wallNanos", Estimate.of("ns", c.wallNanos()));
-            metrics.put("cpuNanos", Estimate.of("ns", c.cpuNanos()));
-            metrics.put("contextSwitches", Estimate.of("1", c.contextSwitches()));
-            metrics.put("allocatedBytes", Estimate.of("B", c.allocatedBytes()));
+        m.put("fixture", result.fixture());
+        m.put("kind", result.label());
+        switch (result) {
+            case BrigadeResult r -> {
+                m.put("link", r.link());
+                m.put("tasks", r.tasks());
+            }
+            case SpawnResult r -> m.put("tasks", r.tasks());
+            case MemoryResult r -> m.put("tasks", r.tasks());
+            case Cost c -> m.put("tasks", 0);
         }
+        Map<String, Estimate> metrics = result.metrics();
         m.put("forked", forked);
         if (forkRun > 0) {
             m.put("forkRun", forkRun);
         }
-        MemoryResult memory = result instanceof MemoryResult r ? r
-                : result instanceof BrigadeResult r ? r.memoryPerTask() : null;
+        MemoryResult memory = switch (result) {
+            case MemoryResult r -> r;
+            case BrigadeResult r -> r.memoryPerTask();
+            case SpawnResult r -> null;
+            case Cost c -> null;
+        };
         if (memory != null && !memory.points().isEmpty()) {
             m.put("fit", fit(memory));
         }
@@ -234,6 +226,9 @@ public final class RunReport {
             v.put("outliers", e.outliers());
             v.put("bimodal", e.bimodal());
             v.put("values", Arrays.stream(e.values()).boxed().toList());
+            if (memory != null && memory.metrics().containsKey(name) && !MemoryResult.resolved(e)) {
+                v.put("belowResolution", memory.describe(e));
+            }
             values.put(name, v);
         });
         m.put("metrics", values);
@@ -276,6 +271,9 @@ public final class RunReport {
                 b.put("low", c.ratio().low());
                 b.put("high", c.ratio().high());
                 b.put("pairs", c.ratio().pairs());
+                if (!c.ratio().pairRatios().isEmpty()) {
+                    b.put("ratios", c.ratio().pairRatios());
+                }
                 b.put("current", c.current().median());
                 b.put("base", c.base().median());
                 b.put("tolerance", c.tolerance());
@@ -283,6 +281,36 @@ public final class RunReport {
                 b.put("verdict", c.failed() ? "fail" : "pass");
                 return b;
             }).toList());
+        }
+        return record;
+    }
+
+    /**
+     * {@code record} with each baseline comparison's {@code history}: the medians (and intervals) of the baseline's
+     * recorded runs of its metric on this machine, oldest first, with when each was recorded.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withHistory(Map<String, Object> record, List<BaselineComparisons.RecordedRun> runs) {
+        if (runs.isEmpty()) {
+            return record;
+        }
+        for (Object o : (List<Object>) record.get("baselines")) {
+            Map<String, Object> comparison = (Map<String, Object>) o;
+            List<Object> history = new ArrayList<>();
+            for (BaselineComparisons.RecordedRun run : runs) {
+                Estimate e = run.metrics().get((String) comparison.get("metric"));
+                if (e != null) {
+                    Map<String, Object> h = new LinkedHashMap<>();
+                    if (run.recordedAt() != null) {
+                        h.put("recordedAt", run.recordedAt());
+                    }
+                    h.put("median", e.median());
+                    h.put("low", e.low());
+                    h.put("high", e.high());
+                    history.add(h);
+                }
+            }
+            comparison.put("history", history);
         }
         return record;
     }
@@ -303,43 +331,13 @@ public final class RunReport {
         return fit;
     }
 
-    /** The verdict of every budget limit that applies to {@code result}. */
-    private static List<Map<String, Object>> budgets(MethodPlan plan, TaskKind invocationKind, Object result) {
-        List<Map<String, Object>> verdicts = new ArrayList<>();
-        for (BudgetSpec budget : plan.budgets()) {
-            if (invocationKind != null && invocationKind != budget.kind()) {
-                continue;
-            }
-            for (BudgetSpec.SetLimit set : budget.limits()) {
-                Object target = target(set.limit(), budget.kind(), result);
-                if (target == null) {
-                    continue;
-                }
-                String verdict;
-                try {
-                    set.limit().check(target, set.value());
-                    verdict = "pass";
-                } catch (AssertionError e) {
-                    verdict = "fail";
-                }
-                Map<String, Object> v = new LinkedHashMap<>();
-                v.put("metric", set.limit().metric());
-                v.put("limit", Limit.valueOf(set.value()));
-                v.put("verdict", verdict);
-                verdicts.add(v);
-            }
-        }
-        return verdicts;
-    }
-
-    private static Object target(Limit limit, TaskKind kind, Object result) {
-        return switch (limit.source()) {
-            case BRIGADE -> result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind ? r : null;
-            case SPAWN -> result instanceof SpawnResult r && r.kind() == kind ? r : null;
-            case MEMORY -> result instanceof MemoryResult r && r.kind() == kind ? r
-                    : result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind ? r.memoryPerTask()
-                    : null;
-        };
+    /** A budget's verdict as the files write it: metric, limit in the metric's unit, pass or fail. */
+    private static Map<String, Object> budget(BudgetVerdict verdict) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("metric", verdict.metric());
+        v.put("limit", verdict.limit());
+        v.put("verdict", verdict.passed() ? "pass" : "fail");
+        return v;
     }
 
     /**
@@ -429,16 +427,16 @@ public final class RunReport {
                     try (ExecutorService renderers = Executors.newFixedThreadPool(2)) {
                         Future<String> part = renderers.submit(() -> JSON.std.asString(Map.of("run", RUN,
                                 "results", ours, "findings", ourFindings)));
-                        Future<String> jmh = renderers.submit(() -> JSON.std.asString(ExternalFormats.jmh(all)));
-                        Future<String> bencher = renderers.submit(() -> JSON.std.asString(
-                                ExternalFormats.bencher(all)));
-                        Future<String> html = renderers.submit(() -> HtmlReport.render(root));
+                        Map<ReportFormat, Future<String>> formats = new LinkedHashMap<>();
+                        for (ReportFormat format : ReportFormat.ALL) {
+                            formats.put(format, renderers.submit(() -> format.render(root)));
+                        }
                         String results = OUT.asString(root) + "\n";
                         Files.createDirectories(part(dir).getParent());
                         LockedFile.write(part(dir), part.get());
-                        LockedFile.write(dir.resolve("jmh-results.json"), jmh.get() + "\n");
-                        LockedFile.write(dir.resolve("bencher.json"), bencher.get() + "\n");
-                        LockedFile.write(dir.resolve("report.html"), html.get());
+                        for (Map.Entry<ReportFormat, Future<String>> format : formats.entrySet()) {
+                            LockedFile.write(dir.resolve(format.getKey().fileName()), format.getValue().get());
+                        }
                         return results;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.verdict;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.base.BaseRuns;
@@ -44,7 +45,7 @@ public final class BaseCheck {
                 && plan.template().fixture() == dev.brigade.junit.internal.config.FixtureType.SPAWN;
         List<List<BaseComparison>> byPair = BaseRuns.comparisons(context, spawn);
         // the k-th pair is the k-th brigade or spawn the body ran (not its one-thread floors or memory fits)
-        List<Object> paired = collected.all().stream().filter(r -> r instanceof SpawnResult
+        List<Measurement> paired = collected.all().stream().filter(r -> r instanceof SpawnResult
                 || r instanceof BrigadeResult b && !b.oneThread()).toList();
         for (int k = 0; k < Math.min(byPair.size(), paired.size()); k++) {
             current.comparedWithBase(paired.get(k), byPair.get(k));

@@ -2,6 +2,7 @@ package dev.brigade.junit.internal.verdict;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.config.BudgetSpec;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
@@ -13,8 +14,9 @@ import org.apiguardian.api.API;
 import org.opentest4j.MultipleFailuresError;
 
 /**
- * Checks a method's budgets against what one invocation produced. Grades, never prints: the failure is an
- * {@link AssertionError} with {@code BrigadeAssertions}' message, prefixed by the budget as written.
+ * Decides a method's budgets against what one invocation produced, once: a {@link BudgetVerdict} per limit and
+ * result, which the reports read. Grades, never prints: a failure is an {@link AssertionError} with
+ * {@code BrigadeAssertions}' message, prefixed by the budget as written.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class BudgetCheck {
@@ -23,40 +25,57 @@ public final class BudgetCheck {
     }
 
     /**
-     * Checks every budget of {@code plan} against {@code results}.
+     * Decides every budget limit of {@code plan} for every result of {@code results} it applies to, once.
      *
      * @param invocationKind the kind of the template invocation, or null for a plain test: a budget of the
      *                       invocation's kind (or, in a plain test, every budget) must find a result for each limit
-     * @throws AssertionError when a limit is exceeded with confidence (a {@link MultipleFailuresError} when several)
-     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when a limit found no result
+     * @param requireTargets whether a limit that found no result is a configuration error (not when the test itself
+     *                       failed, and its results are only reported)
+     * @return the verdicts, in the order of the budgets and results
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when a required limit found no result
      */
-    public static void check(MethodPlan plan, InvocationResults.Collected results, TaskKind invocationKind) {
-        List<AssertionError> failures = new ArrayList<>();
+    public static List<BudgetVerdict> decide(MethodPlan plan, InvocationResults.Collected results,
+                                             TaskKind invocationKind, boolean requireTargets) {
+        List<BudgetVerdict> verdicts = new ArrayList<>();
         for (BudgetSpec budget : plan.budgets()) {
-            boolean required = invocationKind == null || invocationKind == budget.kind();
+            boolean required = requireTargets && (invocationKind == null || invocationKind == budget.kind());
             for (BudgetSpec.SetLimit set : budget.limits()) {
-                List<Object> targets = results.of(set.limit().source(), budget.kind());
-                if (targets.isEmpty() && required) {
-                    throw ConfigurationErrors.error(budget.textOf(set), plan.where(), "the test produced no "
-                            + budget.kind() + " " + BudgetSpec.sourceName(set.limit().source()) + " result to check "
-                            + set.limit().attribute() + " against: " + hint(set.limit().source(), budget.kind())
-                            + ", or remove the limit");
-                }
-                for (Object target : targets) {
-                    try {
-                        set.limit().check(target, set.value());
-                    } catch (AssertionError e) {
-                        failures.add(new AssertionError("[" + budget.textOf(set) + "] " + e.getMessage(), e));
+                Limit limit = set.limit();
+                int before = verdicts.size();
+                for (Measurement result : results.all()) {
+                    Measurement target = limit.source().target(result, budget.kind());
+                    if (target == null) {
+                        continue;
                     }
+                    AssertionError failure = null;
+                    try {
+                        limit.check(target, set.value());
+                    } catch (AssertionError e) {
+                        failure = new AssertionError("[" + budget.textOf(set) + "] " + e.getMessage(), e);
+                    }
+                    verdicts.add(new BudgetVerdict(result, budget.textOf(set), limit.metric(),
+                            Limit.valueOf(set.value()), failure));
+                }
+                if (verdicts.size() == before && required) {
+                    throw ConfigurationErrors.error(budget.textOf(set), plan.where(), "the test produced no "
+                            + budget.kind() + " " + BudgetSpec.sourceName(limit.source()) + " result to check "
+                            + limit.attribute() + " against: " + hint(limit.source(), budget.kind())
+                            + ", or remove the limit");
                 }
             }
         }
-        if (failures.size() == 1) {
-            throw failures.get(0);
-        }
-        if (!failures.isEmpty()) {
-            throw new MultipleFailuresError("Budgets exceeded on " + plan.where(), failures);
-        }
+        return verdicts;
+    }
+
+    /**
+     * The failure of {@code verdicts}: null when every limit held, the one failure, or a {@link MultipleFailuresError}
+     * of all of them.
+     */
+    public static AssertionError failure(MethodPlan plan, List<BudgetVerdict> verdicts) {
+        List<AssertionError> failures = verdicts.stream().filter(v -> !v.passed()).map(BudgetVerdict::failure)
+                .toList();
+        return failures.isEmpty() ? null : failures.size() == 1 ? failures.get(0)
+                : new MultipleFailuresError("Budgets exceeded on " + plan.where(), failures);
     }
 
     private static String hint(Limit.Source source, TaskKind kind) {

@@ -4,8 +4,10 @@ import static dev.brigade.assertj.BrigadeAssertions.assertThat;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
+import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.config.FixtureType;
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -19,14 +21,14 @@ public enum Limit {
     /** Wall time per hop of a brigade. */
     PER_HOP("perHop", Source.BRIGADE, "wall time per hop", "nanosPerHop") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((BrigadeResult) result).perHop().isAtMost((Duration) limit);
         }
     },
     /** Process CPU per hop of a brigade. */
     CPU_PER_HOP("cpuPerHop", Source.BRIGADE, "CPU per hop", "cpuNanosPerHop") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((BrigadeResult) result).cpuPerHop().isAtMost((Duration) limit);
         }
     },
@@ -34,35 +36,35 @@ public enum Limit {
     CONTEXT_SWITCHES_PER_HOP("contextSwitchesPerHop", Source.BRIGADE, "context switches per hop",
             "contextSwitchesPerHop") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((BrigadeResult) result).contextSwitchesPerHop().isAtMost((Double) limit);
         }
     },
     /** Resident memory per task. */
     MEMORY_PER_TASK("memoryPerTask", Source.MEMORY, "memory per task", "rssBytesPerTask") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((MemoryResult) result).memoryPerTask().isAtMost((Long) limit);
         }
     },
     /** Live heap per task. */
     HEAP_PER_TASK("heapPerTask", Source.MEMORY, "heap per task", "heapBytesPerTask") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((MemoryResult) result).heapPerTask().isAtMost((Long) limit);
         }
     },
     /** Creation cost per task of a spawn. */
     CREATION_COST("creationCost", Source.SPAWN, "creation cost", "nanosPerTask") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((SpawnResult) result).creationCost().isAtMost((Duration) limit);
         }
     },
     /** Start latency of a spawn. */
     START_LATENCY("startLatency", Source.SPAWN, "start latency", "startLatencyNanos") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((SpawnResult) result).startLatency().isAtMost((Duration) limit);
         }
     },
@@ -70,7 +72,7 @@ public enum Limit {
     CONTEXT_SWITCHES_PER_TASK("contextSwitchesPerTask", Source.SPAWN, "context switches per task",
             "contextSwitchesPerTask") {
         @Override
-        public void check(Object result, Object limit) {
+        public void check(Measurement result, Object limit) {
             assertThat((SpawnResult) result).contextSwitchesPerTask().isAtMost((Double) limit);
         }
     };
@@ -82,7 +84,21 @@ public enum Limit {
         /** Spawn results. */
         SPAWN,
         /** Memory per task: {@code parked(n)}, or a brigade that measured memory. */
-        MEMORY
+        MEMORY;
+
+        /**
+         * The part of {@code result} that a limit of this source on {@code kind} checks — the result itself, or a
+         * brigade's memory per task — or null when it checks none of it. The one home of the rule.
+         */
+        public Measurement target(Measurement result, TaskKind kind) {
+            return switch (this) {
+                case BRIGADE -> result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind ? r : null;
+                case SPAWN -> result instanceof SpawnResult r && r.kind() == kind ? r : null;
+                case MEMORY -> result instanceof MemoryResult r && r.kind() == kind ? r
+                        : result instanceof BrigadeResult r && !r.oneThread() && r.kind() == kind
+                        ? r.memoryPerTask() : null;
+            };
+        }
     }
 
     private final String attribute;
@@ -134,5 +150,5 @@ public enum Limit {
      *
      * @throws AssertionError with {@code BrigadeAssertions}' message when the limit is exceeded with confidence
      */
-    public abstract void check(Object result, Object limit);
+    public abstract void check(Measurement result, Object limit);
 }

@@ -73,8 +73,8 @@ class GoldenFormatsTest {
             List<Object> records = JSON.std.listFrom(JSON.std.asString(records()));
             List<Map<String, Object>> maps = records.stream().map(ResultCodec::map).toList();
 
-            golden("bencher.json", OUT.asString(ExternalFormats.bencher(records)) + "\n");
-            golden("jmh-results.json", OUT.asString(ExternalFormats.jmh(records)) + "\n");
+            golden("bencher.json", OUT.asString(BencherFormat.benchmarks(records)) + "\n");
+            golden("jmh-results.json", OUT.asString(JmhFormat.entries(records)) + "\n");
             golden("summary.txt", ConsoleSummary.render(maps));
             golden("results.json", OUT.asString(records) + "\n");
         } finally {

@@ -23,8 +23,14 @@ public final class RunReportAccess {
         RunReport.render(dir.toAbsolutePath().normalize());
     }
 
-    public static Map<String, Object> record(String test, String invocation, Object result) {
+    public static Map<String, Object> record(String test, String invocation, dev.brigade.fixture.Measurement result) {
         return RunReport.record(test, invocation, result, false, List.of(), List.of());
+    }
+
+    /** The record of {@code result} with budget verdicts as given ({@code metric}, {@code limit}, {@code verdict}). */
+    public static Map<String, Object> record(String test, String invocation, dev.brigade.fixture.Measurement result,
+                                             List<Map<String, Object>> budgets) {
+        return RunReport.record(test, invocation, result, false, budgets, List.of());
     }
 
     public static java.time.Duration spent() {
@@ -38,5 +44,9 @@ public final class RunReportAccess {
 
     public static String summary(List<Map<String, Object>> records) {
         return ConsoleSummary.render(records);
+    }
+
+    public static String summary(List<Map<String, Object>> records, boolean full) {
+        return ConsoleSummary.render(records, full);
     }
 }

@@ -1,52 +1,37 @@
 package dev.brigade.junit.internal.report;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.fork.ResultCodec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * The run's results in the formats other tools read: JMH's JSON result format (one entry per test invocation,
- * result and metric, so JMH visualisers and CI benchmark actions take it as is) and the Bencher Metric Format.
- * Built from the records of {@link RunReport}, the same maps as {@code brigade-results.json}. Stateless.
+ * {@code jmh-results.json}: the run's results in JMH's JSON result format, one entry per test invocation, result and
+ * metric, so that JMH visualisers and CI benchmark actions take it as is. Stateless.
  */
-final class ExternalFormats {
+final class JmhFormat implements ReportFormat {
 
-    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
-    private static final Map<String, String> SLUGS = new ConcurrentHashMap<>();
     private static final String[] PERCENTILES = {"0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999",
         "99.9999", "100.0"};
     private static final double[] QUANTILES = {0, 0.5, 0.9, 0.95, 0.99, 0.999, 0.9999, 0.99999, 0.999999, 1};
 
-    private ExternalFormats() {
+    @Override
+    public String fileName() {
+        return "jmh-results.json";
     }
 
-    /** {@code { "<test> <invocation> <kind>": { "<metric-slug>": { value, lower_value, upper_value } } }}. */
-    static Map<String, Object> bencher(List<Object> records) {
-        Map<String, Object> benchmarks = new LinkedHashMap<>();
-        for (Object o : records) {
-            Map<String, Object> r = ResultCodec.map(o);
-            Map<String, Object> measures = new LinkedHashMap<>();
-            ResultCodec.map(r.get("metrics")).forEach((metric, value) -> {
-                Map<String, Object> e = ResultCodec.map(value);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("value", e.get("median"));
-                m.put("lower_value", e.get("low"));
-                m.put("upper_value", e.get("high"));
-                measures.put(slug(metric), m);
-            });
-            benchmarks.put(name(r, " "), measures);
-        }
-        return benchmarks;
+    /** Compact, for tools. */
+    @Override
+    public String render(Map<String, Object> root) throws IOException {
+        return JSON.std.asString(entries(ReportFormat.results(root))) + "\n";
     }
 
     /** JMH's result list: {@code [ { "benchmark", "mode", "params", "primaryMetric": {...}, ... } ]}. */
-    static List<Object> jmh(List<Object> records) {
+    static List<Object> entries(List<Object> records) {
         List<Object> entries = new ArrayList<>();
         String jvm = System.getProperty("java.home");
         String jdkVersion = Runtime.version().toString();
@@ -95,18 +80,6 @@ final class ExternalFormats {
             });
         }
         return entries;
-    }
-
-    /** {@code nanosPerHop} → {@code nanos-per-hop}: Bencher's measure slugs are lower-case, dash-separated. */
-    static String slug(String metric) {
-        return SLUGS.computeIfAbsent(metric,
-                m -> CAMEL_HUMP.matcher(m).replaceAll("$1-$2").toLowerCase(Locale.ROOT));
-    }
-
-    private static String name(Map<String, Object> r, String separator) {
-        String invocation = (String) r.get("invocation");
-        return r.get("test") + (invocation.isEmpty() ? "" : separator + invocation) + separator + r.get("fixture")
-                + " " + r.get("kind");
     }
 
     private static String unit(String unit) {

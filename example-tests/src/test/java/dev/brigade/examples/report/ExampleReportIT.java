@@ -1,0 +1,192 @@
+package dev.brigade.examples.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example suite's own report, as its reader gets it: after Surefire ran the suite (whose tests wrote
+ * {@code target/brigade/}), Failsafe runs this in the {@code integration-test} phase and opens {@code report.html} in
+ * Debian's headless Chromium at 1400×900. The run's verdicts, every failure among them, end within the first screen;
+ * the counts shown are those of {@code brigade-results.json}; every chart draws at least two distinct values (kinds
+ * apart, never an empty or flat chart); no memory figure a reader sees is negative; the page stays within 1 MiB. With
+ * {@code -Dbrigade.screenshots.update=true} it writes the screenshots docs/reports.md shows.
+ */
+class ExampleReportIT {
+
+    /** The suite's report directory: {@code brigade.report.dir}'s default, under the module's target. */
+    private static final Path REPORTS = Path.of("target", "brigade");
+    /**
+     * A negative memory figure as the page would print one: a minus, digits, a unit of bytes; but for the lower end of
+     * the interval of a fit below resolution, which the page prints as such ({@code (interval -7.93 KiB–7.31 KiB)}).
+     */
+    private static final Pattern NEGATIVE_BYTES = Pattern.compile(
+            "(?<!\\(interval )[-−]\\d[\\d.,]*\\s?(B|KiB|MiB|GiB)\\b");
+
+    @TempDir
+    static Path profiles;
+
+    private static Map<String, Object> results;
+    private static Document page;
+
+    @BeforeAll
+    static void openTheSuitesReport() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "Debian's chromium is not installed (.ci/run installs it)");
+        assertThat(REPORTS.resolve("report.html")).as("the report of the suite's run, which Surefire ran before this")
+                .isRegularFile();
+        results = JSON.std.mapFrom(Files.readString(REPORTS.resolve("brigade-results.json")));
+        Process browser = chromium("--window-size=1400,900", "--dump-dom", html().toUri() + "#all");
+        String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        page = Jsoup.parse(dom);
+    }
+
+    @Test
+    void every_failure_is_listed_within_the_first_screen() {
+        List<Map<String, Object>> verdicts = verdicts();
+        long failed = verdicts.stream().filter(v -> "fail".equals(v.get("verdict"))).count();
+
+        assertThat(verdicts).as("the suite's budgets and comparisons with the base build").isNotEmpty();
+        assertThat(page.select(".verdicts ol.failures li")).hasSize((int) failed);
+        assertThat(Integer.parseInt(page.getElementById("verdicts").attr("data-bottom")))
+                .as("the bottom of the run's verdicts, every failure listed, on a 1400×900 screen").isBetween(1, 900);
+    }
+
+    @Test
+    void the_summary_counts_are_those_of_brigade_results_json() {
+        Map<String, Integer> expected = new TreeMap<>();
+        for (Map<String, Object> r : list(results.get("results"))) {
+            for (String kind : List.of("budgets", "baselines", "base")) {
+                List<Map<String, Object>> verdicts = list(r.getOrDefault(kind, List.of()));
+                if (!kind.equals("budgets")) {
+                    expected.merge(kind + ".none", verdicts.isEmpty() ? 1 : 0, Integer::sum);
+                }
+                for (String verdict : List.of("pass", "fail")) {
+                    int count = (int) verdicts.stream().filter(v -> verdict.equals(v.get("verdict"))).count();
+                    expected.merge(kind + "." + verdict, count, Integer::sum);
+                }
+            }
+        }
+
+        Map<String, Integer> shown = new TreeMap<>();
+        page.select(".verdicts [data-count]").forEach(e -> shown.put(e.attr("data-count"), Integer.valueOf(e.text())));
+
+        assertThat(shown).isEqualTo(expected);
+    }
+
+    @Test
+    void every_chart_is_drawn_and_shows_its_values_apart() {
+        Elements charts = page.select("canvas");
+
+        assertThat(charts).as("the suite's charts").hasSizeGreaterThan(10);
+        assertThat(page.body().attr("data-charts-drawn")).isEqualTo(String.valueOf(charts.size()));
+        assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-y-values")))
+                .as("distinct values drawn by %s (%s)", c.id(), c.parent().text()).isGreaterThanOrEqualTo(2));
+        // what the suite holds: kinds side by side with their ratio, memory per task, a comparison with the base build
+        assertThat(page.select("figure.ratios canvas")).isNotEmpty();
+        assertThat(page.select("figure.pairs canvas")).isNotEmpty();
+        assertThat(page.select("figure.memory canvas")).isNotEmpty();
+    }
+
+    @Test
+    void a_filtered_page_shows_the_tests_asked_for_and_not_the_findings() throws Exception {
+        Process browser = chromium("--window-size=1400,900", "--dump-dom",
+                html().toUri() + "?filter=HandOffTest%23handOff#all");
+        Document filtered = Jsoup.parse(new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(filtered.select("section.test:not([hidden]) h2")).extracting(e -> e.text())
+                .containsExactly("HandOffTest#handOff");
+        Element findings = filtered.getElementById("findings");
+        assertThat(findings == null || findings.hasAttr("hidden")).as("the findings table of a filtered page hidden")
+                .isTrue();
+    }
+
+    @Test
+    void no_memory_figure_a_reader_sees_is_negative() {
+        assertThat(NEGATIVE_BYTES.matcher(page.body().text()).results().map(m -> m.group()).toList()).isEmpty();
+    }
+
+    @Test
+    void the_page_is_one_offline_file_within_one_mebibyte() throws IOException {
+        String html = Files.readString(html());
+
+        assertThat(Files.size(html())).isLessThan(1024 * 1024);
+        assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=\"http");
+    }
+
+    /**
+     * Writes the screenshots of docs/reports.md with {@code -Dbrigade.screenshots.update=true}: the first screen, a
+     * test of two kinds with their ratio, the memory of parked tasks, and the comparison with the base build.
+     */
+    @Test
+    void screenshots_for_the_docs_when_asked() throws Exception {
+        assumeTrue(Boolean.getBoolean("brigade.screenshots.update"), "-Dbrigade.screenshots.update=true writes them");
+        Path images = Path.of("..", "docs", "images");
+        Files.createDirectories(images);
+        // #all draws every chart at once: a headless screenshot does not wait for those drawn as they scroll in
+        screenshot("#all", 900, images.resolve("example-top.png"));
+        screenshot("?filter=HandOffTest%23handOff#all", 1500, images.resolve("example-kinds.png"));
+        screenshot("?filter=aParkedVirtualThreadWeighs#all", 1500, images.resolve("example-memory.png"));
+        screenshot("?filter=CodecAgainstBaseTest#all", 1400, images.resolve("example-base.png"));
+    }
+
+    /** A PNG of the page opened with {@code suffix}, 1400 px wide and {@code height} high, as Chromium draws it. */
+    private static void screenshot(String suffix, int height, Path png) throws Exception {
+        Process browser = chromium("--screenshot=" + png.toAbsolutePath(), "--window-size=1400," + height,
+                "--hide-scrollbars", "--virtual-time-budget=5000", html().toUri() + suffix);
+        browser.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(png).isNotEmptyFile();
+    }
+
+    /** Debian's headless Chromium, offline and with a profile of its own, started with {@code arguments}. */
+    private static Process chromium(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/chromium", "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium")));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Path html() {
+        return REPORTS.resolve("report.html").toAbsolutePath();
+    }
+
+    /** Every budget and comparison with the base build of the suite's results. */
+    private static List<Map<String, Object>> verdicts() {
+        List<Map<String, Object>> verdicts = new ArrayList<>();
+        for (Map<String, Object> r : list(results.get("results"))) {
+            for (String kind : List.of("budgets", "baselines", "base")) {
+                verdicts.addAll(list(r.getOrDefault(kind, List.of())));
+            }
+        }
+        return verdicts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+}
