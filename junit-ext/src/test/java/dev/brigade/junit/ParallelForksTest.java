@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.SpawnFixture;
+import dev.brigade.junit.internal.report.RunReportAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,8 +147,7 @@ class ParallelForksTest {
     }
 
     private static String partName(Process child) {
-        return ProcessHandle.current().pid() + "_" + ProcessHandle.current().info().startInstant().orElseThrow()
-                .toEpochMilli() + "-" + child.pid() + ".json";
+        return RunReportAccess.runOf(ProcessHandle.current()) + "-" + child.pid() + ".json";
     }
 
     private static List<String> all(Class<?> c) {

@@ -139,7 +139,7 @@ public final class RunReport {
         return Duration.ofNanos(SPENT_NANOS.get());
     }
 
-    /** The run this JVM belongs to: {@code <pid>_<start millis>} of the Maven JVM under Surefire, else of this one. */
+    /** The run this JVM belongs to: {@code <pid>_<start>} of the Maven JVM ({@link #runOf}) under Surefire, else of this one. */
     static String run() {
         return RUN;
     }
@@ -511,6 +511,25 @@ public final class RunReport {
                 || System.getProperty("surefire.real.class.path") != null;
         ProcessHandle owner = surefire ? ProcessHandle.current().parent().orElse(ProcessHandle.current())
                 : ProcessHandle.current();
-        return owner.pid() + "_" + owner.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        return runOf(owner);
+    }
+
+    /**
+     * The run a process leads: {@code <pid>_<start>}, its start in clock ticks since boot on Linux, else in epoch
+     * milliseconds. Not {@link ProcessHandle.Info#startInstant()} on Linux: the JDK adds the boot time, which each JVM
+     * reads once from {@code /proc/stat}, and that moves by a second between JVMs on some kernels (CI saw two Surefire
+     * forks agree and the Maven JVM's own reading differ by 1,000 ms), so two forks of one build could name two runs
+     * and delete each other's parts.
+     */
+    static String runOf(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"),
+                    StandardCharsets.US_ASCII);
+            // fields after the command name, which is in parentheses and may hold spaces: state is field 3, start 22
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return process.pid() + "_" + Long.parseLong(fields[22 - 3]);
+        } catch (IOException | RuntimeException notLinux) {
+            return process.pid() + "_" + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        }
     }
 }

@@ -14,6 +14,11 @@ public final class RunReportAccess {
         return RunReport.run();
     }
 
+    /** The run {@code process} leads, as its Surefire forks name it. */
+    public static String runOf(ProcessHandle process) {
+        return RunReport.runOf(process);
+    }
+
     public static void write(Path dir, List<Map<String, Object>> records) {
         RunReport.write(dir, records);
     }
