@@ -95,9 +95,14 @@ final class Finding {
         this.rule = rule;
     }
 
-    /** A trial measured side by side: the paired ratio and what each side measured. */
+    /**
+     * A trial measured side by side: the paired ratio and what each side measured. With too few pairs for a 95 %
+     * interval ({@link PairedRatio#reachesConfidence()}) the trial is {@code unclear}, whatever its range.
+     */
     Finding add(PairedRatio ratio, String measured) {
-        return add(ratio.median(), ratio.low(), ratio.high(), ratio.pairs() + " pairs", measured);
+        boolean confident = ratio.reachesConfidence();
+        return add(ratio.median(), ratio.low(), ratio.high(), ratio.pairs() + " pairs"
+                + (confident ? "" : ", too few for 95 %"), measured, confident);
     }
 
     /**
@@ -108,23 +113,24 @@ final class Finding {
     Finding add(Estimate numerator, Estimate denominator, String measured) {
         if (denominator.low() > 0 && numerator.low() >= 0) {
             Estimate ratio = Estimate.ratio(numerator, denominator);
-            return add(ratio.median(), ratio.low(), ratio.high(), "", measured);
+            return add(ratio.median(), ratio.low(), ratio.high(), "", measured, true);
         }
         double infinity = Double.POSITIVE_INFINITY;
         double low = numerator.low() <= 0 ? 0 : denominator.high() <= 0 ? infinity
                 : numerator.low() / denominator.high();
         double median = denominator.median() <= 0 ? infinity : Math.max(0, numerator.median() / denominator.median());
-        return add(Math.max(low, median), low, infinity, "", measured);
+        return add(Math.max(low, median), low, infinity, "", measured, true);
     }
 
-    private Finding add(double ratio, double low, double high, String sampleSize, String measured) {
+    private Finding add(double ratio, double low, double high, String sampleSize, String measured,
+                        boolean confident) {
         if (!(low >= 0 && low <= ratio && ratio <= high)) {
             throw new AssertionError("a broken measurement for \"" + claim + "\": " + ratioName + " " + ratio + " ["
                     + low + "–" + high + "] after " + trials.size() + " trials (" + measured + ")");
         }
         String interval = times(ratio) + " [" + number(low) + "–" + number(high) + "]"
                 + (sampleSize.isEmpty() ? "" : ", " + sampleSize);
-        trials.add(new Trial(ratio, low, high, interval, measured, rule.of(low, high)));
+        trials.add(new Trial(ratio, low, high, interval, measured, confident ? rule.of(low, high) : Verdict.UNCLEAR));
         return this;
     }
 
