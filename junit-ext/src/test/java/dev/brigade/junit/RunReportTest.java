@@ -403,8 +403,8 @@ class RunReportTest {
         assertThat(Files.readString(dir.resolve("report.html"))).contains("pass", ", 2 runs; fails above ")
                 .contains("baselines <b data-count=\"baselines.pass\">1</b> passed, <b data-count=\"baselines.fail\">0"
                         + "</b> failed, <b data-count=\"baselines.none\">0</b> not compared");
-        assertThat(RunReportAccess.summary(List.of(result), true)).containsPattern("baseline pass \\(\\S+×, 2 runs; fails"
-                + " above \\S+×\\)");
+        assertThat(RunReportAccess.summary(List.of(result), true))
+                .containsPattern("baseline pass \\(\\S+×, 2 runs; fails above \\S+×\\)");
     }
 
     /**

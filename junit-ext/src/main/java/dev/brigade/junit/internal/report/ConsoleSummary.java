@@ -176,9 +176,13 @@ public final class ConsoleSummary implements TestExecutionListener {
         };
     }
 
-    private static String unitOf(String metric) {
-        return metric.startsWith("nanos") || metric.startsWith("cpuNanos") || metric.startsWith("startLatency")
-                || metric.equals("wallNanos") ? "ns" : metric.contains("Bytes") ? "B" : "1";
+    /** The unit of the metric named {@code metric} ({@link Metric#unit()}); {@code 1} for a name it does not know. */
+    static String unitOf(String metric) {
+        try {
+            return Metric.ofKey(metric).unit();
+        } catch (IllegalArgumentException unknown) {
+            return "1";
+        }
     }
 
     /** {@code FAIL} when a verdict of the test failed, {@code pass} when it has verdicts and all passed, else -. */
@@ -204,12 +208,14 @@ public final class ConsoleSummary implements TestExecutionListener {
         return String.join("; ", parts);
     }
 
-    /** {@code 1.10 µs [1.05–1.14]}, or the words for a memory figure below resolution. */
+    /** {@code 1.10 µs [1.05–1.14]}, or the words for a memory figure below resolution; empty when it has none. */
     private static String figure(Map<String, Object> r, String metric) {
         Object value = ResultCodec.map(r.get("metrics")).get(metric);
-        if (value == null) {
-            return "";
-        }
+        return value == null ? "" : figure(value);
+    }
+
+    /** A metric's figure as brigade-results.json holds it: {@code 1.10 µs [1.05–1.14]}, or below resolution. */
+    static String figure(Object value) {
         Map<String, Object> e = ResultCodec.map(value);
         if (e.get("belowResolution") instanceof String below) {
             return below;

@@ -2,7 +2,6 @@ package dev.brigade.junit.internal.report;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.fork.ResultCodec;
-import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.Units;
 import java.io.IOException;
@@ -215,8 +214,9 @@ final class HtmlReport implements ReportFormat {
             if ("fail".equals(b.get("verdict"))) {
                 String metric = (String) b.get("metric");
                 Object value = metrics.get(metric);
-                failures.add("budget " + metric + " ≤ " + Units.format(number(b, "limit"), unitOf(metric))
-                        + (value == null ? "" : ", measured " + figure(value)));
+                failures.add("budget " + metric + " ≤ " + Units.format(number(b, "limit"),
+                        ConsoleSummary.unitOf(metric))
+                        + (value == null ? "" : ", measured " + ConsoleSummary.figure(value)));
             }
         }
         for (Object o : (List<?>) r.get("baselines")) {
@@ -358,12 +358,13 @@ final class HtmlReport implements ReportFormat {
                     String test = (String) r.get("test");
                     html.append("<tr><td title=\"").append(escape(test)).append("\"><a href=\"#")
                             .append(ids.get(test)).append("\">")
-                            .append(escape(test.substring(test.lastIndexOf('.') + 1))).append("</a></td><td class=\"inv\">")
+                            .append(escape(test.substring(test.lastIndexOf('.') + 1)))
+                            .append("</a></td><td class=\"inv\">")
                             .append(escape((String) r.get("invocation"))).append("</td><td>")
                             .append(escape((String) r.get("kind"))).append("</td><td>").append(escape(metric.getKey()))
                             .append("</td><td class=\"num\" data-sort=\"")
                             .append(number(ResultCodec.map(metric.getValue()), "median")).append("\">")
-                            .append(escape(figure(metric.getValue()))).append("</td>");
+                            .append(escape(ConsoleSummary.figure(metric.getValue()))).append("</td>");
                     verdictCell(html, (List<?>) r.get("budgets"), metric.getKey(), false);
                     List<Object> againstBaselines = new ArrayList<>((List<?>) r.get("baselines"));
                     againstBaselines.addAll((List<?>) r.getOrDefault("base", List.of()));
@@ -385,29 +386,12 @@ final class HtmlReport implements ReportFormat {
             }
             String verdict = (String) v.get("verdict");
             worst = "fail".equals(verdict) || "fail".equals(worst) ? "fail" : "pass";
-            texts.add(baseline ? verdict + " " + (v.containsKey("pairs") ? "against base " + ConsoleSummary.baseFigures(v)
-                    : ConsoleSummary.figures(v))
-                    : verdict + " ≤ " + Units.format(((Number) v.get("limit")).doubleValue(), unitOf(metric)));
+            texts.add(baseline ? verdict + " " + (v.containsKey("pairs")
+                    ? "against base " + ConsoleSummary.baseFigures(v) : ConsoleSummary.figures(v))
+                    : verdict + " ≤ " + Units.format(number(v, "limit"), ConsoleSummary.unitOf(metric)));
         }
         html.append("<td class=\"").append(worst).append("\">").append(texts.isEmpty() ? "–"
                 : escape(String.join(", ", texts))).append("</td>");
-    }
-
-    private static String unitOf(String metric) {
-        try {
-            return Metric.ofKey(metric).unit();
-        } catch (IllegalArgumentException unknown) {
-            return "1";
-        }
-    }
-
-    private static String figure(Object value) {
-        Map<String, Object> e = ResultCodec.map(value);
-        if (e.get("belowResolution") instanceof String below) {
-            return below;
-        }
-        return Units.formatInterval(Estimate.ofInterval((String) e.get("unit"), number(e, "median"), number(e, "low"),
-                number(e, "high"), number(e, "cv"), ((Number) e.get("samples")).intValue()));
     }
 
     private static List<String> metrics(List<Map<String, Object>> results) {
@@ -489,7 +473,7 @@ final class HtmlReport implements ReportFormat {
         for (Map<String, Object> r : results) {
             Object value = ResultCodec.map(r.get("metrics")).get(metric);
             if (value != null) {
-                figures.add(label(r) + " " + figure(value));
+                figures.add(label(r) + " " + ConsoleSummary.figure(value));
             }
         }
         return String.join("; ", figures);
@@ -814,8 +798,9 @@ final class HtmlReport implements ReportFormat {
                       g.save(); g.strokeStyle = '#888'; g.setLineDash([4,4]); g.beginPath();
                       g.moveTo(area.left, at); g.lineTo(area.right, at); g.stroke(); g.restore(); }});
                   }
-                  made = new Chart(ctx, {plugins:plugins, data:{labels:c.labels, datasets:sets}, options:{animation:false,
-                    maintainAspectRatio:false, scales:{y:y}, plugins:{tooltip:{callbacks:{label:function(t){
+                  made = new Chart(ctx, {plugins:plugins, data:{labels:c.labels, datasets:sets},
+                    options:{animation:false, maintainAspectRatio:false, scales:{y:y},
+                      plugins:{tooltip:{callbacks:{label:function(t){
                       var v = t.raw && t.raw.length ? fmt(t.raw[0],c.unit)+' – '+fmt(t.raw[1],c.unit)
                         : fmt(t.parsed.y,c.unit); return t.dataset.label+': '+v;}}}}}});
                   ctx.setAttribute('data-budget-lines', String(c.budgets.length));

@@ -139,7 +139,10 @@ public final class RunReport {
         return Duration.ofNanos(SPENT_NANOS.get());
     }
 
-    /** The run this JVM belongs to: {@code <pid>_<start>} of the Maven JVM ({@link #runOf}) under Surefire, else of this one. */
+    /**
+     * The run this JVM belongs to: {@code <pid>_<start>} ({@link #runOf}) of the Maven JVM under Surefire, else of
+     * this one.
+     */
     static String run() {
         return RUN;
     }
