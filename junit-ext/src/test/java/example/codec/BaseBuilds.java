@@ -15,9 +15,7 @@ public final class BaseBuilds {
      * {@code nanosPerHop} into {@code dir/classes}, for {@code release}; returns that directory.
      */
     public static Path sampleCodec(Path dir, String release, long nanosPerHop) throws Exception {
-        Path source = dir.resolve("src/example/codec/SampleCodec.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, """
+        return compile(dir, release, "SampleCodec", """
                 package example.codec;
                 public final class SampleCodec {
                     public static String build() {
@@ -28,9 +26,19 @@ public final class BaseBuilds {
                     }
                 }
                 """.formatted(nanosPerHop));
+    }
+
+    /**
+     * Compiles {@code source}, the class {@code example.codec.simpleName}, against this JVM's class path into
+     * {@code dir/classes}, for {@code release}; returns that directory.
+     */
+    public static Path compile(Path dir, String release, String simpleName, String source) throws Exception {
+        Path file = dir.resolve("src/example/codec/" + simpleName + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
         Path classes = dir.resolve("classes");
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", release, "-d",
-                classes.toString(), source.toString());
+                classes.toString(), "-cp", System.getProperty("java.class.path"), file.toString());
         if (status != 0) {
             throw new IllegalStateException("javac failed with status " + status);
         }

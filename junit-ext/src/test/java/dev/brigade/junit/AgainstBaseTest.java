@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.report.RunReportAccess;
+import example.codec.AddedMethodCases;
 import example.codec.AgainstBaseCases;
 import example.codec.BaseBuilds;
 import example.codec.ForkedAgainstBaseCases;
+import example.codec.NewInThisChangeCases;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,5 +132,55 @@ class AgainstBaseTest {
                 org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow())
                 .hasMessageStartingWith("Configuration error: brigade.base.classpath = \"" + missing + "\" on method"
                         + " [AgainstBaseCases#roundTrip]: the base class path entry " + missing + " does not exist");
+    }
+
+    @Test
+    void a_test_class_the_base_build_lacks_runs_as_a_measured_test_new_in_this_change() throws Exception {
+        EngineExecutionResults results = TestKit.run(NewInThisChangeCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(30_000));
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        assertThat(entries(results)).containsEntry("brigade.base",
+                "new in this change: not compared (the base build has no such test class)")
+                .containsKey("brigade.VIRTUAL.nanosPerHop");
+    }
+
+    @Test
+    void a_test_method_the_base_build_lacks_runs_as_new_and_the_others_are_compared() throws Exception {
+        baseBuild(30_000);
+        String base = BaseBuilds.compile(dir, "21", "AddedMethodCases", AddedMethodCases.BASE_SOURCE).toString();
+
+        EngineExecutionResults results = TestKit.run(AddedMethodCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, base);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        Map<String, Map<String, String>> byTest = new java.util.HashMap<>();
+        results.allEvents().reportingEntryPublished().list().forEach(e -> byTest.computeIfAbsent(
+                e.getTestDescriptor().getUniqueId().toString(), k -> new java.util.HashMap<>())
+                .putAll(e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class).getKeyValuePairs()));
+        assertThat(byTest).hasSize(2).allSatisfy((test, values) -> {
+            if (test.contains("addedMethod")) {
+                assertThat(values).containsEntry("brigade.base",
+                        "new in this change: not compared (the base build has no such test method)");
+            } else {
+                assertThat(values).doesNotContainKey("brigade.base")
+                        .containsKey("brigade.base.VIRTUAL.nanosPerHop");
+            }
+        });
+    }
+
+    @Test
+    void a_base_path_with_none_of_the_test_classes_is_a_configuration_error() throws Exception {
+        // the base build's main classes without its test classes: a class the current build's tests do not have
+        Path codecOnly = BaseBuilds.compile(dir, "21", "BaseOnlyCodec", "package example.codec; class BaseOnlyCodec {}");
+
+        EngineExecutionResults results = TestKit.run(AgainstBaseCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, codecOnly.toString());
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        assertThat(results.testEvents().failed().list().get(0).getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow())
+                .hasMessageStartingWith("Configuration error: brigade.base.classpath = \"" + codecOnly + "\" on method"
+                        + " [AgainstBaseCases#roundTrip]: the base build has none of the current build's test classes");
     }
 }

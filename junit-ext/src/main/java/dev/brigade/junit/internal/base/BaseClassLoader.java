@@ -7,14 +7,22 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -49,6 +57,115 @@ public final class BaseClassLoader extends URLClassLoader {
      *                                  class-file version than the current one
      */
     public static BaseClassLoader of(String classpath, Class<?> testClass) {
+        BaseClassLoader loader = new BaseClassLoader(urls(classpath), testClass.getClassLoader());
+        try {
+            String file = classFile(testClass.getName());
+            URL base = loader.findResource(file);
+            if (base == null) {
+                throw new IllegalArgumentException("the base build has no " + testClass.getName() + " (looked for "
+                        + file + " in " + classpath + "): give the base build's test classes"
+                        + " (its target/test-classes), or run this test without brigade.base.classpath");
+            }
+            int current = majorVersion(testClass.getClassLoader().getResource(file));
+            int other = majorVersion(base);
+            if (current != other) {
+                throw new IllegalArgumentException("the base build's " + testClass.getSimpleName() + " was compiled"
+                        + " for Java " + (other - 44) + " (class-file version " + other + "), the current one for Java "
+                        + (current - 44) + " (" + current + "): build both with the same release");
+            }
+            return loader;
+        } catch (RuntimeException | Error e) {
+            closeQuietly(loader, e);
+            throw e;
+        }
+    }
+
+    /**
+     * What of {@code method} the base build lacks, when the change adds it: {@code "test class"} when the base build
+     * has no {@code testClass} but has others of the current build's test classes, {@code "test method"} when its
+     * copy of the class has no such method (same name and parameter types); empty when the base build has both. A
+     * test the change adds runs as a measured test, not compared (a pull request that adds a test is no error).
+     *
+     * @throws IllegalArgumentException naming what to change when an entry does not exist, or the base class path
+     *                                  holds none of the current build's test classes (a wrong path, not a new test)
+     */
+    public static Optional<String> newInThisChange(String classpath, Method method) {
+        Class<?> testClass = method.getDeclaringClass();
+        try (URLClassLoader base = new URLClassLoader(urls(classpath), null)) {
+            if (base.findResource(classFile(testClass.getName())) == null) {
+                if (!holdsAnyOf(base, testClass)) {
+                    throw new IllegalArgumentException("the base build has none of the current build's test classes"
+                            + " (looked for " + classFile(testClass.getName()) + " and the other classes of "
+                            + location(testClass).map(Path::toString).orElse("its test classes") + " in " + classpath
+                            + "): give the base build's test classes (its target/test-classes), or run this test"
+                            + " without brigade.base.classpath");
+                }
+                return Optional.of("test class");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the base build's class path " + classpath, e);
+        }
+        try (BaseClassLoader loader = new BaseClassLoader(urls(classpath), testClass.getClassLoader())) {
+            Class<?> baseClass = Class.forName(testClass.getName(), false, loader);
+            return sameMethod(baseClass, method).isPresent() ? Optional.empty() : Optional.of("test method");
+        } catch (ClassNotFoundException | LinkageError e) {
+            // a base class that cannot be loaded is no new test: running the base side says what is wrong
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the base build's class loader", e);
+        }
+    }
+
+    /** The base build's method of the same name and parameter types as {@code method}, if its class has one. */
+    public static Optional<Method> sameMethod(Class<?> baseClass, Method method) {
+        return Arrays.stream(baseClass.getDeclaredMethods()).filter(m -> m.getName().equals(method.getName())
+                && Arrays.equals(names(m.getParameterTypes()), names(method.getParameterTypes()))).findFirst();
+    }
+
+    /** Whether {@code base} has any class file of the directory or jar that {@code testClass} was loaded from. */
+    private static boolean holdsAnyOf(URLClassLoader base, Class<?> testClass) throws IOException {
+        Optional<Path> location = location(testClass);
+        if (location.isEmpty()) {
+            // nowhere to list the current build's test classes: its own package must be there
+            String dir = testClass.getPackageName().replace('.', '/');
+            return base.findResource(dir.isEmpty() ? "" : dir + "/") != null;
+        }
+        if (Files.isDirectory(location.get())) {
+            Path root = location.get();
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class"))
+                        .anyMatch(f -> base.findResource(root.relativize(f).toString().replace(File.separatorChar,
+                                '/')) != null);
+            }
+        }
+        try (JarFile jar = new JarFile(location.get().toFile())) {
+            return jar.stream().map(JarEntry::getName)
+                    .filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class"))
+                    .anyMatch(n -> base.findResource(n) != null);
+        }
+    }
+
+    /** The directory or jar {@code type} was loaded from, when its class loader says. */
+    private static Optional<Path> location(Class<?> type) {
+        try {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? Optional.empty()
+                    : Optional.of(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String classFile(String className) {
+        return className.replace('.', '/') + ".class";
+    }
+
+    private static String[] names(Class<?>[] types) {
+        return Arrays.stream(types).map(Class::getName).toArray(String[]::new);
+    }
+
+    /** The base class path's entries as URLs, each checked to exist. */
+    private static URL[] urls(String classpath) {
         List<URL> urls = new ArrayList<>();
         for (String entry : classpath.split(File.pathSeparator)) {
             if (entry.isBlank()) {
@@ -70,27 +187,7 @@ public final class BaseClassLoader extends URLClassLoader {
             throw new IllegalArgumentException("the base class path is empty: give the base build's class"
                     + " directories and jars, separated by '" + File.pathSeparator + "'");
         }
-        BaseClassLoader loader = new BaseClassLoader(urls.toArray(URL[]::new), testClass.getClassLoader());
-        try {
-            String file = testClass.getName().replace('.', '/') + ".class";
-            URL base = loader.findResource(file);
-            if (base == null) {
-                throw new IllegalArgumentException("the base build has no " + testClass.getName() + " (looked for "
-                        + file + " in " + classpath + "): give the base build's test classes"
-                        + " (its target/test-classes), or run this test without brigade.base.classpath");
-            }
-            int current = majorVersion(testClass.getClassLoader().getResource(file));
-            int other = majorVersion(base);
-            if (current != other) {
-                throw new IllegalArgumentException("the base build's " + testClass.getSimpleName() + " was compiled"
-                        + " for Java " + (other - 44) + " (class-file version " + other + "), the current one for Java "
-                        + (current - 44) + " (" + current + "): build both with the same release");
-            }
-            return loader;
-        } catch (RuntimeException | Error e) {
-            closeQuietly(loader, e);
-            throw e;
-        }
+        return urls.toArray(URL[]::new);
     }
 
     @Override

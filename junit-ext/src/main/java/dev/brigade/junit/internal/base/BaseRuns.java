@@ -18,7 +18,6 @@ import dev.brigade.measure.PairedRatio;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +54,7 @@ public final class BaseRuns {
     public static final String KIND_PARAMETER = "brigade.base.kind";
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create("dev.brigade.junit", "base");
+    private static final String NEW_IN_THIS_CHANGE = "new in this change";
     private static final Map<String, Pairing> PAIRINGS = new ConcurrentHashMap<>();
     /** Both sides' build of the base side's test before its first run: loading, discovery, a JIT of its own. */
     private static final Duration BASE_START = Duration.ofMinutes(1);
@@ -91,6 +91,17 @@ public final class BaseRuns {
         }
         Optional<BaseSpec> spec = BaseSpec.of(context);
         if (spec.isPresent() && !spec.get().classpath().isEmpty()) {
+            Optional<String> added;
+            try {
+                added = BaseClassLoader.newInThisChange(spec.get().classpath(), context.getRequiredTestMethod());
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \"" + spec.get().classpath()
+                        + "\"", ConfigurationErrors.where(context), e.getMessage());
+            }
+            if (added.isPresent()) {
+                store.put(NEW_IN_THIS_CHANGE, added.get());
+                return;
+            }
             Pairing pairing = new Pairing(timeout.plus(BASE_START), 1 + spec.get().tolerance());
             store.put(Pairing.Side.class, Pairing.Side.CURRENT);
             store.put(Pairing.class, pairing);
@@ -110,6 +121,25 @@ public final class BaseRuns {
             return Pairing.attach(spawn, pairing, side);
         }
         return fixture;
+    }
+
+    /**
+     * What the change adds, when this invocation's test is new in it ({@code "test class"}, {@code "test method"}):
+     * it runs as a measured test, not compared with the base build.
+     */
+    public static Optional<String> newInThisChange(ExtensionContext context) {
+        String added = context.getStore(NAMESPACE).get(NEW_IN_THIS_CHANGE, String.class);
+        if (added != null) {
+            return Optional.of(added);
+        }
+        // a test that forks decided in its child; the base class path says the same here
+        Optional<BaseSpec> spec = BaseSpec.of(context);
+        try {
+            return spec.isEmpty() || spec.get().classpath().isEmpty() ? Optional.empty()
+                    : BaseClassLoader.newInThisChange(spec.get().classpath(), context.getRequiredTestMethod());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether this invocation is a current side with a base build to run beside it. */
@@ -135,9 +165,7 @@ public final class BaseRuns {
         try {
             loader = BaseClassLoader.of(spec.classpath(), testClass);
             baseClass = Class.forName(testClass.getName(), false, loader);
-            baseMethod = Arrays.stream(baseClass.getDeclaredMethods()).filter(m -> m.getName().equals(method.getName())
-                    && Arrays.equals(names(m.getParameterTypes()), names(method.getParameterTypes()))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("the base build's " + testClass.getSimpleName()
+            baseMethod = BaseClassLoader.sameMethod(baseClass, method).orElseThrow(() -> new IllegalArgumentException("the base build's " + testClass.getSimpleName()
                             + " has no method " + method.getName() + " with the same parameters: compare a test that"
                             + " both builds have"));
         } catch (IllegalArgumentException | ClassNotFoundException | LinkageError e) {
@@ -272,10 +300,6 @@ public final class BaseRuns {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String[] names(Class<?>[] types) {
-        return Arrays.stream(types).map(Class::getName).toArray(String[]::new);
     }
 
     private static void join(Thread thread) {

@@ -67,8 +67,11 @@ public final class BaseCheck {
         List<BaseComparison> comparisons = collected.all().stream()
                 .flatMap(r -> current.base().getOrDefault(r, List.of()).stream()).toList();
         if (comparisons.isEmpty()) {
+            Optional<String> added = BaseRuns.newInThisChange(context);
             context.publishReportEntry(key, spec.get().classpath().isEmpty() ? "no base build given ("
                     + Constants.BASE_CLASSPATH_PROPERTY_NAME + "): not compared"
+                    : added.isPresent() ? "new in this change: not compared (the base build has no such "
+                    + added.get() + ")"
                     : "the test ran no brigade or spawn to compare with the base build");
             return null;
         }
@@ -78,7 +81,9 @@ public final class BaseCheck {
         List<AssertionError> failures = comparisons.stream().filter(BaseComparison::failed)
                 .map(c -> new AssertionError(c.message())).toList();
         return failures.isEmpty() ? null : failures.size() == 1 ? failures.get(0)
-                : new MultipleFailuresError("the current build is slower than the base build", List.copyOf(failures)
+                : new MultipleFailuresError("the current build is dearer than the base build in " + comparisons.stream()
+                        .filter(BaseComparison::failed).map(c -> c.metric() + " of " + c.label()).toList(),
+                        List.copyOf(failures)
                         .stream().map(Throwable.class::cast).toList());
     }
 }
