@@ -11,6 +11,7 @@ import dev.brigade.junit.BrigadeExtension;
 import dev.brigade.junit.Budget;
 import dev.brigade.junit.Spawn;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,5 +53,14 @@ class SpawnCostTest {
         MemoryResult platform = spawn.kind(PLATFORM).parked(8_000);
 
         assertThat(virtual).isSmallerThan(platform).byAtLeast(8.0);
+
+        // the build's one memory fit in fresh JVMs (the fixtures' own tests have none): each population size in a
+        // JVM of its own, each size twice; a parked platform thread touches kibibytes of stack outside the heap, a
+        // virtual one keeps a small stack chunk on the heap; and no child JVM is left
+        Assertions.assertThat(platform.points()).extracting(MemoryResult.Point::tasks)
+                .containsExactly(2_000, 4_000, 6_000, 8_000, 2_000, 4_000, 6_000, 8_000);
+        Assertions.assertThat(platform.rssBytesPerTask().median()).isGreaterThan(8 * 1024.0);
+        Assertions.assertThat(virtual.heapBytesPerTask().median()).isBetween(100.0, 8 * 1024.0);
+        Assertions.assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     }
 }
