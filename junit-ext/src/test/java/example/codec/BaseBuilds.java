@@ -24,8 +24,28 @@ public final class BaseBuilds {
                     public static long nanosPerHop() {
                         return %d;
                     }
+                    public static void check() {
+                    }
                 }
                 """.formatted(nanosPerHop));
+    }
+
+    /** A {@code SampleCodec} whose {@code check()} throws {@code IllegalStateException("the base codec broke")}. */
+    public static Path failingCodec(Path dir, String release) throws Exception {
+        return compile(dir, release, "SampleCodec", """
+                package example.codec;
+                public final class SampleCodec {
+                    public static String build() {
+                        return "base";
+                    }
+                    public static long nanosPerHop() {
+                        return 30000;
+                    }
+                    public static void check() {
+                        throw new IllegalStateException("the base codec broke");
+                    }
+                }
+                """);
     }
 
     /**

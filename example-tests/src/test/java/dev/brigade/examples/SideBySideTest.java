@@ -22,12 +22,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrigadeExtension.class)
 class SideBySideTest {
 
+    // measure(1 s): paired rounds of 50 ms per side for up to 2 s, about 20 pairs; a 95 % interval needs 6 at least,
+    // and at 500 ms a CI run measured 4 pairs (rounds stretched 2.5× on a busy VM), which decided nothing
     @Test
     void a_platform_hop_costs_several_virtual_hops_measured_side_by_side(BrigadeFixture brigade) throws Exception {
         brigade.tasks(200).link(LinkType.QUEUE);
 
         try (Session platform = brigade.kind(PLATFORM).open(); Session virtual = brigade.kind(VIRTUAL).open()) {
-            SideBySideResult r = SideBySide.create().measure(Duration.ofMillis(500)).decideAt(2.0)
+            SideBySideResult r = SideBySide.create().measure(Duration.ofSeconds(1)).decideAt(2.0)
                     .compare(platform, virtual);
 
             PairedRatio perHop = r.nanosPerUnit(); // PLATFORM / VIRTUAL, e.g. 7.68× [7.20–8.10]

@@ -7,6 +7,7 @@ import dev.brigade.junit.internal.report.RunReportAccess;
 import example.codec.AddedMethodCases;
 import example.codec.AgainstBaseCases;
 import example.codec.BaseBuilds;
+import example.codec.CheckingCases;
 import example.codec.ForkedAgainstBaseCases;
 import example.codec.NewInThisChangeCases;
 import java.io.InputStream;
@@ -182,5 +183,26 @@ class AgainstBaseTest {
                 org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow())
                 .hasMessageStartingWith("Configuration error: brigade.base.classpath = \"" + codecOnly + "\" on method"
                         + " [AgainstBaseCases#roundTrip]: the base build has none of the current build's test classes");
+    }
+
+    @Test
+    void a_failure_of_the_base_builds_code_says_it_is_the_base_builds() throws Exception {
+        Path base = BaseBuilds.failingCodec(dir, "21");
+        String testClass = CheckingCases.class.getName().replace('.', '/') + ".class";
+        try (InputStream in = CheckingCases.class.getClassLoader().getResourceAsStream(testClass)) {
+            Files.copy(in, base.resolve(testClass));
+        }
+
+        EngineExecutionResults results = TestKit.run(CheckingCases.class,
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, base.toString());
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        Throwable failure = results.testEvents().failed().list().get(0).getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("the base build's copy of the test failed (its code, not the current"
+                        + " build's), so there is nothing to compare with: ")
+                .hasMessageContaining("the base codec broke")
+                .hasRootCauseMessage("the base codec broke");
     }
 }

@@ -207,14 +207,27 @@ public final class BaseRuns {
                         + " class loader: " + e.getMessage(), e);
             }
         }
+        if (causedBy(failure, Pairing.PartnerFailedException.class) && baseFailure.get() != null) {
+            // the base build's code failed in a round this side's thread measured: the failure is the base's
+            failure = null;
+        }
         if (failure == null && baseFailure.get() != null) {
-            failure = new AssertionError("the base build's copy of the test failed, so there is nothing to compare"
-                    + " with: " + baseFailure.get(), baseFailure.get());
+            failure = new AssertionError("the base build's copy of the test failed (its code, not the current"
+                    + " build's), so there is nothing to compare with: " + baseFailure.get(), baseFailure.get());
         } else if (failure == null && !baseRan.get()) {
             failure = new AssertionError("the base build's copy of the test did not run (" + baseClass.getName() + "#"
                     + baseMethod.getName() + "): is it disabled there?");
         }
         return failure;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void runBase(ExtensionContext context, Class<?> baseClass, Method baseMethod, String id,
