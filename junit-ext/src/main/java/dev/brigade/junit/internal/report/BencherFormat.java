@@ -1,7 +1,9 @@
 package dev.brigade.junit.internal.report;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.brigade.junit.internal.fork.ResultCodec;
+import dev.brigade.junit.internal.report.model.Result;
+import dev.brigade.junit.internal.report.model.Run;
+import dev.brigade.junit.internal.report.model.RunJson;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +28,29 @@ final class BencherFormat implements ReportFormat {
 
     /** Compact, for tools. */
     @Override
-    public String render(Map<String, Object> root) throws IOException {
-        return JSON.std.asString(benchmarks(ReportFormat.results(root))) + "\n";
+    public String render(Run run) throws IOException {
+        return JSON.std.asString(benchmarks(run)) + "\n";
+    }
+
+    /** {@link #benchmarks(Run)} of results read from JSON trees, through {@link RunJson}. */
+    static Map<String, Object> benchmarks(List<Object> records) {
+        return benchmarks(records.stream().map(RunJson::result).toList());
     }
 
     /** {@code { "<test> <invocation> <kind>": { "<metric-slug>": { value, lower_value, upper_value } } }}. */
-    static Map<String, Object> benchmarks(List<Object> records) {
+    static Map<String, Object> benchmarks(Run run) {
+        return benchmarks(run.results());
+    }
+
+    private static Map<String, Object> benchmarks(java.util.Collection<Result> records) {
         Map<String, Object> benchmarks = new LinkedHashMap<>();
-        for (Object o : records) {
-            Map<String, Object> r = ResultCodec.map(o);
+        for (Result r : records) {
             Map<String, Object> measures = new LinkedHashMap<>();
-            ResultCodec.map(r.get("metrics")).forEach((metric, value) -> {
-                Map<String, Object> e = ResultCodec.map(value);
+            r.metrics().forEach((metric, e) -> {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("value", e.get("median"));
-                m.put("lower_value", e.get("low"));
-                m.put("upper_value", e.get("high"));
+                m.put("value", e.median());
+                m.put("lower_value", e.low());
+                m.put("upper_value", e.high());
                 measures.put(slug(metric), m);
             });
             benchmarks.put(name(r, " "), measures);
@@ -55,9 +64,8 @@ final class BencherFormat implements ReportFormat {
                 m -> CAMEL_HUMP.matcher(m).replaceAll("$1-$2").toLowerCase(Locale.ROOT));
     }
 
-    private static String name(Map<String, Object> r, String separator) {
-        String invocation = (String) r.get("invocation");
-        return r.get("test") + (invocation.isEmpty() ? "" : separator + invocation) + separator + r.get("fixture")
-                + " " + r.get("kind");
+    private static String name(Result r, String separator) {
+        return r.test() + (r.invocation().isEmpty() ? "" : separator + r.invocation()) + separator + r.fixture()
+                + " " + r.kind();
     }
 }

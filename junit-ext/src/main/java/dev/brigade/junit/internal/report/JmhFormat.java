@@ -1,10 +1,11 @@
 package dev.brigade.junit.internal.report;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.brigade.junit.internal.fork.ResultCodec;
+import dev.brigade.junit.internal.report.model.Result;
+import dev.brigade.junit.internal.report.model.Run;
+import dev.brigade.junit.internal.report.model.RunJson;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,27 +27,34 @@ final class JmhFormat implements ReportFormat {
 
     /** Compact, for tools. */
     @Override
-    public String render(Map<String, Object> root) throws IOException {
-        return JSON.std.asString(entries(ReportFormat.results(root))) + "\n";
+    public String render(Run run) throws IOException {
+        return JSON.std.asString(entries(run.results())) + "\n";
+    }
+
+    /** {@link #entries(Run)} of results read from JSON trees, through {@link RunJson}. */
+    static List<Object> entries(List<Object> records) {
+        return entries(records.stream().map(RunJson::result).toList());
     }
 
     /** JMH's result list: {@code [ { "benchmark", "mode", "params", "primaryMetric": {...}, ... } ]}. */
-    static List<Object> entries(List<Object> records) {
+    static List<Object> entries(Run run) {
+        return entries(run.results());
+    }
+
+    private static List<Object> entries(java.util.Collection<Result> records) {
         List<Object> entries = new ArrayList<>();
         String jvm = System.getProperty("java.home");
         String jdkVersion = Runtime.version().toString();
         String vmName = System.getProperty("java.vm.name");
         String vmVersion = System.getProperty("java.vm.version");
-        for (Object o : records) {
-            Map<String, Object> r = ResultCodec.map(o);
-            ResultCodec.map(r.get("metrics")).forEach((metric, value) -> {
-                Map<String, Object> e = ResultCodec.map(value);
+        for (Result r : records) {
+            r.metrics().forEach((metric, e) -> {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("jmhVersion", "1.37");
-                entry.put("benchmark", ((String) r.get("test")).replace('#', '.'));
+                entry.put("benchmark", r.test().replace('#', '.'));
                 entry.put("mode", "avgt");
                 entry.put("threads", 1);
-                entry.put("forks", Boolean.TRUE.equals(r.get("forked")) ? 1 : 0);
+                entry.put("forks", r.forked() ? 1 : 0);
                 entry.put("jvm", jvm);
                 entry.put("jvmArgs", List.of());
                 entry.put("jdkVersion", jdkVersion);
@@ -55,25 +63,22 @@ final class JmhFormat implements ReportFormat {
                 entry.put("warmupIterations", 0);
                 entry.put("warmupTime", "");
                 entry.put("warmupBatchSize", 1);
-                entry.put("measurementIterations", e.get("samples"));
+                entry.put("measurementIterations", e.samples());
                 entry.put("measurementTime", "");
                 entry.put("measurementBatchSize", 1);
                 Map<String, Object> params = new LinkedHashMap<>();
-                params.put("invocation", r.get("invocation"));
-                params.put("kind", r.get("kind"));
+                params.put("invocation", r.invocation());
+                params.put("kind", r.kind());
                 params.put("metric", metric);
                 entry.put("params", params);
-                double[] values = ((List<?>) e.get("values")).stream().mapToDouble(v -> ((Number) v).doubleValue())
-                        .toArray();
+                double[] values = e.values().stream().mapToDouble(Double::doubleValue).toArray();
                 Map<String, Object> primary = new LinkedHashMap<>();
-                double low = ((Number) e.get("low")).doubleValue();
-                double high = ((Number) e.get("high")).doubleValue();
-                primary.put("score", e.get("median"));
-                primary.put("scoreError", (high - low) / 2);
-                primary.put("scoreConfidence", List.of(low, high));
-                primary.put("scorePercentiles", percentiles(values, ((Number) e.get("median")).doubleValue()));
-                primary.put("scoreUnit", unit((String) e.get("unit")));
-                primary.put("rawData", List.of(Arrays.stream(values).boxed().toList()));
+                primary.put("score", e.median());
+                primary.put("scoreError", (e.high() - e.low()) / 2);
+                primary.put("scoreConfidence", List.of(e.low(), e.high()));
+                primary.put("scorePercentiles", percentiles(values, e.median()));
+                primary.put("scoreUnit", unit(e.unit()));
+                primary.put("rawData", List.of(e.values()));
                 entry.put("primaryMetric", primary);
                 entry.put("secondaryMetrics", Map.of());
                 entries.add(entry);

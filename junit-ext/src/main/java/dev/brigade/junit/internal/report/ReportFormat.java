@@ -1,12 +1,13 @@
 package dev.brigade.junit.internal.report;
 
+import dev.brigade.junit.internal.report.model.Run;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One file of the run's report beside {@code brigade-results.json}, rendered from the same root (machine, results,
- * findings): one stateless class per format. {@link RunReport} writes every one of {@link #ALL}.
+ * One file of the run's report beside {@code brigade-results.json}, rendered from the same typed run (machine,
+ * results, findings), as JMH's {@code ResultFormat.writeOut(Collection<RunResult>)}: one stateless class per format.
+ * {@link RunReport} writes every one of {@link #ALL}.
  */
 sealed interface ReportFormat permits JmhFormat, BencherFormat, HtmlReport {
 
@@ -16,12 +17,6 @@ sealed interface ReportFormat permits JmhFormat, BencherFormat, HtmlReport {
     /** The file's name in the report directory, e.g. {@code jmh-results.json}. */
     String fileName();
 
-    /** The file's content for the run's {@code root}, as {@code brigade-results.json} holds it. */
-    String render(Map<String, Object> root) throws IOException;
-
-    /** The results of {@code root}. */
-    @SuppressWarnings("unchecked")
-    static List<Object> results(Map<String, Object> root) {
-        return (List<Object>) root.get("results");
-    }
+    /** The file's content for {@code run}. */
+    String render(Run run) throws IOException;
 }

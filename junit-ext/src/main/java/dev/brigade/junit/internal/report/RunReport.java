@@ -2,21 +2,21 @@ package dev.brigade.junit.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import dev.brigade.fixture.BrigadeResult;
-import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.Measurement;
-import dev.brigade.fixture.MemoryResult;
-import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.internal.baseline.BaselineComparisons;
 import dev.brigade.junit.internal.baseline.LockedFile;
 import dev.brigade.junit.internal.baseline.MachineFingerprint;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.junit.internal.lifecycle.InvocationResults;
+import dev.brigade.junit.internal.report.model.Check;
+import dev.brigade.junit.internal.report.model.Finding;
+import dev.brigade.junit.internal.report.model.Machine;
+import dev.brigade.junit.internal.report.model.Result;
+import dev.brigade.junit.internal.report.model.Run;
+import dev.brigade.junit.internal.report.model.RunJson;
 import dev.brigade.junit.internal.verdict.BudgetVerdict;
 import dev.brigade.measure.BaseComparison;
-import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Regression;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,9 @@ public final class RunReport {
      * This JVM's records, by the report directory they go to (one, unless tests set different ones): built from the
      * immutable results when first read, at the end of the test plan, so a run pays for them once and in one go.
      */
-    private static final Map<Path, List<Supplier<Map<String, Object>>>> RECORDS = new LinkedHashMap<>();
+    private static final Map<Path, List<Supplier<Result>>> RECORDS = new LinkedHashMap<>();
     /** This JVM's findings ({@link #finding}), by the report directory they go to; guarded by {@link #RECORDS}. */
-    private static final Map<Path, List<Map<String, Object>>> FINDINGS = new LinkedHashMap<>();
+    private static final Map<Path, List<Finding>> FINDINGS = new LinkedHashMap<>();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     /** How many of this JVM's records each directory held when it was last rendered. */
     private static final Map<Path, Integer> RENDERED = new ConcurrentHashMap<>();
@@ -71,7 +70,6 @@ public final class RunReport {
     private static final String RUN = runId();
     /** The report entry key of a finding's claim; its other fields are keys {@code finding.<field>}. */
     static final String FINDING = "finding";
-    private static final JSON OUT = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     private RunReport() {
     }
@@ -87,19 +85,19 @@ public final class RunReport {
         String test = current.context().getRequiredTestClass().getName() + "#"
                 + current.context().getRequiredTestMethod().getName();
         String invocation = current.context().getDisplayName();
-        List<Supplier<Map<String, Object>>> records = new ArrayList<>();
+        List<Supplier<Result>> records = new ArrayList<>();
         for (Measurement result : collected.all()) {
             boolean forked = collected.isForked(result);
             int forkRun = collected.runOf(result);
             List<Regression> comparisons = current.comparisons().getOrDefault(result, List.of());
             List<BaseComparison> base = current.base().getOrDefault(result, List.of());
-            List<Map<String, Object>> budgets = verdicts.stream().filter(v -> v.result() == result)
-                    .map(RunReport::budget).toList();
+            List<Check.Budget> budgets = verdicts.stream().filter(v -> v.result() == result)
+                    .map(ReportRecords::budget).toList();
             // read now, while the invocation is current: the baseline's recorded runs, for its history chart
             List<BaselineComparisons.RecordedRun> history = comparisons.isEmpty() ? List.of()
                     : BaselineComparisons.history(current, result);
-            records.add(once(() -> withHistory(withBase(record(test, invocation, result, forked, forkRun, budgets,
-                    comparisons), base), history)));
+            records.add(once(() -> ReportRecords.of(test, invocation, result, forked, forkRun, budgets, comparisons,
+                    base, history)));
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
@@ -110,15 +108,9 @@ public final class RunReport {
      * the key {@value #FINDING} (see {@link ConsoleSummary}); kept until {@link #finish()}.
      */
     static void finding(Path dir, String test, Map<String, String> entry) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("test", test);
-        f.put("claim", entry.get(FINDING));
-        entry.forEach((key, value) -> {
-            if (key.startsWith(FINDING + ".")) {
-                String name = key.substring(FINDING.length() + 1);
-                f.put(name, name.equals("held") || name.equals("trials") ? Integer.valueOf(value) : value);
-            }
-        });
+        Finding f = new Finding(test, entry.get(FINDING), entry.get(FINDING + ".seed"),
+                entry.get(FINDING + ".measured"), entry.get(FINDING + ".verdict"), integer(entry, "held"),
+                integer(entry, "trials"), entry.get(FINDING + ".ratio"));
         Path normalized = dir.toAbsolutePath().normalize();
         ANCHORS.computeIfAbsent(normalized, RunReport::nearestExisting);
         synchronized (RECORDS) {
@@ -127,8 +119,13 @@ public final class RunReport {
         }
     }
 
+    private static Integer integer(Map<String, String> entry, String field) {
+        String value = entry.get(FINDING + "." + field);
+        return value == null ? null : Integer.valueOf(value);
+    }
+
     /** This JVM's findings so far, for the console summary. */
-    static List<Map<String, Object>> findings() {
+    static List<Finding> findings() {
         synchronized (RECORDS) {
             return FINDINGS.values().stream().flatMap(List::stream).toList();
         }
@@ -148,7 +145,7 @@ public final class RunReport {
     }
 
     /** This JVM's records so far, for the console summary. */
-    static List<Map<String, Object>> records() {
+    static List<Result> records() {
         long start = System.nanoTime();
         try {
             synchronized (RECORDS) {
@@ -159,17 +156,17 @@ public final class RunReport {
         }
     }
 
-    private static List<Map<String, Object>> built(List<Supplier<Map<String, Object>>> records) {
+    private static List<Result> built(List<Supplier<Result>> records) {
         return records.stream().map(Supplier::get).toList();
     }
 
     /** Builds the record when first asked for, and remembers it. */
-    private static Supplier<Map<String, Object>> once(Supplier<Map<String, Object>> build) {
+    private static Supplier<Result> once(Supplier<Result> build) {
         return new Supplier<>() {
-            private Map<String, Object> built;
+            private Result built;
 
             @Override
-            public synchronized Map<String, Object> get() {
+            public synchronized Result get() {
                 if (built == null) {
                     built = build.get();
                 }
@@ -178,169 +175,14 @@ public final class RunReport {
         };
     }
 
+    /**
+     * The record of one result with budget verdicts as JSON trees ({@code metric}, {@code limit}, {@code verdict}),
+     * as a JSON tree through {@link RunJson}: for tests that write a result's record by hand.
+     */
     static Map<String, Object> record(String test, String invocation, Measurement result, boolean forked,
                                       List<Map<String, Object>> budgets, List<Regression> baselines) {
-        return record(test, invocation, result, forked, 0, budgets, baselines);
-    }
-
-    /**
-     * The record of one result; {@code forkRun} is the run of {@code @Fork(runs = ...)} that measured it, from 1,
-     * or 0 for a result of an invocation of one run (then not written).
-     */
-    static Map<String, Object> record(String test, String invocation, Measurement result, boolean forked, int forkRun,
-                                      List<Map<String, Object>> budgets, List<Regression> baselines) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("test", test);
-        m.put("invocation", invocation);
-        m.put("fixture", result.fixture());
-        m.put("kind", result.label());
-        switch (result) {
-            case BrigadeResult r -> {
-                m.put("link", r.link());
-                m.put("tasks", r.tasks());
-            }
-            case SpawnResult r -> m.put("tasks", r.tasks());
-            case MemoryResult r -> m.put("tasks", r.tasks());
-            case Cost c -> m.put("tasks", 0);
-        }
-        Map<String, Estimate> metrics = result.metrics();
-        m.put("forked", forked);
-        if (forkRun > 0) {
-            m.put("forkRun", forkRun);
-        }
-        MemoryResult memory = switch (result) {
-            case MemoryResult r -> r;
-            case BrigadeResult r -> r.memoryPerTask();
-            case SpawnResult r -> null;
-            case Cost c -> null;
-        };
-        if (memory != null && !memory.points().isEmpty()) {
-            m.put("fit", fit(memory));
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        metrics.forEach((name, e) -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("median", e.median());
-            v.put("low", e.low());
-            v.put("high", e.high());
-            v.put("cv", e.cv());
-            v.put("samples", e.samples());
-            v.put("unit", e.unit());
-            v.put("outliers", e.outliers());
-            v.put("bimodal", e.bimodal());
-            v.put("values", Arrays.stream(e.values()).boxed().toList());
-            if (memory != null && memory.metrics().containsKey(name) && !MemoryResult.resolved(e)) {
-                v.put("belowResolution", memory.describe(e));
-            }
-            values.put(name, v);
-        });
-        m.put("metrics", values);
-        m.put("budgets", budgets);
-        List<Map<String, Object>> comparisons = baselines.stream().map(r -> {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("metric", r.metric());
-            b.put("ratio", r.ratio().median());
-            b.put("low", r.ratio().low());
-            b.put("high", r.ratio().high());
-            b.put("tolerance", r.tolerance());
-            b.put("runs", r.baselineRuns());
-            if (r.currentRuns() > 1) {
-                b.put("currentRuns", r.currentRuns());
-            }
-            b.put("interval", r.interval().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            if (r.interval() == Regression.Interval.PREDICTION || r.interval() == Regression.Interval.TWO_SAMPLE) {
-                b.put("spread", r.runToRunSpread());
-            }
-            if (Double.isFinite(r.failsAbove())) {
-                b.put("failsAbove", r.failsAbove());
-            }
-            b.put("verdict", r.regressed() ? "fail" : "pass");
-            return b;
-        }).toList();
-        if (!comparisons.isEmpty()) {
-            m.put("baseline", comparisons.get(0));
-        }
-        m.put("baselines", comparisons);
-        return m;
-    }
-
-    /** {@code record} with its comparisons with the base build ({@code base}), when there are any. */
-    private static Map<String, Object> withBase(Map<String, Object> record, List<BaseComparison> base) {
-        if (!base.isEmpty()) {
-            record.put("base", base.stream().map(c -> {
-                Map<String, Object> b = new LinkedHashMap<>();
-                b.put("metric", c.metric());
-                b.put("ratio", c.ratio().median());
-                b.put("low", c.ratio().low());
-                b.put("high", c.ratio().high());
-                b.put("pairs", c.ratio().pairs());
-                if (!c.ratio().pairRatios().isEmpty()) {
-                    b.put("ratios", c.ratio().pairRatios());
-                }
-                b.put("current", c.current().median());
-                b.put("base", c.base().median());
-                b.put("tolerance", c.tolerance());
-                b.put("failsAbove", c.failsAbove());
-                b.put("verdict", c.failed() ? "fail" : "pass");
-                return b;
-            }).toList());
-        }
-        return record;
-    }
-
-    /**
-     * {@code record} with each baseline comparison's {@code history}: the medians (and intervals) of the baseline's
-     * recorded runs of its metric on this machine, oldest first, with when each was recorded.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> withHistory(Map<String, Object> record, List<BaselineComparisons.RecordedRun> runs) {
-        if (runs.isEmpty()) {
-            return record;
-        }
-        for (Object o : (List<Object>) record.get("baselines")) {
-            Map<String, Object> comparison = (Map<String, Object>) o;
-            List<Object> history = new ArrayList<>();
-            for (BaselineComparisons.RecordedRun run : runs) {
-                Estimate e = run.metrics().get((String) comparison.get("metric"));
-                if (e != null) {
-                    Map<String, Object> h = new LinkedHashMap<>();
-                    if (run.recordedAt() != null) {
-                        h.put("recordedAt", run.recordedAt());
-                    }
-                    h.put("median", e.median());
-                    h.put("low", e.low());
-                    h.put("high", e.high());
-                    history.add(h);
-                }
-            }
-            comparison.put("history", history);
-        }
-        return record;
-    }
-
-    /** The points of a memory fit and its two lines (slope per task, intercept), for the report's chart. */
-    private static Map<String, Object> fit(MemoryResult memory) {
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("points", memory.points().stream().map(p -> List.of(p.tasks(), p.rssBytes(), p.heapBytes())).toList());
-        double meanTasks = memory.points().stream().mapToDouble(MemoryResult.Point::tasks).average().orElse(0);
-        double meanRss = memory.points().stream().mapToDouble(MemoryResult.Point::rssBytes).average().orElse(0);
-        double meanHeap = memory.points().stream().mapToDouble(MemoryResult.Point::heapBytes).average().orElse(0);
-        fit.put("rssSlope", memory.rssBytesPerTask().median());
-        fit.put("rssIntercept", meanRss - memory.rssBytesPerTask().median() * meanTasks);
-        fit.put("heapSlope", memory.heapBytesPerTask().median());
-        fit.put("heapIntercept", meanHeap - memory.heapBytesPerTask().median() * meanTasks);
-        fit.put("rssR2", memory.rssR2());
-        fit.put("heapR2", memory.heapR2());
-        return fit;
-    }
-
-    /** A budget's verdict as the files write it: metric, limit in the metric's unit, pass or fail. */
-    private static Map<String, Object> budget(BudgetVerdict verdict) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("metric", verdict.metric());
-        v.put("limit", verdict.limit());
-        v.put("verdict", verdict.passed() ? "pass" : "fail");
-        return v;
+        return RunJson.tree(ReportRecords.of(test, invocation, result, forked, 0,
+                budgets.stream().map(RunJson::budget).toList(), baselines, List.of(), List.of()));
     }
 
     /**
@@ -348,11 +190,11 @@ public final class RunReport {
      * the test plan: a JVM that dies before then leaves no part, and the run's files are those of the JVMs that
      * finished.
      */
-    static void write(Path dir, List<Map<String, Object>> records) {
-        add(dir, records.stream().<Supplier<Map<String, Object>>>map(r -> () -> r).toList());
+    static void write(Path dir, List<Result> records) {
+        add(dir, records.stream().<Supplier<Result>>map(r -> () -> r).toList());
     }
 
-    private static void add(Path dir, List<Supplier<Map<String, Object>>> records) {
+    private static void add(Path dir, List<Supplier<Result>> records) {
         ANCHORS.computeIfAbsent(dir, RunReport::nearestExisting);
         synchronized (RECORDS) {
             RECORDS.computeIfAbsent(dir, d -> new ArrayList<>()).addAll(records);
@@ -410,31 +252,24 @@ public final class RunReport {
         try {
             LockedFile.update(dir.resolve("brigade-results.json"), previous -> {
                 try {
-                    List<Map<String, Object>> ours = ours(dir);
-                    List<Map<String, Object>> ourFindings = ourFindings(dir);
+                    List<Result> ours = ours(dir);
+                    List<Finding> ourFindings = ourFindings(dir);
                     RENDERED.put(dir, ours.size() + ourFindings.size());
-                    List<Object> all = new ArrayList<>(ours);
-                    List<Object> findings = new ArrayList<>(ourFindings);
+                    List<Result> all = new ArrayList<>(ours);
+                    List<Finding> findings = new ArrayList<>(ourFindings);
                     others(dir, all, findings);
-                    Map<String, Object> machine = new LinkedHashMap<>(MachineFingerprint.current().describe());
-                    machine.put("arch", System.getProperty("os.arch"));
-                    machine.put("jdk", Runtime.version().toString());
-                    machine.put("fingerprint", MachineFingerprint.current().id());
-                    Map<String, Object> root = new LinkedHashMap<>();
-                    root.put("brigade", "0.1.0");
-                    root.put("createdAt", Instant.now().toString());
-                    root.put("machine", machine);
-                    root.put("results", all);
-                    root.put("findings", findings);
+                    MachineFingerprint here = MachineFingerprint.current();
+                    Machine machine = new Machine(here.cpuModel(), here.cpus(), here.os(),
+                            Runtime.version().toString(), here.flags(), System.getProperty("os.arch"), here.id());
+                    Run run = new Run("0.1.0", Instant.now().toString(), machine, all, findings);
                     // the tests are over: the files are rendered side by side, written one by one
                     try (ExecutorService renderers = Executors.newFixedThreadPool(2)) {
-                        Future<String> part = renderers.submit(() -> JSON.std.asString(Map.of("run", RUN,
-                                "results", ours, "findings", ourFindings)));
+                        Future<String> part = renderers.submit(() -> RunJson.part(RUN, ours, ourFindings));
                         Map<ReportFormat, Future<String>> formats = new LinkedHashMap<>();
                         for (ReportFormat format : ReportFormat.ALL) {
-                            formats.put(format, renderers.submit(() -> format.render(root)));
+                            formats.put(format, renderers.submit(() -> format.render(run)));
                         }
-                        String results = OUT.asString(root) + "\n";
+                        String results = RunJson.results(run);
                         Files.createDirectories(part(dir).getParent());
                         LockedFile.write(part(dir), part.get());
                         for (Map.Entry<ReportFormat, Future<String>> format : formats.entrySet()) {
@@ -456,13 +291,13 @@ public final class RunReport {
         }
     }
 
-    private static List<Map<String, Object>> ours(Path dir) {
+    private static List<Result> ours(Path dir) {
         synchronized (RECORDS) {
             return built(RECORDS.getOrDefault(dir, List.of()));
         }
     }
 
-    private static List<Map<String, Object>> ourFindings(Path dir) {
+    private static List<Finding> ourFindings(Path dir) {
         synchronized (RECORDS) {
             return List.copyOf(FINDINGS.getOrDefault(dir, List.of()));
         }
@@ -472,7 +307,7 @@ public final class RunReport {
      * Adds the records and findings of the run's other JVMs, from their parts; parts of earlier runs, and temporary
      * files of JVMs killed while writing theirs, are deleted.
      */
-    private static void others(Path dir, List<Object> all, List<Object> findings) throws IOException {
+    private static void others(Path dir, List<Result> all, List<Finding> findings) throws IOException {
         Path parts = dir.resolve("parts");
         if (!Files.isDirectory(parts)) {
             return;
@@ -496,9 +331,9 @@ public final class RunReport {
                 Files.deleteIfExists(part);
                 continue;
             }
-            Map<String, Object> other = JSON.std.mapFrom(Files.readString(part, StandardCharsets.UTF_8));
-            all.addAll((List<?>) other.get("results"));
-            findings.addAll((List<?>) other.getOrDefault("findings", List.of()));
+            RunJson.Part other = RunJson.part(Files.readString(part, StandardCharsets.UTF_8));
+            all.addAll(other.results());
+            findings.addAll(other.findings());
         }
     }
 

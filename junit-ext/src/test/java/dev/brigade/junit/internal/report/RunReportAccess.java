@@ -1,10 +1,14 @@
 package dev.brigade.junit.internal.report;
 
+import dev.brigade.junit.internal.report.model.RunJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Test access to the run report's package-private parts. */
+/**
+ * Test access to the run report's package-private parts. Tests hold records as the JSON trees brigade-results.json
+ * holds (what they assert on): they cross into the report through its codec, {@link RunJson}.
+ */
 public final class RunReportAccess {
 
     private RunReportAccess() {
@@ -20,7 +24,7 @@ public final class RunReportAccess {
     }
 
     public static void write(Path dir, List<Map<String, Object>> records) {
-        RunReport.write(dir, records);
+        RunReport.write(dir, records.stream().map(RunJson::result).toList());
     }
 
     /** What the end of the test plan does: renders the run's files. */
@@ -44,7 +48,7 @@ public final class RunReportAccess {
 
     /** This JVM's records so far, as they go into brigade-results.json. */
     public static List<Map<String, Object>> records() {
-        return RunReport.records();
+        return RunReport.records().stream().map(RunJson::tree).toList();
     }
 
     public static String summary(List<Map<String, Object>> records) {
