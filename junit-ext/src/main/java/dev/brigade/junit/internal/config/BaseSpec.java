@@ -42,11 +42,11 @@ public record BaseSpec(List<String> metrics, double tolerance, String classpath)
                 }
             }
             double tolerance = a.tolerance().isBlank()
-                    ? context.getConfigurationParameter(Constants.BASE_TOLERANCE_PROPERTY_NAME)
-                            .map(text -> Settings.tolerance(Optional.of(text), t -> Constants.BASE_TOLERANCE_PROPERTY_NAME
-                                    + " = \"" + t + "\"", where)).orElse(Constants.BASE_TOLERANCE_DEFAULT)
-                    : Settings.tolerance(Optional.of(a.tolerance()), t -> "@AgainstBase(tolerance = \"" + t + "\")",
-                            where);
+                    ? Settings.tolerance(Settings.ToleranceOf.BASE,
+                            context.getConfigurationParameter(Constants.BASE_TOLERANCE_PROPERTY_NAME),
+                            t -> Constants.BASE_TOLERANCE_PROPERTY_NAME + " = \"" + t + "\"", where)
+                    : Settings.tolerance(Settings.ToleranceOf.BASE, Optional.of(a.tolerance()),
+                            t -> "@AgainstBase(tolerance = \"" + t + "\")", where);
             String classpath = context.getConfigurationParameter(Constants.BASE_CLASSPATH_PROPERTY_NAME)
                     .orElse(Constants.BASE_CLASSPATH_DEFAULT).strip();
             return new BaseSpec(Arrays.asList(a.metrics()), tolerance, classpath);
