@@ -127,6 +127,20 @@ class AgainstBaseTest {
     }
 
     @Test
+    void without_a_base_build_fails_when_a_comparison_is_required() {
+        EngineExecutionResults results = TestKit.run(AgainstBaseCases.class,
+                Constants.BASE_REQUIRED_PROPERTY_NAME, "true");
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        assertThat(failure(results)).isInstanceOf(AssertionError.class).hasMessage("Expected method"
+                + " [AgainstBaseCases#roundTrip] to be compared with the base build (brigade.base.required = true), but"
+                + " no base build given (brigade.base.classpath): not compared: set brigade.base.classpath to the base"
+                + " build's classes");
+        assertThat(entries(results)).containsEntry("brigade.base",
+                "no base build given (brigade.base.classpath): not compared");
+    }
+
+    @Test
     void a_base_path_that_does_not_exist_is_a_configuration_error() {
         Path missing = dir.resolve("base/target/classes");
 

@@ -167,7 +167,7 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
         }
     }
 
-    private static boolean bool(Function<String, Optional<String>> parameters, String where, String key,
+    static boolean bool(Function<String, Optional<String>> parameters, String where, String key,
                                 boolean fallback, String choice) {
         Optional<String> value = parameters.apply(key);
         if (value.isEmpty()) {
