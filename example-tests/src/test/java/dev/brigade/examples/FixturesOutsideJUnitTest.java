@@ -49,15 +49,19 @@ class FixturesOutsideJUnitTest {
         MemoryResult m = SpawnFixture.create().kind(TaskKind.VIRTUAL).parked(20_000);
         Cost c = CostMeter.create().measure(10_000, () -> pipeline.processAll(items));
 
+        // a round-trip passes the token through each of the 500 tasks: 500 hops
+        assertThat(r.hops()).isEqualTo(r.stats().rounds() * r.stats().operationsPerRound() * 500);
         assertThat(r.kind()).isEqualTo(TaskKind.VIRTUAL);
-        assertThat(r.tasks()).isEqualTo(500);
         assertThat(r.nanosPerHop().samples()).isGreaterThanOrEqualTo(2);
         assertThat(r.nanosPerHop().low()).isPositive();
-        assertThat(s.tasks()).isEqualTo(1_000);
+        // each operation of a spawn is a batch of 1,000 tasks started and joined
+        assertThat(s.spawned()).isEqualTo(s.stats().rounds() * s.stats().operationsPerRound() * 1_000);
         assertThat(s.nanosPerTask().low()).isPositive();
-        assertThat(m.tasks()).isEqualTo(20_000);
-        assertThat(m.heapBytesPerTask().median()).isPositive();
-        assertThat(c.operations()).isEqualTo(10_000);
+        // a parked virtual thread keeps its stack on the heap: about 1.5 KiB here (docs/findings.md)
+        assertThat(m.heapBytesPerTask().median()).isBetween(256.0, 64.0 * 1024);
+        // the meter saw the pipeline's work: a virtual thread, a future and a Long for each of the 10,000 items
+        assertThat(c.perOperation().allocatedBytes()).isGreaterThan(100);
         assertThat(c.perOperation().wallNanos()).isPositive();
+        assertThat(c.cpuNanos()).isPositive();
     }
 }

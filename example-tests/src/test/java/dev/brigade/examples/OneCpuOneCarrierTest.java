@@ -20,9 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Measured on the CI machine (2 vCPU AMD EPYC, JDK 25, 500 tasks over QUEUE links, three alternations,
  * {@code exec:exec@forked-settings} in fixtures): one carrier spent 0.60–0.82 µs of CPU per hop against 1.43–2.16
- * µs with two; platform threads pinned to CPU 0 took 8.4–10.0 µs per hop against 18.8–23.0 µs free. The
- * assertions ask only for the direction, with confidence, which a machine with cheaper cross-CPU wake-ups may
- * narrow but should not reverse.
+ * µs with two; platform threads pinned to CPU 0 took 8.4–10.0 µs per hop against 18.8–23.0 µs free: factors of
+ * at least 1.7 and 1.9. The assertions ask for a factor of 1.3, which fails only when the whole interval of the
+ * ratio is below it: a fresh JVM that ignored {@code jvmArgs} or {@code cpus} (a ratio of about 1) fails, and a
+ * machine with cheaper cross-CPU wake-ups has room to narrow the gap. Six pairs of fresh JVMs on the 2-vCPU VM,
+ * 2026-12-05, medians: two carriers over one 3.3–6.4× the CPU per hop, free over pinned 1.51–2.33× the time per hop.
+ * That the settings reach the child is checked in fixtures' {@code FreshBrigadeTest}.
  */
 @ExtendWith(BrigadeExtension.class)
 class OneCpuOneCarrierTest {
@@ -35,7 +38,9 @@ class OneCpuOneCarrierTest {
                 "-Djdk.virtualThreadScheduler.maxPoolSize=1").run();
         BrigadeResult defaultCarriers = brigade.jvmArgs().run();
 
-        assertThat(oneCarrier).isCheaperThan(defaultCarriers);
+        // a factor, not only the direction: were the arguments lost on the way to the fresh JVM, both sides would run
+        // the same JVM and the ratio would be about 1
+        assertThat(oneCarrier).isCheaperThan(defaultCarriers).byAtLeast(1.3);
     }
 
     @Test
@@ -45,7 +50,8 @@ class OneCpuOneCarrierTest {
         BrigadeResult pinned = brigade.cpus("0").run();
         BrigadeResult free = brigade.cpus("").run();
 
-        assertThat(pinned).isFasterThan(free);
+        // a factor, not only the direction: were the CPUs lost on the way to the fresh JVM, the ratio would be about 1
+        assertThat(pinned).isFasterThan(free).byAtLeast(1.3);
     }
 
     @Brigade(tasks = 500, kinds = {VIRTUAL, ASYNC}, warmup = "300ms", measure = "1s")

@@ -87,6 +87,17 @@ public final class Constants {
     public static final String BASE_CLASSPATH_DEFAULT = "";
 
     /**
+     * {@code true} fails an {@link AgainstBase} test that compared nothing with the base build (no
+     * {@link #BASE_CLASSPATH_PROPERTY_NAME}, or no brigade or spawn ran), for a CI job whose point is the
+     * comparison; {@code false} lets such a test pass as an ordinary measured test, its report entry saying that
+     * nothing was compared. {@code true} or {@code false}; default {@value #BASE_REQUIRED_DEFAULT}.
+     */
+    public static final String BASE_REQUIRED_PROPERTY_NAME = "brigade.base.required";
+
+    /** The default of {@link #BASE_REQUIRED_PROPERTY_NAME}: a test without a base build passes, saying so. */
+    public static final boolean BASE_REQUIRED_DEFAULT = false;
+
+    /**
      * How much slower than the base build a metric may be before an {@link AgainstBase} comparison fails: a fraction
      * ({@code 0.05}) or a percentage ({@code 5%}). Default {@value #BASE_TOLERANCE_DEFAULT}.
      */

@@ -1,6 +1,11 @@
 package dev.brigade.junit;
 
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.report.RunReportAccess;
@@ -8,6 +13,7 @@ import example.codec.AddedMethodCases;
 import example.codec.AgainstBaseCases;
 import example.codec.BaseBuilds;
 import example.codec.CheckingCases;
+import example.codec.DefaultToleranceCases;
 import example.codec.ForkedAgainstBaseCases;
 import example.codec.NewInThisChangeCases;
 import java.io.InputStream;
@@ -15,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.brigade.fixture.BrigadeFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
@@ -122,6 +130,20 @@ class AgainstBaseTest {
     }
 
     @Test
+    void without_a_base_build_fails_when_a_comparison_is_required() {
+        EngineExecutionResults results = TestKit.run(AgainstBaseCases.class,
+                Constants.BASE_REQUIRED_PROPERTY_NAME, "true");
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        assertThat(failure(results)).isInstanceOf(AssertionError.class).hasMessage("Expected method"
+                + " [AgainstBaseCases#roundTrip] to be compared with the base build (brigade.base.required = true), but"
+                + " no base build given (brigade.base.classpath): not compared: set brigade.base.classpath to the base"
+                + " build's classes");
+        assertThat(entries(results)).containsEntry("brigade.base",
+                "no base build given (brigade.base.classpath): not compared");
+    }
+
+    @Test
     void a_base_path_that_does_not_exist_is_a_configuration_error() {
         Path missing = dir.resolve("base/target/classes");
 
@@ -204,5 +226,89 @@ class AgainstBaseTest {
                         + " build's), so there is nothing to compare with: ")
                 .hasMessageContaining("the base codec broke")
                 .hasRootCauseMessage("the base codec broke");
+    }
+
+    private static Throwable failure(EngineExecutionResults results) {
+        return results.testEvents().failed().list().get(0).getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+
+    /**
+     * An empty {@code brigade.base.tolerance} is the documented 5 % (it had been the baselines' 10 %), a set one is
+     * used, and {@code metrics} compares the metric named instead of the main one: against a base build whose work
+     * per hop is a sixth of the current one (cpuNanosPerHop current/base about 2; 1.28 seen with a third cheaper),
+     * each fails and says with which tolerance.
+     */
+    @Test
+    void brigade_base_tolerance_empty_is_five_percent_and_set_is_used_on_the_metrics_named() throws Exception {
+        String base = baseBuild(5_000, DefaultToleranceCases.class);
+        for (String[] setAndSaid : new String[][] {{"", "+5.0 %"}, {" ", "+5.0 %"}, {"20%", "+20.0 %"}}) {
+            EngineExecutionResults results = TestKit.run(DefaultToleranceCases.class,
+                    Constants.BASE_CLASSPATH_PROPERTY_NAME, base, Constants.BASE_TOLERANCE_PROPERTY_NAME,
+                    setAndSaid[0]);
+
+            results.testEvents().assertStatistics(s -> s.failed(1));
+            assertThat(failure(results)).as("brigade.base.tolerance = \"%s\"", setAndSaid[0])
+                    .hasMessageStartingWith("cpuNanosPerHop of VIRTUAL: the current build is slower than the base"
+                            + " build").hasMessageContaining("tolerance: " + setAndSaid[1] + ",");
+            assertThat(entries(results)).as("only the metric named is compared")
+                    .containsKey("brigade.base.VIRTUAL.cpuNanosPerHop")
+                    .doesNotContainKey("brigade.base.VIRTUAL.nanosPerHop")
+                    .hasEntrySatisfying("brigade.base.VIRTUAL.cpuNanosPerHop", v -> assertThat(v).endsWith(": FAIL"));
+        }
+    }
+
+    @TestKit.TestCase
+    static class UnknownMetric {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @AgainstBase(metrics = "nanosPerHopp")
+        void roundTrip(BrigadeFixture brigade) {
+            brigade.run();
+        }
+    }
+
+    @Test
+    void an_unknown_metric_is_a_configuration_error() {
+        TestKit.run(UnknownMetric.class).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(
+                        "Configuration error: @AgainstBase(metrics = \"nanosPerHopp\") on method"
+                                + " [AgainstBaseTest.UnknownMetric#roundTrip]: unknown metric \"nanosPerHopp\":"
+                                + " known metrics are nanosPerHop, ")))));
+    }
+
+    @TestKit.TestCase
+    static class BadTolerance {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @AgainstBase(tolerance = "lots")
+        void roundTrip(BrigadeFixture brigade) {
+            brigade.run();
+        }
+    }
+
+    @TestKit.TestCase
+    static class NoTolerance {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @AgainstBase
+        void roundTrip(BrigadeFixture brigade) {
+            brigade.run();
+        }
+    }
+
+    @Test
+    void a_bad_tolerance_is_a_configuration_error_that_names_it_and_the_comparison() {
+        TestKit.run(BadTolerance.class).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(
+                        "Configuration error: @AgainstBase(tolerance = \"lots\") on method"
+                                + " [AgainstBaseTest.BadTolerance#roundTrip]: a tolerance is the slowdown an"
+                                + " @AgainstBase comparison allows, a fraction greater than 0 and less than 1 (0.05)"
+                                + " or a percentage (5%)"))));
+        for (String tolerance : new String[] {"0", "1", "150%", "ten"}) {
+            TestKit.run(NoTolerance.class, Constants.BASE_TOLERANCE_PROPERTY_NAME, tolerance).allEvents()
+                    .assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                            instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(
+                                    "Configuration error: brigade.base.tolerance = \"" + tolerance + "\" on method"
+                                            + " [AgainstBaseTest.NoTolerance#roundTrip]: a tolerance is the slowdown"
+                                            + " an @AgainstBase comparison allows")))));
+        }
     }
 }

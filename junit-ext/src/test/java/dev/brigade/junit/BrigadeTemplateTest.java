@@ -75,7 +75,8 @@ class BrigadeTemplateTest {
             // other fixtures get their defaults, scaled too
             assertThat(spawn.warmup()).isEqualTo(SpawnFixture.create().warmup().dividedBy(4));
             assertThat(spawn.measure()).isEqualTo(SpawnFixture.create().measure().dividedBy(4));
-            assertThat(meter).isNotNull();
+            // and report to the test like its own fixtures: brigade_scale_... finds this cost among its entries
+            meter.measure(3, () -> { });
         }
 
         @Spawn(tasks = 3, kinds = {PLATFORM}, warmup = "1s", measure = "4s")
@@ -94,6 +95,9 @@ class BrigadeTemplateTest {
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(TestKit.testNames(results))
                 .containsExactlyInAnyOrder("[ASYNC] 7 tasks, QUEUE", "[PLATFORM] 3 tasks");
+        // the CostMeter injected beside the brigade reported its cost of 3 operations to the invocation
+        assertThat(TestKit.keyValues(TestKit.entries(results).get("[ASYNC] 7 tasks, QUEUE")).get("brigade.cost"))
+                .as("the injected meter's cost").startsWith("wall ").endsWith(", 3 operations");
     }
 
     @TestKit.TestCase

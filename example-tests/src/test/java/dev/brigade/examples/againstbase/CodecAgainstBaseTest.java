@@ -12,8 +12,9 @@ import dev.brigade.junit.Brigade;
  * alternating. This module's build compiles the base build's {@link Codec} (src/base/java) into target/base-build
  * with a copy of this class and runs its tests with {@code brigade.base.classpath} naming it (pom.xml), as CI does
  * with the base commit's build (docs/ci.md). The change removed two {@code String}s per round trip, so the current
- * build is cheaper in time and in allocation, and the comparisons pass; without a base build, an ordinary measured
- * test whose report entry says that nothing was compared.
+ * build is cheaper in time and in allocation, and the comparisons pass. The build also sets
+ * {@code brigade.base.required=true}, so the test fails when it compared nothing (without a base build it would
+ * otherwise pass as an ordinary measured test whose report entry says that nothing was compared).
  */
 class CodecAgainstBaseTest {
 

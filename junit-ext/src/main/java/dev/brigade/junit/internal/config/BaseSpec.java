@@ -13,15 +13,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The {@code @AgainstBase} settings of a method: the metrics to compare, the tolerance, and the base build's class
- * path (empty when none was given).
+ * The {@code @AgainstBase} settings of a method: the metrics to compare, the tolerance, the base build's class
+ * path (empty when none was given), and whether a comparison is required.
  *
  * @param metrics   metric names; empty for the main metric
  * @param tolerance the slowdown allowed, a fraction
  * @param classpath {@value Constants#BASE_CLASSPATH_PROPERTY_NAME}, trimmed; empty for none
+ * @param required  {@value Constants#BASE_REQUIRED_PROPERTY_NAME}: whether comparing nothing fails the test
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record BaseSpec(List<String> metrics, double tolerance, String classpath) {
+public record BaseSpec(List<String> metrics, double tolerance, String classpath, boolean required) {
 
     /**
      * The method's {@code @AgainstBase}, if any, with the configuration.
@@ -42,14 +43,17 @@ public record BaseSpec(List<String> metrics, double tolerance, String classpath)
                 }
             }
             double tolerance = a.tolerance().isBlank()
-                    ? context.getConfigurationParameter(Constants.BASE_TOLERANCE_PROPERTY_NAME)
-                            .map(text -> Settings.tolerance(Optional.of(text), t -> Constants.BASE_TOLERANCE_PROPERTY_NAME
-                                    + " = \"" + t + "\"", where)).orElse(Constants.BASE_TOLERANCE_DEFAULT)
-                    : Settings.tolerance(Optional.of(a.tolerance()), t -> "@AgainstBase(tolerance = \"" + t + "\")",
-                            where);
+                    ? Settings.tolerance(Settings.ToleranceOf.BASE,
+                            context.getConfigurationParameter(Constants.BASE_TOLERANCE_PROPERTY_NAME),
+                            t -> Constants.BASE_TOLERANCE_PROPERTY_NAME + " = \"" + t + "\"", where)
+                    : Settings.tolerance(Settings.ToleranceOf.BASE, Optional.of(a.tolerance()),
+                            t -> "@AgainstBase(tolerance = \"" + t + "\")", where);
             String classpath = context.getConfigurationParameter(Constants.BASE_CLASSPATH_PROPERTY_NAME)
                     .orElse(Constants.BASE_CLASSPATH_DEFAULT).strip();
-            return new BaseSpec(Arrays.asList(a.metrics()), tolerance, classpath);
+            boolean required = Settings.bool(context::getConfigurationParameter, where,
+                    Constants.BASE_REQUIRED_PROPERTY_NAME, Constants.BASE_REQUIRED_DEFAULT,
+                    "true (an @AgainstBase test that compared nothing fails) or false");
+            return new BaseSpec(Arrays.asList(a.metrics()), tolerance, classpath, required);
         });
     }
 }

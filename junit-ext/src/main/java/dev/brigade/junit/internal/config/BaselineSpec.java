@@ -35,7 +35,7 @@ public record BaselineSpec(List<String> metrics, double tolerance) {
                 }
             }
             double tolerance = b.tolerance().isBlank() ? settings.baselineTolerance()
-                    : Settings.tolerance(Optional.of(b.tolerance()),
+                    : Settings.tolerance(Settings.ToleranceOf.BASELINE, Optional.of(b.tolerance()),
                             text -> "@Baseline(tolerance = \"" + text + "\")", where);
             return new BaselineSpec(Arrays.asList(b.metrics()), tolerance);
         });

@@ -50,7 +50,7 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
         return new Settings(scale(parameters, where), enabled(parameters, where), reportDir(parameters, where),
                 path(parameters, where, Constants.BASELINE_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_DEFAULT),
                 baselineUpdate(parameters, where), baselineRuns(parameters, where),
-                tolerance(parameters.apply(Constants.BASELINE_TOLERANCE_PROPERTY_NAME),
+                tolerance(ToleranceOf.BASELINE, parameters.apply(Constants.BASELINE_TOLERANCE_PROPERTY_NAME),
                         text -> Constants.BASELINE_TOLERANCE_PROPERTY_NAME + " = \"" + text + "\"", where),
                 bool(parameters, where, Constants.PINNING_DETECT_PROPERTY_NAME, Constants.PINNING_DETECT_DEFAULT,
                         "true (record pinned virtual threads) or false"),
@@ -167,7 +167,7 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
         }
     }
 
-    private static boolean bool(Function<String, Optional<String>> parameters, String where, String key,
+    static boolean bool(Function<String, Optional<String>> parameters, String where, String key,
                                 boolean fallback, String choice) {
         Optional<String> value = parameters.apply(key);
         if (value.isEmpty()) {
@@ -181,14 +181,31 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
         };
     }
 
+    /** What a tolerance is for: the default an empty value takes, and the comparison its error speaks of. */
+    enum ToleranceOf {
+        /** {@code @Baseline} and {@value Constants#BASELINE_TOLERANCE_PROPERTY_NAME}. */
+        BASELINE(Constants.BASELINE_TOLERANCE_DEFAULT, "a baseline comparison"),
+        /** {@code @AgainstBase} and {@value Constants#BASE_TOLERANCE_PROPERTY_NAME}. */
+        BASE(Constants.BASE_TOLERANCE_DEFAULT, "an @AgainstBase comparison");
+
+        final double fallback;
+        private final String comparison;
+
+        ToleranceOf(double fallback, String comparison) {
+            this.fallback = fallback;
+            this.comparison = comparison;
+        }
+    }
+
     /**
-     * A tolerance written as a fraction ({@code 0.10}) or a percentage ({@code 10%}), strictly between 0 and 1.
+     * A tolerance written as a fraction ({@code 0.10}) or a percentage ({@code 10%}), strictly between 0 and 1;
+     * {@code of}'s default when empty or blank.
      *
      * @param written the key or attribute with the value as the user wrote it, for the error
      */
-    static double tolerance(Optional<String> value, UnaryOperator<String> written, String where) {
+    static double tolerance(ToleranceOf of, Optional<String> value, UnaryOperator<String> written, String where) {
         if (value.isEmpty() || value.get().isBlank()) {
-            return Constants.BASELINE_TOLERANCE_DEFAULT;
+            return of.fallback;
         }
         String text = value.get().trim();
         double tolerance;
@@ -199,9 +216,10 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
             tolerance = Double.NaN;
         }
         if (!(tolerance > 0 && tolerance < 1)) {
-            throw ConfigurationErrors.error(written.apply(text), where, "a tolerance is the slowdown a"
-                    + " baseline comparison allows, a fraction greater than 0 and less than 1 (0.10) or a percentage"
-                    + " (10%)");
+            throw ConfigurationErrors.error(written.apply(text), where, "a tolerance is the slowdown "
+                    + of.comparison + " allows, a fraction greater than 0 and less than 1 ("
+                    + String.format(Locale.ROOT, "%.2f", of.fallback) + ") or a percentage ("
+                    + Math.round(of.fallback * 100) + "%)");
         }
         return tolerance;
     }

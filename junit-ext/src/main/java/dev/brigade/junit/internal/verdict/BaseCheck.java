@@ -22,7 +22,7 @@ import org.opentest4j.MultipleFailuresError;
  * The verdict of an {@code @AgainstBase} invocation, decided once after it ran: each pair of runs compared with the
  * base build's, metric by metric; a report entry per comparison
  * ({@code brigade.base.VIRTUAL.nanosPerHop = current/base 1.12× [1.08–1.16], 24 pairs; fails above +8.9 %: FAIL});
- * without a base build, one entry that says so.
+ * without a base build, one entry that says so, and a failure when {@code brigade.base.required} is true.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class BaseCheck {
@@ -68,12 +68,20 @@ public final class BaseCheck {
                 .flatMap(r -> current.base().getOrDefault(r, List.of()).stream()).toList();
         if (comparisons.isEmpty()) {
             Optional<String> added = BaseRuns.newInThisChange(context);
-            context.publishReportEntry(key, spec.get().classpath().isEmpty() ? "no base build given ("
+            if (added.isPresent()) {
+                // a test the change adds passes or fails on its own checks, required comparison or not
+                context.publishReportEntry(key, "new in this change: not compared (the base build has no such "
+                        + added.get() + ")");
+                return null;
+            }
+            String nothing = spec.get().classpath().isEmpty() ? "no base build given ("
                     + Constants.BASE_CLASSPATH_PROPERTY_NAME + "): not compared"
-                    : added.isPresent() ? "new in this change: not compared (the base build has no such "
-                    + added.get() + ")"
-                    : "the test ran no brigade or spawn to compare with the base build");
-            return null;
+                    : "the test ran no brigade or spawn to compare with the base build";
+            context.publishReportEntry(key, nothing);
+            return spec.get().required() ? new AssertionError("Expected " + current.plan().where() + " to be"
+                    + " compared with the base build (" + Constants.BASE_REQUIRED_PROPERTY_NAME + " = true), but "
+                    + nothing + (spec.get().classpath().isEmpty() ? ": set " + Constants.BASE_CLASSPATH_PROPERTY_NAME
+                    + " to the base build's classes" : ": run the injected fixture in the test")) : null;
         }
         for (BaseComparison c : comparisons) {
             context.publishReportEntry(key + "." + c.label() + "." + c.metric(), c.summary());

@@ -2,6 +2,7 @@ package dev.brigade.junit.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.TaskKind;
@@ -221,17 +222,66 @@ class ParserPropertiesTest {
     void a_baseline_tolerance_is_a_fraction_or_a_configuration_error_naming_it() {
         ForAll.of("@Baseline(tolerance) of any text", r -> r.nextBoolean() ? Gen.text(r)
                 : Gen.numberAndUnit(r, "", "%", " %", "e-1")).tries(5_000).check(text -> {
+                    // the fraction a plain decimal or percentage means, read another way than the parser's
+                    Optional<BigDecimal> meant = plainTolerance(text);
+                    boolean valid = meant.map(m -> m.doubleValue() > 0 && m.doubleValue() < 1).orElse(false);
                     try {
-                        double tolerance = Settings.tolerance(Optional.of(text),
+                        double tolerance = Settings.tolerance(Settings.ToleranceOf.BASELINE, Optional.of(text),
                                 t -> "@Baseline(tolerance = \"" + t + "\")", WHERE);
-                        assertThat(tolerance).as("tolerance of %s", ForAll.show(text))
-                                .isEqualTo(text.isBlank() ? Constants.BASELINE_TOLERANCE_DEFAULT : tolerance)
-                                .isGreaterThan(0).isLessThan(1);
+                        assertThat(tolerance).as("tolerance of %s", ForAll.show(text)).isGreaterThan(0).isLessThan(1);
+                        if (text.isBlank()) {
+                            assertThat(tolerance).isEqualTo(Constants.BASELINE_TOLERANCE_DEFAULT);
+                        } else if (meant.isPresent()) {
+                            assertThat(valid).as("%s is outside (0, 1) but was read as %s", ForAll.show(text),
+                                    tolerance).isTrue();
+                            assertThat(tolerance).as("tolerance of %s", ForAll.show(text))
+                                    .isCloseTo(meant.get().doubleValue(), within(1e-12));
+                        }
                     } catch (ExtensionConfigurationException e) {
+                        assertThat(valid).as("%s is a tolerance but was refused: %s", ForAll.show(text),
+                                e.getMessage()).isFalse();
                         assertThat(e).hasMessageStartingWith("Configuration error: @Baseline(tolerance = \""
                                 + text.trim() + "\") on " + WHERE);
                     }
                 });
+    }
+
+    /** {@code 0.05}, {@code 5%} or {@code 5e-2} as a fraction, with the whitespace {@link String#trim} removes. */
+    private static Optional<BigDecimal> plainTolerance(String text) {
+        String blank = "[\\x00-\\x20]*";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(blank
+                + "((?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)" + blank + "(%?)" + blank).matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(m.group(1));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // an exponent past int
+        }
+        return Optional.of(m.group(2).isEmpty() ? number : number.movePointLeft(2));
+    }
+
+    @Test
+    void an_empty_tolerance_is_the_default_of_its_comparison_and_an_error_names_the_comparison() {
+        for (Optional<String> empty : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "))) {
+            assertThat(Settings.tolerance(Settings.ToleranceOf.BASE, empty, t -> t, WHERE)).as("base, %s", empty)
+                    .isEqualTo(Constants.BASE_TOLERANCE_DEFAULT).isEqualTo(0.05);
+            assertThat(Settings.tolerance(Settings.ToleranceOf.BASELINE, empty, t -> t, WHERE))
+                    .as("baseline, %s", empty).isEqualTo(Constants.BASELINE_TOLERANCE_DEFAULT).isEqualTo(0.10);
+        }
+        assertThat(Settings.tolerance(Settings.ToleranceOf.BASE, Optional.of(" 20% "), t -> t, WHERE))
+                .isCloseTo(0.20, within(1e-12));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.tolerance(Settings.ToleranceOf.BASE,
+                Optional.of("2"), t -> Constants.BASE_TOLERANCE_PROPERTY_NAME + " = \"" + t + "\"", WHERE))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("Configuration error: brigade.base.tolerance = \"2\" on " + WHERE + ": a tolerance is the"
+                        + " slowdown an @AgainstBase comparison allows, a fraction greater than 0 and less than 1"
+                        + " (0.05) or a percentage (5%)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.tolerance(Settings.ToleranceOf.BASELINE,
+                Optional.of("2"), t -> t, WHERE)).hasMessageEndingWith(": a tolerance is the slowdown a baseline"
+                        + " comparison allows, a fraction greater than 0 and less than 1 (0.10) or a percentage (10%)");
     }
 
     // ---- the cases the properties found, kept as examples ----
