@@ -249,8 +249,8 @@ class AgainstBaseTest {
 
             results.testEvents().assertStatistics(s -> s.failed(1));
             assertThat(failure(results)).as("brigade.base.tolerance = \"%s\"", setAndSaid[0])
-                    .hasMessageStartingWith("cpuNanosPerHop of VIRTUAL: the current build is slower than the base"
-                            + " build").hasMessageContaining("tolerance: " + setAndSaid[1] + ",");
+                    .hasMessageStartingWith("cpuNanosPerHop of VIRTUAL: the current build uses more CPU than the"
+                            + " base build").hasMessageContaining("tolerance: " + setAndSaid[1] + ",");
             assertThat(entries(results)).as("only the metric named is compared")
                     .containsKey("brigade.base.VIRTUAL.cpuNanosPerHop")
                     .doesNotContainKey("brigade.base.VIRTUAL.nanosPerHop")
