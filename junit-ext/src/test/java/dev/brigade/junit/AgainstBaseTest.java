@@ -159,13 +159,25 @@ class AgainstBaseTest {
 
     @Test
     void a_test_class_the_base_build_lacks_runs_as_a_measured_test_new_in_this_change() throws Exception {
+        Path reports = dir.resolve("reports");
         EngineExecutionResults results = TestKit.run(NewInThisChangeCases.class,
-                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(30_000));
+                Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(30_000), Constants.BASE_REQUIRED_PROPERTY_NAME,
+                "true", Constants.REPORT_DIR_PROPERTY_NAME, reports.toString());
 
         results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
         assertThat(entries(results)).containsEntry("brigade.base",
                 "new in this change: not compared (the base build has no such test class)")
                 .containsKey("brigade.VIRTUAL.nanosPerHop");
+        RunReportAccess.render(reports);
+        Map<String, Object> root = JSON.std.mapFrom(Files.readString(reports.resolve("brigade-results.json")));
+        assertThat(map(((List<?>) root.get("results")).get(0))).containsEntry("notCompared", "new in this change")
+                .doesNotContainKey("base");
+        assertThat(Files.readString(reports.resolve("summary.md")))
+                .contains("| new | `NewInThisChangeCases#roundTrip` | VIRTUAL | base |  | new in this change: not"
+                        + " compared |");
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("base: new in this change, not compared");
+        assertThat(RunReportAccess.summary(RunReportAccess.records()))
+                .contains("; base: new in this change, not compared");
     }
 
     @Test

@@ -133,7 +133,7 @@ class ParallelForksTest {
                         .filter(e -> !e.startsWith("plain")).toArray(String[]::new));
         assertThat(Leftovers.files(reports)).as("report files")
                 .containsExactlyInAnyOrder("bencher.json", "brigade-results.json", "jmh-results.json", "report.html",
-                        "parts/" + partName(a), "parts/" + partName(b));
+                        "summary.md", "parts/" + partName(a), "parts/" + partName(b));
     }
 
     private Process fork(Path reports, Path baselines, String... selectors) throws IOException {

@@ -125,7 +125,8 @@ public final class ConsoleSummary implements TestExecutionListener {
             String verdict = Verdicts.of(test.results().stream().flatMap(r -> r.checks().stream()).toList())
                     .map(Verdicts::shout).orElse("-");
             String line = "  " + String.format("%-4s", verdict) + "  "
-                    + String.format("%-" + nameWidth + "s", name) + "  " + mainFigures(test.results());
+                    + String.format("%-" + nameWidth + "s", name) + "  " + mainFigures(test.results())
+                    + notCompared(test.results());
             out.append(line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line.stripTrailing()).append(nl);
         }
         if (full) {
@@ -136,6 +137,12 @@ public final class ConsoleSummary implements TestExecutionListener {
                 .append("  passed, - none set; every result and metric: -D").append(Constants.SUMMARY_PROPERTY_NAME)
                 .append("=full; figures in brigade-results.json").append(nl);
         return out.toString();
+    }
+
+    /** {@code ; base: new in this change, not compared} when the test was not compared with its base build. */
+    static String notCompared(List<Result> results) {
+        return results.stream().map(Result::notCompared).filter(java.util.Objects::nonNull).findFirst()
+                .map(why -> "; base: " + why + ", not compared").orElse("");
     }
 
     /** The width every line but the full table's keeps to. */
@@ -225,7 +232,7 @@ public final class ConsoleSummary implements TestExecutionListener {
     /** Where the files went and what writing them cost this JVM. */
     static String written(List<Path> dirs, Duration spent) {
         return "  reports: " + String.join(", ", dirs.stream().map(d -> d.resolve("report.html").toString()).toList())
-                + " (and brigade-results.json, jmh-results.json, bencher.json), written in "
+                + " (and brigade-results.json, jmh-results.json, bencher.json, summary.md), written in "
                 + spent.toMillis() + " ms" + System.lineSeparator();
     }
 

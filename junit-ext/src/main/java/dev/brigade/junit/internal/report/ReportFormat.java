@@ -9,10 +9,11 @@ import java.util.List;
  * results, findings), as JMH's {@code ResultFormat.writeOut(Collection<RunResult>)}: one stateless class per format.
  * {@link RunReport} writes every one of {@link #ALL}.
  */
-sealed interface ReportFormat permits JmhFormat, BencherFormat, HtmlReport {
+sealed interface ReportFormat permits JmhFormat, BencherFormat, HtmlReport, SummaryMarkdown {
 
     /** The formats written beside {@code brigade-results.json}. */
-    List<ReportFormat> ALL = List.of(new JmhFormat(), new BencherFormat(), new HtmlReport());
+    List<ReportFormat> ALL = List.of(new JmhFormat(), new BencherFormat(), new HtmlReport(),
+            new SummaryMarkdown());
 
     /** The file's name in the report directory, e.g. {@code jmh-results.json}. */
     String fileName();

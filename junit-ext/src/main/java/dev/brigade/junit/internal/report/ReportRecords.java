@@ -33,11 +33,11 @@ final class ReportRecords {
     /**
      * The record of one result; {@code forkRun} is the run of {@code @Fork(runs = ...)} that measured it, from 1,
      * or 0 for a result of an invocation of one run; {@code history} the baseline's recorded runs, empty when it
-     * has none.
+     * has none; {@code notCompared} why an {@code @AgainstBase} result was not compared, or null.
      */
     static Result of(String test, String invocation, Measurement result, boolean forked, int forkRun,
                      List<Check.Budget> budgets, List<Regression> baselines, List<BaseComparison> base,
-                     List<BaselineComparisons.RecordedRun> history) {
+                     List<BaselineComparisons.RecordedRun> history, String notCompared) {
         String link = result instanceof BrigadeResult r ? r.link() : null;
         int tasks = switch (result) {
             case BrigadeResult r -> r.tasks();
@@ -58,7 +58,7 @@ final class ReportRecords {
         return new Result(test, invocation, result.fixture(), result.label(), link, tasks, forked, forkRun,
                 memory != null && !memory.points().isEmpty() ? fit(memory) : null, metrics, budgets,
                 baselines.stream().map(r -> baseline(r, history)).toList(),
-                base.stream().map(ReportRecords::base).toList());
+                base.stream().map(ReportRecords::base).toList(), notCompared);
     }
 
     /** A budget's verdict as the files keep it: metric, limit in the metric's unit, pass or fail. */

@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.Measurement;
+import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.baseline.BaselineComparisons;
 import dev.brigade.junit.internal.baseline.LockedFile;
 import dev.brigade.junit.internal.baseline.MachineFingerprint;
@@ -85,6 +86,8 @@ public final class RunReport {
         String test = current.context().getRequiredTestClass().getName() + "#"
                 + current.context().getRequiredTestMethod().getName();
         String invocation = current.context().getDisplayName();
+        String notCompared = BaseRuns.newInThisChange(current.context()).map(what -> "new in this change")
+                .orElse(null);
         List<Supplier<Result>> records = new ArrayList<>();
         for (Measurement result : collected.all()) {
             boolean forked = collected.isForked(result);
@@ -97,7 +100,7 @@ public final class RunReport {
             List<BaselineComparisons.RecordedRun> history = comparisons.isEmpty() ? List.of()
                     : BaselineComparisons.history(current, result);
             records.add(once(() -> ReportRecords.of(test, invocation, result, forked, forkRun, budgets, comparisons,
-                    base, history)));
+                    base, history, notCompared)));
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
@@ -182,7 +185,7 @@ public final class RunReport {
     static Map<String, Object> record(String test, String invocation, Measurement result, boolean forked,
                                       List<Map<String, Object>> budgets, List<Regression> baselines) {
         return RunJson.tree(ReportRecords.of(test, invocation, result, forked, 0,
-                budgets.stream().map(RunJson::budget).toList(), baselines, List.of(), List.of()));
+                budgets.stream().map(RunJson::budget).toList(), baselines, List.of(), List.of(), null));
     }
 
     /**

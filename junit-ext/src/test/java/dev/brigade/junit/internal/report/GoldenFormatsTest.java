@@ -9,6 +9,7 @@ import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.fork.ResultCodec;
+import dev.brigade.junit.internal.report.model.RunJson;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.Regression;
@@ -76,6 +77,7 @@ class GoldenFormatsTest {
             golden("bencher.json", OUT.asString(BencherFormat.benchmarks(records)) + "\n");
             golden("jmh-results.json", OUT.asString(JmhFormat.entries(records)) + "\n");
             golden("summary.txt", ConsoleSummary.render(maps));
+            golden("summary.md", SummaryMarkdown.render(records.stream().map(RunJson::result).toList()));
             golden("results.json", OUT.asString(records) + "\n");
         } finally {
             Locale.setDefault(locale);

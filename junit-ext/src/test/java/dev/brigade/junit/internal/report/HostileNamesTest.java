@@ -107,7 +107,8 @@ class HostileNamesTest {
         RunReportAccess.write(run, List.of(Reports.record("half an emoji \ud83d")));
         RunReportAccess.render(run);
 
-        for (String file : List.of("brigade-results.json", "jmh-results.json", "bencher.json", "report.html")) {
+        for (String file : List.of("brigade-results.json", "jmh-results.json", "bencher.json", "report.html",
+                "summary.md")) {
             assertThat(run.resolve(file)).exists();
         }
         assertThat(Files.readString(run.resolve("brigade-results.json"))).contains("half an emoji ?");

@@ -62,9 +62,9 @@ class RunJsonTest {
         return List.of(ReportRecords.of("com.example.HandOffTest#handOff", "[VIRTUAL] 400 tasks, QUEUE", brigade, true,
                         2, List.of(new Check.Budget("nanosPerHop", 2_000, Verdict.PASS),
                                 new Check.Budget("nanosPerHop", 1, Verdict.FAIL)), List.of(baseline),
-                        List.of(against), history),
+                        List.of(against), history, null),
                 ReportRecords.of("com.example.SpawnTest#spawn", "quote \" <b>ünï</b>\n", spawn, false, 0, List.of(),
-                        List.of(), List.of(), List.of()));
+                        List.of(), List.of(), List.of(), "new in this change"));
     }
 
     private static List<Finding> findings() {

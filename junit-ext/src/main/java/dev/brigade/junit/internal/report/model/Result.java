@@ -25,11 +25,13 @@ import org.apiguardian.api.API;
  * @param fit        the memory-per-task fit; null when memory was not measured
  * @param metrics    the figures by metric name, in the result's order
  * @param base       the comparisons with the base build; empty when it was not compared with one
+ * @param notCompared why an {@code @AgainstBase} result was not compared with the base build although one was
+ *                   given ({@code new in this change}); null otherwise
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record Result(String test, String invocation, String fixture, String kind, String link, int tasks,
                      boolean forked, int forkRun, Fit fit, Map<String, Figure> metrics, List<Check.Budget> budgets,
-                     List<Check.Baseline> baselines, List<Check.Base> base) {
+                     List<Check.Baseline> baselines, List<Check.Base> base, String notCompared) {
 
     public Result {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

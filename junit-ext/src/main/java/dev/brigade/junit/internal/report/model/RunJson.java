@@ -100,6 +100,9 @@ public final class RunJson {
         if (!r.base().isEmpty()) {
             m.put("base", r.base().stream().map(RunJson::tree).toList());
         }
+        if (r.notCompared() != null) {
+            m.put("notCompared", r.notCompared());
+        }
         return m;
     }
 
@@ -245,7 +248,7 @@ public final class RunJson {
                 m.get("fit") == null ? null : fit(m.get("fit")), metrics,
                 array(m.get("budgets")).stream().map(RunJson::budget).toList(),
                 array(m.get("baselines")).stream().map(RunJson::baseline).toList(),
-                array(m.get("base")).stream().map(RunJson::base).toList());
+                array(m.get("base")).stream().map(RunJson::base).toList(), string(m, "notCompared"));
     }
 
     private static Fit fit(Object tree) {

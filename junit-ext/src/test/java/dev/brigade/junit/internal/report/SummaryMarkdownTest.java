@@ -1,0 +1,73 @@
+package dev.brigade.junit.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.RunStats;
+import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.internal.report.model.RunJson;
+import dev.brigade.measure.Estimate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** summary.md, the run's verdicts for a pull request: what comes first, and what a cell can hold. */
+class SummaryMarkdownTest {
+
+    /** The record of a 20-task brigade of {@code test} with one budget on nanosPerHop whose verdict is given. */
+    private static Map<String, Object> brigade(String test, String verdict) {
+        Estimate e = Estimate.of("ns", IntStream.range(0, 20).mapToDouble(i -> 1_000 + 10 * i).toArray());
+        BrigadeResult result = new BrigadeResult(TaskKind.VIRTUAL, "QUEUE", 20, false, 1_000_000, e, e,
+                Estimate.of("1", 0.01, 0.01, 0.01), Estimate.of("B", 64, 64, 64), null, OptionalLong.empty(),
+                new RunStats(0, 1_000_000_000L, 20, 1_000, 1_000, "linux"));
+        List<Map<String, Object>> budgets = List.of();
+        if (verdict != null) {
+            Map<String, Object> budget = new LinkedHashMap<>();
+            budget.put("metric", "nanosPerHop");
+            budget.put("limit", 500.0);
+            budget.put("verdict", verdict);
+            budgets = List.of(budget);
+        }
+        return new LinkedHashMap<>(RunReport.record(test, "[VIRTUAL] 20 tasks, QUEUE", result, false, budgets,
+                List.of()));
+    }
+
+    @Test
+    void failures_come_first_then_tests_new_in_the_change_and_the_rest() {
+        Map<String, Object> added = brigade("com.example.NewTest#added", null);
+        added.put("notCompared", "new in this change");
+
+        String summary = SummaryMarkdown.render(Stream.of(brigade("com.example.HandOffTest#handOff", "pass"), added,
+                brigade("com.example.SlowTest#handOff", "fail")).map(RunJson::result).toList());
+
+        assertThat(summary).startsWith("### Brigade: 1 failed, 1 passed (3 tests, 3 results)\n\nbudgets 1 pass, 1 FAIL;"
+                + " baselines -; base -\n\n| verdict | test | kind | check | metric | figures |\n|---|");
+        assertThat(summary.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| verdict")).toList())
+                .containsExactly(
+                        "| **FAIL** | `SlowTest#handOff` | VIRTUAL | budget | nanosPerHop | limit 500 ns; measured "
+                                + "1.10 µs [1.05–1.14] |",
+                        "| new | `NewTest#added` | VIRTUAL | base |  | new in this change: not compared |",
+                        "| pass | `HandOffTest#handOff` | VIRTUAL | budget | nanosPerHop | limit 500 ns; measured "
+                                + "1.10 µs [1.05–1.14] |");
+    }
+
+    @Test
+    void a_pipe_or_a_line_break_in_a_name_stays_in_its_cell() {
+        String summary = SummaryMarkdown.render(List.of(RunJson.result(
+                brigade("com.example.Odd|Test#handOff\nnext", "pass"))));
+
+        assertThat(summary).contains("| pass | `Odd\\|Test#handOff next` | VIRTUAL |");
+    }
+
+    @Test
+    void a_run_without_checks_says_so_and_has_no_table() {
+        String summary = SummaryMarkdown.render(List.of(RunJson.result(brigade("com.example.A#b", null))));
+
+        assertThat(summary).isEqualTo("### Brigade: no budget or comparison (1 test, 1 result)\n\n"
+                + "budgets -; baselines -; base -\n");
+    }
+}
