@@ -5,6 +5,7 @@ import dev.brigade.junit.internal.report.model.Result;
 import dev.brigade.junit.internal.report.model.Run;
 import dev.brigade.junit.internal.report.model.RunJson;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ final class BencherFormat implements ReportFormat {
         return benchmarks(run.results());
     }
 
-    private static Map<String, Object> benchmarks(java.util.Collection<Result> records) {
+    private static Map<String, Object> benchmarks(Collection<Result> records) {
         Map<String, Object> benchmarks = new LinkedHashMap<>();
         for (Result r : records) {
             Map<String, Object> measures = new LinkedHashMap<>();

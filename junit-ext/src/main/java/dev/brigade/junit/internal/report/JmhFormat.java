@@ -6,6 +6,7 @@ import dev.brigade.junit.internal.report.model.Run;
 import dev.brigade.junit.internal.report.model.RunJson;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class JmhFormat implements ReportFormat {
     /** Compact, for tools. */
     @Override
     public String render(Run run) throws IOException {
-        return JSON.std.asString(entries(run.results())) + "\n";
+        return JSON.std.asString(entries(run)) + "\n";
     }
 
     /** {@link #entries(Run)} of results read from JSON trees, through {@link RunJson}. */
@@ -41,7 +42,7 @@ final class JmhFormat implements ReportFormat {
         return entries(run.results());
     }
 
-    private static List<Object> entries(java.util.Collection<Result> records) {
+    private static List<Object> entries(Collection<Result> records) {
         List<Object> entries = new ArrayList<>();
         String jvm = System.getProperty("java.home");
         String jdkVersion = Runtime.version().toString();

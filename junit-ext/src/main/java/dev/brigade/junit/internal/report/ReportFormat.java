@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One file of the run's report beside {@code brigade-results.json}, rendered from the same typed run (machine,
  * results, findings), as JMH's {@code ResultFormat.writeOut(Collection<RunResult>)}: one stateless class per format.
- * {@link RunReport} writes every one of {@link #ALL}.
+ * {@link RunReport} writes every one of {@link #ALL}. A new kind of record about a result (an explanation of a failed
+ * comparison) is one more component of {@code Result}; each format renders it where it renders the result's checks.
  */
 sealed interface ReportFormat permits JmhFormat, BencherFormat, HtmlReport, SummaryMarkdown {
 
