@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.brigade.fixture.BrigadeFixture;
+import example.codec.AgainstBaseCases;
 import example.codec.BaseBuilds;
 import example.codec.SampleCodec;
 import java.io.File;
@@ -86,5 +87,32 @@ class BaseClassLoaderTest {
                 List.of(classes.toString())), SampleCodec.class))
                 .withMessageContaining("compiled for Java 17 (class-file version 61), the current one for Java "
                         + currentRelease());
+    }
+
+    /**
+     * A dependency upgrade's base build: the current test classes after the old library's jar, several entries in
+     * one path. The jar's classes come first, the test class from the directory after it.
+     */
+    @Test
+    void a_jar_before_the_test_classes_gives_its_classes_and_the_directory_the_rest() throws Exception {
+        Path classes = baseBuild(currentRelease());
+        Path jar = dir.resolve("old-library.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("example/codec/SampleCodec.class"));
+            out.write(Files.readAllBytes(classes.resolve("example/codec/SampleCodec.class")));
+            out.closeEntry();
+        }
+        Path tests = Path.of(BaseClassLoaderTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        try (BaseClassLoader loader = BaseClassLoader.of(jar + File.pathSeparator + tests, AgainstBaseCases.class)) {
+            Class<?> codec = loader.loadClass(SampleCodec.class.getName());
+            Class<?> test = loader.loadClass(AgainstBaseCases.class.getName());
+
+            assertThat(codec.getMethod("build").invoke(null)).isEqualTo("base");
+            assertThat(codec.getProtectionDomain().getCodeSource().getLocation().toString()).endsWith(
+                    "old-library.jar");
+            assertThat(test).isNotSameAs(AgainstBaseCases.class);
+            assertThat(test.getClassLoader()).isSameAs(loader);
+        }
     }
 }
