@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Fails when the documentation drifts from the code: every annotation attribute and configuration key of
  * {@code dev.brigade.junit} is in docs/configuration.md with its default, every {@code ```java} block of README.md and
- * docs/*.md is code that a test in example-tests runs, the CI files of docs/ci/ are the ones docs/ci.md shows, every
- * link leads to a file of the repository, and docs/metrics.md's table lists every metric.
+ * docs/*.md is one contiguous region of a file that example-tests compiles and runs, the CI files of docs/ci/ are
+ * the ones docs/ci.md shows, every link leads to a file of the repository, and docs/metrics.md's table lists every
+ * metric. The {@code pom.xml} of docs/getting-started.md is built and tested by .ci/consumer-check.
  *
  * <p>Reads the files of the checkout: it finds the repository's root by walking up from the working directory to the
  * first directory holding README.md and docs/.
@@ -122,16 +124,17 @@ class DocsTest {
             while (block.find()) {
                 blocks++;
                 List<String> lines = normalisedLines(block.group(1));
-                boolean found = tests.values().stream().anyMatch(test -> containsInOrder(test, lines));
+                boolean found = tests.values().stream().anyMatch(test -> containsRegion(test, lines));
                 if (!found) {
                     drifted.add(ROOT.relativize(doc) + ":" + lineOf(text, block.start()) + " — no test file holds"
-                            + " its lines in order; nearest " + nearest(tests, lines));
+                            + " its lines as one region; nearest " + nearest(tests, lines));
                 }
             }
         }
         assertThat(blocks).as("```java blocks in README.md and docs/*.md").isGreaterThanOrEqualTo(10);
-        assertThat(drifted).as("```java blocks that no file under example-tests/src/test/java runs (copy the code"
-                + " from a test, or fence a block that is not Java test code as ```text)").isEmpty();
+        assertThat(drifted).as("```java blocks that are not one region of a file under example-tests/src/test/java"
+                + " (copy the lines from a test as they stand there, blank lines aside; split a block that skips lines"
+                + " into two; or fence a block that is not Java test code as ```text)").isEmpty();
     }
 
     /**
@@ -213,6 +216,27 @@ class DocsTest {
         }
         assertThat(links).as("links in README.md, CHANGELOG.md and docs/*.md").isGreaterThanOrEqualTo(50);
         assertThat(broken).as("links that lead nowhere in the repository").isEmpty();
+    }
+
+    /**
+     * The {@code pom.xml} of docs/getting-started.md stands between the markers .ci/consumer-check reads it from, and
+     * holds what a user's project needs: its own JUnit, brigade-junit, native access and a JDK of 21 or later.
+     * (That it builds and passes the first test is .ci/consumer-check's to show: it runs Maven.)
+     */
+    @Test
+    void the_pom_of_getting_started_is_where_the_consumer_check_builds_it_from() {
+        String guide = read(ROOT.resolve("docs/getting-started.md"));
+        Matcher pom = Pattern.compile("(?s)<!-- consumer-pom:start[^\\n]*-->\\n```xml\\n(.*?)\\n```\\n"
+                + "<!-- consumer-pom:end -->").matcher(guide);
+        assertThat(pom.find()).as("docs/getting-started.md has a ```xml block between <!-- consumer-pom:start -->"
+                + " and <!-- consumer-pom:end -->").isTrue();
+        assertThat(pom.group(1)).as("the pom.xml of docs/getting-started.md").startsWith("<?xml")
+                .endsWith("</project>")
+                .contains("<artifactId>brigade-junit</artifactId>", "<artifactId>junit-jupiter</artifactId>",
+                        "<version>${junit.version}</version>", "<goal>select-jdk-toolchain</goal>",
+                        "<version>[21,)</version>", "<argLine>--enable-native-access=ALL-UNNAMED</argLine>");
+        assertThat(read(ROOT.resolve(".ci/consumer-check"))).as(".ci/consumer-check builds that block")
+                .contains("consumer-pom:start", "docs/getting-started.md");
     }
 
     /** docs/metrics.md's table has one row per {@link Metric}, with its key and unit, and no other. */
@@ -374,36 +398,40 @@ class DocsTest {
         return text.lines().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty()).toList();
     }
 
-    /** Whether every line of {@code block} is a line of {@code file}, in order (other lines may come between). */
-    private static boolean containsInOrder(List<String> file, List<String> block) {
-        int at = 0;
-        for (String line : block) {
-            while (at < file.size() && !file.get(at).equals(line)) {
-                at++;
-            }
-            if (at == file.size()) {
-                return false;
-            }
-            at++;
-        }
-        return true;
+    /**
+     * Whether {@code block} is one region of {@code file}: its lines, one after another, with no line of the file
+     * left out between them (both without blank lines and with whitespace runs as one space).
+     */
+    private static boolean containsRegion(List<String> file, List<String> block) {
+        return Collections.indexOfSubList(file, block) >= 0;
     }
 
-    /** The test file that holds most of the block in order, and the block's first line it does not hold. */
+    /** How many of the block's first lines stand one after another in {@code file} from its line {@code from}. */
+    private static int matchedFrom(List<String> file, int from, List<String> block) {
+        int matched = 0;
+        while (matched < block.size() && from + matched < file.size()
+                && file.get(from + matched).equals(block.get(matched))) {
+            matched++;
+        }
+        return matched;
+    }
+
+    /** The test file that holds the longest start of the block as one region, and the block's line where it ends. */
     private static String nearest(Map<Path, List<String>> tests, List<String> block) {
         Path best = null;
         int bestMatched = -1;
         for (Map.Entry<Path, List<String>> test : tests.entrySet()) {
-            int matched = 0;
-            while (matched < block.size() && containsInOrder(test.getValue(), block.subList(0, matched + 1))) {
-                matched++;
-            }
-            if (matched > bestMatched) {
-                bestMatched = matched;
-                best = test.getKey();
+            for (int from = 0; from < test.getValue().size(); from++) {
+                int matched = matchedFrom(test.getValue(), from, block);
+                if (matched > bestMatched) {
+                    bestMatched = matched;
+                    best = test.getKey();
+                }
             }
         }
-        return best == null ? "none" : best.getFileName() + " (stops at: " + block.get(bestMatched) + ")";
+        return best == null || bestMatched == block.size() ? "none"
+                : best.getFileName() + " (" + bestMatched + " lines as one region, then not: " + block.get(bestMatched)
+                        + ")";
     }
 
     private static int lineOf(String text, int offset) {

@@ -5,7 +5,8 @@ package dev.brigade.junit;
  *
  * <p>Set the parameters in {@code src/test/resources/junit-platform.properties}, as Maven Surefire
  * {@code configurationParameters}, or as {@code -D} system properties; JUnit's {@code ExtensionContext} reads them.
- * A value that cannot be read fails the measured tests with a {@code Configuration error} naming the key.
+ * A value that cannot be read, of any key here, fails each measured test with a {@code Configuration error} naming
+ * the key, the value and what to write instead; tests that measure nothing run as usual.
  */
 public final class Constants {
 
@@ -22,8 +23,8 @@ public final class Constants {
 
     /**
      * Whether measured tests run: {@code false} skips every {@link Brigade} and {@link Spawn} test and every test
-     * that takes a fixture parameter or has a {@link Budget}, with a reason naming this key (for a quick build
-     * that checks only function). {@code true} or {@code false}; default {@value #ENABLED_DEFAULT}.
+     * that takes a fixture parameter or has a {@link Budget} or a {@link Fork}, with a reason naming this key (for a
+     * quick build that checks only function). {@code true} or {@code false}; default {@value #ENABLED_DEFAULT}.
      */
     public static final String ENABLED_PROPERTY_NAME = "brigade.enabled";
 
@@ -31,8 +32,8 @@ public final class Constants {
     public static final boolean ENABLED_DEFAULT = true;
 
     /**
-     * The directory Brigade writes the run's reports to, relative to the working directory, after every measured
-     * invocation: brigade-results.json, jmh-results.json, bencher.json and report.html (see docs/reports.md). Default
+     * The directory Brigade writes the run's reports to, relative to the working directory, at the end of the test
+     * plan: brigade-results.json, jmh-results.json, bencher.json and report.html (see docs/reports.md). Default
      * {@value #REPORT_DIR_DEFAULT}.
      */
     public static final String REPORT_DIR_PROPERTY_NAME = "brigade.report.dir";
@@ -160,7 +161,8 @@ public final class Constants {
     /**
      * What the console summary at the end of the run prints: {@code tests} (the default) — the failures first, then
      * one line per test with its verdict and its kinds' main figures, within 120 columns — or {@code full}, besides
-     * that, one line per result and main metric with its interval and verdicts. Default {@value #SUMMARY_DEFAULT}.
+     * that, one line per result and main metric with its interval and verdicts. Read without regard to case; any
+     * other value fails each measured test with a {@code Configuration error}. Default {@value #SUMMARY_DEFAULT}.
      */
     public static final String SUMMARY_PROPERTY_NAME = "brigade.summary";
 

@@ -227,6 +227,13 @@ class ConfigurationErrorTest {
     }
 
     @Test
+    void brigade_summary_must_be_tests_or_full() {
+        configurationError(TestKit.run(Configured.class, Constants.SUMMARY_PROPERTY_NAME, "all"),
+                "brigade.summary = \"all\"", "brigade.summary must be tests (the failures and one line per test) or"
+                        + " full (also a line per result and metric)");
+    }
+
+    @Test
     void brigade_timeout_must_be_a_duration_above_zero() {
         String problem = "brigade.timeout must be a duration greater than zero, like \"2min\" or \"30s\" (";
         configurationError(TestKit.run(Configured.class, Constants.TIMEOUT_PROPERTY_NAME, "soon"),

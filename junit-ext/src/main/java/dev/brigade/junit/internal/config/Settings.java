@@ -47,6 +47,7 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
 
     /** {@link #read(ExtensionContext, String)} from any source of parameters, by key. */
     static Settings read(Function<String, Optional<String>> parameters, String where) {
+        checkSummary(parameters, where);
         return new Settings(scale(parameters, where), enabled(parameters, where), reportDir(parameters, where),
                 path(parameters, where, Constants.BASELINE_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_DEFAULT),
                 baselineUpdate(parameters, where), baselineRuns(parameters, where),
@@ -97,6 +98,20 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
                             + " measurement times, like 0.2 for a quick run or 1.0 for the times as written");
         }
         return scale;
+    }
+
+    /**
+     * Checks {@code brigade.summary}, which only the console summary reads (at the start of the test plan, where it
+     * cannot fail a test): a value it cannot read fails each measured test here, as every other key's does.
+     */
+    private static void checkSummary(Function<String, Optional<String>> parameters, String where) {
+        String key = Constants.SUMMARY_PROPERTY_NAME;
+        String value = parameters.apply(key).orElse(Constants.SUMMARY_DEFAULT);
+        String summary = value.trim().toLowerCase(Locale.ROOT);
+        if (!summary.equals("tests") && !summary.equals("full")) {
+            throw ConfigurationErrors.error(key + " = \"" + value + "\"", where, key + " must be tests (the failures"
+                    + " and one line per test) or full (also a line per result and metric)");
+        }
     }
 
     private static boolean enabled(Function<String, Optional<String>> parameters, String where) {

@@ -414,7 +414,7 @@ class ParserPropertiesTest {
             Constants.BASELINE_UPDATE_PROPERTY_NAME, Constants.BASELINE_RUNS_PROPERTY_NAME,
             Constants.BASELINE_TOLERANCE_PROPERTY_NAME,
             Constants.PINNING_DETECT_PROPERTY_NAME, Constants.FORK_ENABLED_PROPERTY_NAME,
-            Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME};
+            Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME, Constants.SUMMARY_PROPERTY_NAME};
         Map<String, String> params = new HashMap<>();
         for (String key : keys) {
             switch (r.nextInt(4)) {
@@ -439,6 +439,7 @@ class ParserPropertiesTest {
                     "99999999999", "").get(r.nextInt(10));
             case Constants.FORK_TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME ->
                     Gen.numberAndUnit(r, DURATION_UNITS);
+            case Constants.SUMMARY_PROPERTY_NAME -> List.of("tests", " FULL ", "full", "all", "").get(r.nextInt(5));
             case Constants.REPORT_DIR_PROPERTY_NAME, Constants.BASELINE_DIR_PROPERTY_NAME ->
                     List.of("target/x", " ", "a\u0000b", "/tmp/brigade dir", "").get(r.nextInt(5));
             default -> List.of("true", "FALSE", " true ", "yes", "1", "").get(r.nextInt(6));
