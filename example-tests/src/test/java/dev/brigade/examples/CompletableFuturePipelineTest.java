@@ -40,27 +40,12 @@ class CompletableFuturePipelineTest {
             List<List<Integer>> out = new java.util.ArrayList<>();
             Cost cost = meter.measure(ITEMS, () -> out.add(pipeline(executor, ITEMS)));
 
-            assertThat(out.get(0)).hasSize(ITEMS).startsWith(0, 2, 4);
-            assertThat(cost.operations()).isEqualTo(ITEMS);
-            // generous: a few microseconds per item on a laptop, never near a millisecond
-            assertThat(cost.perOperation().wallNanos()).isLessThan(1_000_000);
+            // the measured run is the pipeline's: one run, every item through its three stages
+            assertThat(out).singleElement().isEqualTo(IntStream.range(0, ITEMS).map(i -> 2 * i).boxed().toList());
+            // and the meter saw its work: two futures, a String and an Integer per item, and the virtual threads
+            // that ran them (about 1,000 B per item here, 40 runs on the 2-vCPU VM 2026-12-05: 996–1,022 B)
+            assertThat(cost.perOperation().allocatedBytes()).isGreaterThan(256);
+            assertThat(cost.perOperation().cpuNanos()).isPositive();
         }
-    }
-
-    @Test
-    void virtualThreadsCostNoMoreCpuThanAFixedPool(CostMeter meter) {
-        Cost virtual;
-        Cost pool;
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            pipeline(executor, ITEMS);
-            virtual = meter.measure(ITEMS, () -> pipeline(executor, ITEMS));
-        }
-        try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
-            pipeline(executor, ITEMS);
-            pool = meter.measure(ITEMS, () -> pipeline(executor, ITEMS));
-        }
-
-        // one measurement each, so only a wide bound: within 10× of each other
-        assertThat(virtual.perOperation().cpuNanos()).isLessThan(10 * Math.max(pool.perOperation().cpuNanos(), 1_000));
     }
 }

@@ -176,7 +176,8 @@ class AgainstBaseTest {
                 .contains("| new | `NewInThisChangeCases#roundTrip` | VIRTUAL | base |  | new in this change: not"
                         + " compared |");
         assertThat(Files.readString(reports.resolve("report.html"))).contains("base: new in this change, not compared");
-        assertThat(RunReportAccess.summary(RunReportAccess.records()))
+        assertThat(RunReportAccess.summary(RunReportAccess.records().stream()
+                .filter(r -> String.valueOf(r.get("test")).endsWith("NewInThisChangeCases#roundTrip")).toList()))
                 .contains("; base: new in this change, not compared");
     }
 

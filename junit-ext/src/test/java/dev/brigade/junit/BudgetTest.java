@@ -15,6 +15,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.brigade.assertj.BrigadeAssertions;
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.BrigadeResult;
+import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
@@ -144,5 +145,77 @@ class BudgetTest {
                                 "Configuration error: @Budget(kind = ASYNC, perHop = \"1s\") on method"
                                         + " [BudgetTest.Plain#kindNotRun]: the test produced no ASYNC brigade"
                                         + " result")))));
+    }
+
+    /**
+     * One limit per method, each set far below what its metric measures: every one must fail, on its own metric. A
+     * limit checked against another metric (a mix-up of memoryPerTask and heapPerTask, say) would fail with another
+     * message, or pass.
+     */
+    @TestKit.TestCase
+    @ExtendWith(BrigadeExtension.class)
+    static class Exceeded {
+        @Spawn(tasks = 20, kinds = PLATFORM, warmup = "0ms", measure = "100ms")
+        @Budget(kind = PLATFORM, startLatency = "1ns")
+        void startLatency(SpawnFixture spawn) {
+            RESULTS.put("startLatency", spawn.run());
+        }
+
+        @Spawn(tasks = 20, kinds = PLATFORM, warmup = "0ms", measure = "100ms")
+        @Budget(kind = PLATFORM, contextSwitchesPerTask = 0.01)
+        void contextSwitchesPerTask(SpawnFixture spawn) {
+            RESULTS.put("contextSwitchesPerTask", spawn.run());
+        }
+
+        @Brigade(tasks = 20, kinds = PLATFORM, warmup = "0ms", measure = "100ms")
+        @Budget(kind = PLATFORM, contextSwitchesPerHop = 0.01)
+        void contextSwitchesPerHop(BrigadeFixture brigade) {
+            RESULTS.put("contextSwitchesPerHop", brigade.measureMemory(false).run());
+        }
+
+        /** A parked platform thread holds its stack's touched pages: about 20 KiB of RSS here. */
+        @org.junit.jupiter.api.Test
+        @Budget(kind = PLATFORM, memoryPerTask = "1KiB")
+        void memoryPerTask(SpawnFixture spawn) {
+            RESULTS.put("memoryPerTask", spawn.kind(PLATFORM).parked(1_000));
+        }
+
+        /** A parked virtual thread keeps its stack on the heap: about 1.5 KiB here. */
+        @org.junit.jupiter.api.Test
+        @Budget(kind = VIRTUAL, heapPerTask = "16B")
+        void heapPerTask(SpawnFixture spawn) {
+            RESULTS.put("heapPerTask", spawn.kind(VIRTUAL).parked(2_000));
+        }
+    }
+
+    @Test
+    void each_limit_fails_on_its_own_metric_with_the_assertions_message() {
+        EngineExecutionResults results = TestKit.run(Exceeded.class);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(0).failed(5));
+        Map<String, String> expected = Map.of(
+                "startLatency", "[@Budget(kind = PLATFORM, startLatency = \"1ns\")] " + catchThrowable(() ->
+                        BrigadeAssertions.assertThat((SpawnResult) RESULTS.get("startLatency")).startLatency()
+                                .isAtMost(Duration.ofNanos(1))).getMessage(),
+                "contextSwitchesPerTask", "[@Budget(kind = PLATFORM, contextSwitchesPerTask = 0.01)] "
+                        + catchThrowable(() -> BrigadeAssertions.assertThat((SpawnResult) RESULTS.get(
+                                "contextSwitchesPerTask")).contextSwitchesPerTask().isAtMost(0.01)).getMessage(),
+                "contextSwitchesPerHop", "[@Budget(kind = PLATFORM, contextSwitchesPerHop = 0.01)] "
+                        + catchThrowable(() -> BrigadeAssertions.assertThat((BrigadeResult) RESULTS.get(
+                                "contextSwitchesPerHop")).contextSwitchesPerHop().isAtMost(0.01)).getMessage(),
+                "memoryPerTask", "[@Budget(kind = PLATFORM, memoryPerTask = \"1KiB\")] " + catchThrowable(() ->
+                        BrigadeAssertions.assertThat((MemoryResult) RESULTS.get("memoryPerTask")).memoryPerTask()
+                                .isAtMost(1024L)).getMessage(),
+                "heapPerTask", "[@Budget(kind = VIRTUAL, heapPerTask = \"16B\")] " + catchThrowable(() ->
+                        BrigadeAssertions.assertThat((MemoryResult) RESULTS.get("heapPerTask")).heapPerTask()
+                                .isAtMost(16L)).getMessage());
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            results.testEvents().assertThatEvents().as(e.getKey()).haveExactly(1, event(test(e.getKey()),
+                    finishedWithFailure(instanceOf(AssertionError.class), message(e.getValue()))));
+        }
+        // the figures each message quotes are the metric's own
+        assertThat(expected.get("memoryPerTask")).contains("rssBytesPerTask").doesNotContain("heapBytesPerTask");
+        assertThat(expected.get("heapPerTask")).contains("heapBytesPerTask").doesNotContain("rssBytesPerTask");
+        assertThat(expected.get("startLatency")).contains("startLatencyNanos");
     }
 }

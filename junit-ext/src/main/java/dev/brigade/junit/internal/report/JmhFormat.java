@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.report.model.Result;
 import dev.brigade.junit.internal.report.model.Run;
 import dev.brigade.junit.internal.report.model.RunJson;
+import dev.brigade.measure.Statistics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -100,9 +101,7 @@ final class JmhFormat implements ReportFormat {
     private static Map<String, Object> percentiles(double[] sorted, double median) {
         Map<String, Object> p = new LinkedHashMap<>();
         for (int i = 0; i < PERCENTILES.length; i++) {
-            double q = QUANTILES[i];
-            p.put(PERCENTILES[i], sorted.length == 0 ? median
-                    : sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]);
+            p.put(PERCENTILES[i], sorted.length == 0 ? median : Statistics.nearestRankOfSorted(sorted, QUANTILES[i]));
         }
         return p;
     }
