@@ -34,17 +34,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param deferred    the metrics that in-body assertions left to {@code @Baseline} in the test's JVM to record, per
  *                    entry: in a fork child those of its body, in the test's JVM those its forks sent back
  * @param base        the {@code @AgainstBase} comparisons of each result, for the run's reports
+ * @param explained   the lines that explain a result's failed comparison with the base build, for the run's reports
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
                          Map<Object, List<Regression>> comparisons,
                          Map<String, List<Map<String, Estimate>>> recorded,
-                         Map<String, Set<String>> deferred, Map<Object, List<BaseComparison>> base) {
+                         Map<String, Set<String>> deferred, Map<Object, List<BaseComparison>> base,
+                         Map<Object, List<String>> explained) {
 
     CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
         this(context, plan, results, Collections.synchronizedMap(new IdentityHashMap<>()),
                 Collections.synchronizedMap(new HashMap<>()), Collections.synchronizedMap(new HashMap<>()),
+                Collections.synchronizedMap(new IdentityHashMap<>()),
                 Collections.synchronizedMap(new IdentityHashMap<>()));
+    }
+
+    /** Remembers the lines that explain {@code result}'s failed comparison with the base build, for the reports. */
+    public void explained(Measurement result, List<String> lines) {
+        if (!lines.isEmpty()) {
+            explained.put(result, List.copyOf(lines));
+        }
     }
 
     /** Remembers the comparisons of {@code result} with the base build, for the run's reports. */

@@ -107,7 +107,9 @@ public final class ConsoleSummary implements TestExecutionListener {
             for (Check check : r.checks()) {
                 if (check.verdict().failed()) {
                     failures.add(shortName(r) + " " + printable(r.invocation()) + ": " + check.metric() + " "
-                            + figure(r, check.metric()) + ", " + Verdicts.console(check));
+                            + figure(r, check.metric()) + ", " + Verdicts.console(check)
+                            + (check instanceof Check.Base && r.explanation() != null
+                            ? "; where: " + printable(r.explanation().headline()) : ""));
                 }
             }
         }

@@ -75,10 +75,7 @@ final class HtmlReport implements ReportFormat {
             html.append("<section class=\"test\" id=\"").append(ids.get(test.name()))
                     .append("\"><details open><summary><h2>").append(escape(test.name())).append("</h2> ")
                     .append(badge(Verdicts.Counts.of(test.results()))).append("</summary>");
-            String notCompared = ConsoleSummary.notCompared(test.results());
-            if (!notCompared.isEmpty()) {
-                html.append("<p class=\"figures\">").append(escape(notCompared.substring(2))).append("</p>");
-            }
+            html.append(BaseNotes.html(test.results()));
             section(html, test.results(), machine, charts);
             html.append("</details></section>\n");
         }

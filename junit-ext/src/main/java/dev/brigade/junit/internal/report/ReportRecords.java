@@ -7,6 +7,7 @@ import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.internal.baseline.BaselineComparisons;
 import dev.brigade.junit.internal.report.model.Check;
+import dev.brigade.junit.internal.report.model.Explanation;
 import dev.brigade.junit.internal.report.model.Figure;
 import dev.brigade.junit.internal.report.model.Fit;
 import dev.brigade.junit.internal.report.model.Result;
@@ -33,11 +34,13 @@ final class ReportRecords {
     /**
      * The record of one result; {@code forkRun} is the run of {@code @Fork(runs = ...)} that measured it, from 1,
      * or 0 for a result of an invocation of one run; {@code history} the baseline's recorded runs, empty when it
-     * has none; {@code notCompared} why an {@code @AgainstBase} result was not compared, or null.
+     * has none; {@code notCompared} why an {@code @AgainstBase} result was not compared, or null; {@code explained}
+     * the lines that explain its failed comparison with the base build, empty when none failed.
      */
     static Result of(String test, String invocation, Measurement result, boolean forked, int forkRun,
                      List<Check.Budget> budgets, List<Regression> baselines, List<BaseComparison> base,
-                     List<BaselineComparisons.RecordedRun> history, String notCompared) {
+                     List<BaselineComparisons.RecordedRun> history, String notCompared,
+                     List<String> explained) {
         String link = result instanceof BrigadeResult r ? r.link() : null;
         int tasks = switch (result) {
             case BrigadeResult r -> r.tasks();
@@ -58,7 +61,8 @@ final class ReportRecords {
         return new Result(test, invocation, result.fixture(), result.label(), link, tasks, forked, forkRun,
                 memory != null && !memory.points().isEmpty() ? fit(memory) : null, metrics, budgets,
                 baselines.stream().map(r -> baseline(r, history)).toList(),
-                base.stream().map(ReportRecords::base).toList(), notCompared);
+                base.stream().map(ReportRecords::base).toList(), notCompared,
+                explained.isEmpty() ? null : Explanation.of(explained));
     }
 
     /** A budget's verdict as the files keep it: metric, limit in the metric's unit, pass or fail. */

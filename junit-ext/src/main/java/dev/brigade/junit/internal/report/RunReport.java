@@ -100,7 +100,7 @@ public final class RunReport {
             List<BaselineComparisons.RecordedRun> history = comparisons.isEmpty() ? List.of()
                     : BaselineComparisons.history(current, result);
             records.add(once(() -> ReportRecords.of(test, invocation, result, forked, forkRun, budgets, comparisons,
-                    base, history, notCompared)));
+                    base, history, notCompared, current.explained().getOrDefault(result, List.of()))));
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
@@ -185,7 +185,7 @@ public final class RunReport {
     static Map<String, Object> record(String test, String invocation, Measurement result, boolean forked,
                                       List<Map<String, Object>> budgets, List<Regression> baselines) {
         return RunJson.tree(ReportRecords.of(test, invocation, result, forked, 0,
-                budgets.stream().map(RunJson::budget).toList(), baselines, List.of(), List.of(), null));
+                budgets.stream().map(RunJson::budget).toList(), baselines, List.of(), List.of(), null, List.of()));
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.List;
  * {@code summary.md}: the run's verdicts as a Markdown table, for a pull request (GitHub Actions'
  * {@code $GITHUB_STEP_SUMMARY}, a GitLab job or a review comment): one row per budget, baseline comparison and
  * comparison with the base build, failures first, then the tests new in the change, then the rest; a heading that
- * counts them. Stateless; the verdicts are the extension's, counted and worded by {@link Verdicts}.
+ * counts them. A failed comparison with the base build says where its cost moved, in the explanation's headline.
+ * Stateless; the verdicts are the extension's, counted and worded by {@link Verdicts}.
  */
 final class SummaryMarkdown implements ReportFormat {
 
@@ -32,8 +33,10 @@ final class SummaryMarkdown implements ReportFormat {
         List<String[]> rows = new ArrayList<>();
         for (Result r : results) {
             for (Check check : r.checks()) {
+                String where = check instanceof Check.Base && check.verdict().failed() && r.explanation() != null
+                        ? "; where: " + r.explanation().headline() : "";
                 rows.add(new String[] {Verdicts.shout(check.verdict()), r.test(), r.kind(), Verdicts.kind(check),
-                        check.metric(), figures(r, check)});
+                        check.metric(), figures(r, check) + where});
             }
             if (r.notCompared() != null) {
                 rows.add(new String[] {"new", r.test(), r.kind(), "base", "", r.notCompared() + ": not compared"});

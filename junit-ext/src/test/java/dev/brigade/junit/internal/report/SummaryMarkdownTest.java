@@ -70,4 +70,39 @@ class SummaryMarkdownTest {
         assertThat(summary).isEqualTo("### Brigade: no budget or comparison (1 test, 1 result)\n\n"
                 + "budgets -; baselines -; base -\n");
     }
+
+    @Test
+    void a_failed_comparison_with_the_base_build_says_where_the_cost_moved() {
+        Map<String, Object> failed = brigade("com.example.CodecTest#roundTrip", null);
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("metric", "nanosPerHop");
+        base.put("ratio", 1.5);
+        base.put("low", 1.4);
+        base.put("high", 1.6);
+        base.put("pairs", 20);
+        base.put("current", 1_500.0);
+        base.put("base", 1_000.0);
+        base.put("tolerance", 0.05);
+        base.put("failsAbove", 1.12);
+        base.put("verdict", "fail");
+        failed.put("base", List.of(base));
+        failed.put("explanation", Map.of("headline", "+500 ns/hop  com.example.Codec.encode(Frame)", "lines",
+                List.of("  where the time moved:", "    +500 ns/hop  com.example.Codec.encode(Frame)")));
+
+        String summary = SummaryMarkdown.render(List.of(RunJson.result(failed)));
+
+        assertThat(summary).contains("| **FAIL** | `CodecTest#roundTrip` | VIRTUAL | base | nanosPerHop | 1.50×"
+                + " [1.40–1.60] current/base, 20 pairs; fails above 1.12×; where: +500 ns/hop  com.example.Codec.encode(Frame) |");
+    }
+
+    @Test
+    void the_headline_of_an_explanation_is_its_first_move_of_time_else_its_first_line() {
+        assertThat(dev.brigade.junit.internal.report.model.Explanation.of(List.of("  where the time moved (...):",
+                "    +1.90 µs/hop  com.example.Codec.encode(Frame)  total 11 % → 38 %",
+                "    -120 ns/hop  com.example.Codec.decode(Frame)")).headline())
+                .isEqualTo("+1.90 µs/hop  com.example.Codec.encode(Frame)  total 11 % → 38 %");
+        assertThat(dev.brigade.junit.internal.report.model.Explanation.of(List.of(
+                "  no explanation: JFR is not available in this JVM (-XX:-FlightRecorder)")).headline())
+                .isEqualTo("no explanation: JFR is not available in this JVM (-XX:-FlightRecorder)");
+    }
 }

@@ -27,11 +27,13 @@ import org.apiguardian.api.API;
  * @param base       the comparisons with the base build; empty when it was not compared with one
  * @param notCompared why an {@code @AgainstBase} result was not compared with the base build although one was
  *                   given ({@code new in this change}); null otherwise
+ * @param explanation where the cost of its failed comparison with the base build moved; null when none failed
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record Result(String test, String invocation, String fixture, String kind, String link, int tasks,
                      boolean forked, int forkRun, Fit fit, Map<String, Figure> metrics, List<Check.Budget> budgets,
-                     List<Check.Baseline> baselines, List<Check.Base> base, String notCompared) {
+                     List<Check.Baseline> baselines, List<Check.Base> base, String notCompared,
+                     Explanation explanation) {
 
     public Result {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

@@ -103,6 +103,12 @@ public final class RunJson {
         if (r.notCompared() != null) {
             m.put("notCompared", r.notCompared());
         }
+        if (r.explanation() != null) {
+            Map<String, Object> explanation = new LinkedHashMap<>();
+            explanation.put("headline", r.explanation().headline());
+            explanation.put("lines", r.explanation().lines());
+            m.put("explanation", explanation);
+        }
         return m;
     }
 
@@ -248,7 +254,12 @@ public final class RunJson {
                 m.get("fit") == null ? null : fit(m.get("fit")), metrics,
                 array(m.get("budgets")).stream().map(RunJson::budget).toList(),
                 array(m.get("baselines")).stream().map(RunJson::baseline).toList(),
-                array(m.get("base")).stream().map(RunJson::base).toList(), string(m, "notCompared"));
+                array(m.get("base")).stream().map(RunJson::base).toList(), string(m, "notCompared"),
+                m.get("explanation") == null ? null : explanation(object(m.get("explanation"))));
+    }
+
+    private static Explanation explanation(Map<?, ?> m) {
+        return new Explanation(string(m, "headline"), array(m.get("lines")).stream().map(String::valueOf).toList());
     }
 
     private static Fit fit(Object tree) {
