@@ -11,6 +11,10 @@ import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.BaseSpec;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
+import dev.brigade.junit.internal.explain.Explainer;
+import dev.brigade.junit.internal.explain.Explanation;
+import dev.brigade.junit.internal.explain.PairedRecording;
+import dev.brigade.junit.internal.fork.ForkChild;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
@@ -124,7 +128,7 @@ public final class BaseRuns {
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for a base build that cannot serve
      */
     public static Throwable runBeside(InvocationInterceptor.Invocation<Void> invocation, ExtensionContext context,
-                                      TaskKind kind) {
+                                      TaskKind kind, java.nio.file.Path reportDir) {
         BaseSpec spec = context.getStore(NAMESPACE).get(BaseSpec.class, BaseSpec.class);
         Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
         Class<?> testClass = context.getRequiredTestClass();
@@ -159,7 +163,10 @@ public final class BaseRuns {
         });
         base.setContextClassLoader(loader);
         Throwable failure = null;
-        try {
+        // both sides' rounds, recorded while they run, to explain a failed comparison (issue 29)
+        PairedRecording recording = PairedRecording.start(reportDir, recordingName(testClass, method, kind,
+                ForkChild.run(context)));
+        try (recording) {
             base.start();
             try {
                 invocation.proceed();
@@ -169,6 +176,7 @@ public final class BaseRuns {
                 pairing.finished(Pairing.Side.CURRENT);
             }
             join(base);
+            context.getStore(NAMESPACE).put(PairedRecording.Outcome.class, recording.finish());
         } finally {
             PAIRINGS.remove(id);
             pairing.close();
@@ -216,6 +224,31 @@ public final class BaseRuns {
                 }
             }
         });
+    }
+
+    /** {@code <class>.<method>-<KIND>.jfr}, with {@code -run<n>} for the second and later runs of a fork. */
+    private static String recordingName(Class<?> testClass, Method method, TaskKind kind, int run) {
+        return testClass.getName() + "." + method.getName() + "-" + (kind == null ? "test" : kind.name())
+                + (run > 1 ? "-run" + run : "");
+    }
+
+    /**
+     * Where the cost of pair {@code pair} of the invocation's runs moved ({@code unit}: hop or task), from the
+     * recording of its paired rounds; when there is no recording, an explanation that says why.
+     */
+    public static Explanation explain(ExtensionContext context, int pair, String unit) {
+        PairedRecording.Outcome recorded = context.getStore(NAMESPACE).get(PairedRecording.Outcome.class,
+                PairedRecording.Outcome.class);
+        Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
+        if (recorded == null || recorded.file().isEmpty()) {
+            return Explanation.missing(unit, recorded == null ? "nothing was recorded" : recorded.whyNone(),
+                    java.util.Optional.empty());
+        }
+        List<Pairing.Pair> pairs = pairing.pairs();
+        if (pair >= pairs.size()) {
+            return Explanation.missing(unit, "no pair " + (pair + 1) + " was measured", recorded.file());
+        }
+        return Explainer.explain(recorded.file().get(), pair, pairs.get(pair).rounds(), unit);
     }
 
     /**

@@ -190,7 +190,8 @@ public final class Measurements {
                     invocation.skip();
                     failure = runForks(current);
                 } else if (BaseRuns.hasBase(context)) {
-                    failure = BaseRuns.runBeside(invocation, context, TestState.kind(context));
+                    failure = BaseRuns.runBeside(invocation, context, TestState.kind(context),
+                            plan.settings().reportDir());
                 } else {
                     invocation.proceed();
                 }

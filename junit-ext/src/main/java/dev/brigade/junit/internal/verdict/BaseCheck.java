@@ -12,6 +12,7 @@ import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.junit.internal.lifecycle.InvocationResults;
 import dev.brigade.measure.BaseComparison;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -45,11 +46,30 @@ public final class BaseCheck {
                 && plan.template().fixture() == dev.brigade.junit.internal.config.FixtureType.SPAWN;
         List<List<BaseComparison>> byPair = BaseRuns.comparisons(context, spawn);
         // the k-th pair is the k-th brigade or spawn the body ran (not its one-thread floors or memory fits)
-        List<Measurement> paired = collected.all().stream().filter(r -> r instanceof SpawnResult
-                || r instanceof BrigadeResult b && !b.oneThread()).toList();
+        List<Measurement> paired = paired(collected);
         for (int k = 0; k < Math.min(byPair.size(), paired.size()); k++) {
             current.comparedWithBase(paired.get(k), byPair.get(k));
         }
+    }
+
+    /** The results the body paired with the base build, in order: its brigades and spawns, not one-thread floors. */
+    private static List<Measurement> paired(InvocationResults.Collected collected) {
+        return collected.all().stream().filter(r -> r instanceof SpawnResult
+                || r instanceof BrigadeResult b && !b.oneThread()).toList();
+    }
+
+    /**
+     * Where the cost of pair {@code pair} moved, for the failure message of {@code comparison}: the lines after the
+     * ratio, from the recording of the paired rounds in this JVM (empty when the comparison came back from a fork's
+     * child, whose recording and stacks are in the report directory).
+     */
+    private static String explanation(CurrentInvocation current, int pair, BaseComparison comparison) {
+        if (!BaseRuns.hasBase(current.context())) {
+            return "";
+        }
+        String unit = comparison.metric().endsWith("PerTask") ? "task" : "hop";
+        return System.lineSeparator() + String.join(System.lineSeparator(),
+                BaseRuns.explain(current.context(), pair, unit).lines());
     }
 
     /**
@@ -75,8 +95,15 @@ public final class BaseCheck {
         for (BaseComparison c : comparisons) {
             context.publishReportEntry(key + "." + c.label() + "." + c.metric(), c.summary());
         }
-        List<AssertionError> failures = comparisons.stream().filter(BaseComparison::failed)
-                .map(c -> new AssertionError(c.message())).toList();
+        List<AssertionError> failures = new ArrayList<>();
+        List<Measurement> paired = paired(collected);
+        for (int k = 0; k < paired.size(); k++) {
+            for (BaseComparison c : current.base().getOrDefault(paired.get(k), List.of())) {
+                if (c.failed()) {
+                    failures.add(new AssertionError(c.message() + explanation(current, k, c)));
+                }
+            }
+        }
         return failures.isEmpty() ? null : failures.size() == 1 ? failures.get(0)
                 : new MultipleFailuresError("the current build is slower than the base build", List.copyOf(failures)
                         .stream().map(Throwable.class::cast).toList());
