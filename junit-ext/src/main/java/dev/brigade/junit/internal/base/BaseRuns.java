@@ -248,7 +248,32 @@ public final class BaseRuns {
         if (pair >= pairs.size()) {
             return Explanation.missing(unit, "no pair " + (pair + 1) + " was measured", recorded.file());
         }
-        return Explainer.explain(recorded.file().get(), pair, pairs.get(pair).rounds(), unit);
+        SideBySideResult sides = pairs.get(pair).rounds();
+        return Explainer.explain(recorded.file().get(), pair, sides.a().cpuNanosPerUnit().median(),
+                sides.b().cpuNanosPerUnit().median(), unit);
+    }
+
+    /** Keeps the lines a fork's child sent to explain {@code result}'s failed comparisons with the base build. */
+    public static void explainedInFork(ExtensionContext context, Object result, List<String> lines) {
+        if (!lines.isEmpty()) {
+            forkExplained(context).put(result, List.copyOf(lines));
+        }
+    }
+
+    /** The lines a fork's child sent to explain {@code result}'s failed comparisons, if it sent any. */
+    public static List<String> explainedInFork(ExtensionContext context, Object result) {
+        return forkExplained(context).getOrDefault(result, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Object, List<String>> forkExplained(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(ForkExplained.class,
+                k -> new ForkExplained(java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>())),
+                ForkExplained.class).byResult();
+    }
+
+    /** The explanations a fork's child sent, by result (identity). */
+    private record ForkExplained(Map<Object, List<String>> byResult) {
     }
 
     /**

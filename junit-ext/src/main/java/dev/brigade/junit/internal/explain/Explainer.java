@@ -2,7 +2,6 @@ package dev.brigade.junit.internal.explain;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.brigade.fixture.SideBySideResult;
 import dev.brigade.measure.PairedShift;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,10 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -30,11 +30,13 @@ import org.apiguardian.api.API;
  * allocation sample is given to the measured round whose time span holds it (only one side measures at a time; the
  * other waits, parked), and each side's figures are divided by the hops or tasks of its rounds. Stateless.
  *
- * <p>Time: a method's self share of a side's samples times that side's CPU time per unit (the median of its rounds,
- * the figure the comparison used; execution samples see threads running Java, so they divide CPU time, not wall
- * time). Noise: for each of the {@value #TESTED} methods that moved most, the shift of its self share, current
- * round {@code k} minus base round {@code k}, with its Wilcoxon interval ({@link PairedShift}) at a confidence of
- * {@code 1 - 0.05 / tested} (Bonferroni), so that an A/A pair marks no method in 95 % of runs.
+ * <p>Time: a method's total share of a side's samples (the samples with it anywhere in the stack) times that side's
+ * CPU time per unit (the median of its rounds, the figure the comparison used; execution samples see threads running
+ * Java, so they divide CPU time, not wall time); callers whose move a callee carries are left out, so the method that
+ * got dearer leads, not the stack's roots. Noise: for each of the {@value #TESTED} methods that moved most, the shift
+ * of its total share, current round {@code k} minus base round {@code k}, with its Wilcoxon interval
+ * ({@link PairedShift}) at a confidence of {@code 1 - 0.05 / tested} (Bonferroni), so that an A/A pair marks no
+ * method in 95 % of runs.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class Explainer {
@@ -45,6 +47,12 @@ public final class Explainer {
     static final int TESTED = 20;
     /** Fewest execution samples a side needs for a time explanation. */
     static final int MIN_SAMPLES = 100;
+    /** Methods considered, those whose estimated time moved most, before callers are left out. */
+    static final int CANDIDATES = 40;
+    /** A callee is nested in a caller when this share of the callee's samples also hold the caller. */
+    static final double NESTED = 0.95;
+    /** A callee carries a caller's move when it moves the same way by at least this share of it. */
+    static final double CARRIED = 0.8;
     /** Family-wise error of the noise marks. */
     static final double FAMILY_ALPHA = 0.05;
     private static final String CURRENT = "current";
@@ -52,15 +60,21 @@ public final class Explainer {
     private static final List<String> OUTSIDE_SITES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "dev.brigade.fixture.", "dev.brigade.measure.", "dev.brigade.junit.", "org.junit.");
 
+    /** The address a hidden class's name ends with ({@code .0x...} or {@code /0x...}), with a lambda's number. */
+    private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile(
+            "(\\$\\d+)?[./]0x[0-9a-fA-F]+");
+
     private Explainer() {
     }
 
     /**
      * Explains pair {@code pair} (0 for the first brigade or spawn the test ran beside the base build) of the
-     * recording {@code file}: {@code sides} are that pair's figures (current is {@code a}), {@code unit} is
-     * {@code hop} or {@code task}; the collapsed stacks of each side are written beside the file.
+     * recording {@code file}, whose sides took {@code cpuNanosPerUnitCurrent} and {@code cpuNanosPerUnitBase} of CPU
+     * time per unit (the medians of their rounds); {@code unit} is {@code hop} or {@code task}. The collapsed stacks
+     * of each side are written beside the file.
      */
-    public static Explanation explain(Path file, int pair, SideBySideResult sides, String unit) {
+    public static Explanation explain(Path file, int pair, double cpuNanosPerUnitCurrent, double cpuNanosPerUnitBase,
+                                      String unit) {
         Recorded recorded;
         try {
             recorded = Recorded.read(file, pair);
@@ -83,19 +97,21 @@ public final class Explainer {
                 thin = "cannot write the collapsed stacks " + collapsed + ": " + e.getMessage();
             }
         }
-        Explanation.SideCounts current = recorded.counts(CURRENT, sides.a().cpuNanosPerUnit().median());
-        Explanation.SideCounts base = recorded.counts(BASE, sides.b().cpuNanosPerUnit().median());
+        Explanation.SideCounts current = recorded.counts(CURRENT, cpuNanosPerUnitCurrent);
+        Explanation.SideCounts base = recorded.counts(BASE, cpuNanosPerUnitBase);
         List<Explanation.MethodShift> methods = List.of();
         int tested = 0;
+        int marked = 0;
         if (current.executionSamples() < MIN_SAMPLES || base.executionSamples() < MIN_SAMPLES) {
             thin = "too few execution samples for a time explanation: " + base.executionSamples() + " → "
                     + current.executionSamples() + ", " + MIN_SAMPLES + " a side at least (lengthen measure)";
         } else {
             List<Explanation.MethodShift> moved = recorded.methodShifts(current, base);
-            tested = Math.min(TESTED, moved.size());
+            tested = moved.size();
+            marked = (int) moved.stream().filter(Explanation.MethodShift::beyondNoise).count();
             methods = moved.subList(0, Math.min(SHOWN, moved.size()));
         }
-        return new Explanation(unit, methods, tested, recorded.allocationShifts(current, base), current, base, thin,
+        return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base, thin,
                 Optional.of(file), stacks);
     }
 
@@ -219,60 +235,119 @@ public final class Explainer {
             return stalls.stream().filter(s -> s.type().equals(type)).count();
         }
 
-        /** Every method with self samples, the largest move of its estimated self time per unit first. */
+        /**
+         * The methods whose estimated time per unit (total: samples with the method anywhere in the stack) moved
+         * most, largest move first, each tested against noise; a method is left out when a method it calls, deeper in
+         * the same stacks, carries at least {@value #CARRIED} of its move in the same direction (a caller of the
+         * method that got dearer moves as much, and says nothing more).
+         */
         List<Explanation.MethodShift> methodShifts(Explanation.SideCounts current, Explanation.SideCounts base) {
             Map<String, int[]> counts = new HashMap<>();  // self current, self base, total current, total base
+            Map<String, double[]> depths = new HashMap<>();  // sum of depths from the top, samples
             for (Sample s : samples) {
                 int side = s.round().side().equals(CURRENT) ? 0 : 1;
                 if (s.frames().isEmpty()) {
                     continue;
                 }
                 counts.computeIfAbsent(s.frames().get(0), m -> new int[4])[side]++;
-                for (String method : new LinkedHashSet<>(s.frames())) {
-                    counts.computeIfAbsent(method, m -> new int[4])[2 + side]++;
+                Set<String> seen = new HashSet<>();
+                for (int depth = 0; depth < s.frames().size(); depth++) {
+                    String method = s.frames().get(depth);
+                    if (seen.add(method)) {
+                        counts.computeIfAbsent(method, m -> new int[4])[2 + side]++;
+                        double[] d = depths.computeIfAbsent(method, m -> new double[2]);
+                        d[0] += depth;
+                        d[1]++;
+                    }
                 }
             }
             List<Explanation.MethodShift> shifts = new ArrayList<>();
             for (Map.Entry<String, int[]> e : counts.entrySet()) {
                 int[] c = e.getValue();
-                if (c[0] + c[1] == 0) {
-                    continue;
-                }
                 shifts.add(new Explanation.MethodShift(e.getKey(), c[0], c[1], c[2], c[3],
-                        (double) c[0] / current.executionSamples() * current.cpuNanosPerUnit(),
-                        (double) c[1] / base.executionSamples() * base.cpuNanosPerUnit(), null, false));
+                        (double) c[2] / current.executionSamples() * current.cpuNanosPerUnit(),
+                        (double) c[3] / base.executionSamples() * base.cpuNanosPerUnit(), null, false));
             }
             shifts.sort(Comparator.comparingDouble((Explanation.MethodShift m) -> -Math.abs(m.deltaNanosPerUnit()))
                     .thenComparing(Explanation.MethodShift::method));
-            int tested = Math.min(TESTED, shifts.size());
+            List<Explanation.MethodShift> candidates = shifts.subList(0, Math.min(CANDIDATES, shifts.size()));
+            List<Explanation.MethodShift> kept = withoutCallers(candidates, depths);
+            int tested = Math.min(TESTED, kept.size());
             double confidence = 1 - FAMILY_ALPHA / Math.max(1, tested);
-            List<Explanation.MethodShift> marked = new ArrayList<>(shifts.size());
-            for (int i = 0; i < shifts.size(); i++) {
-                Explanation.MethodShift m = shifts.get(i);
-                if (i < tested) {
-                    double[] d = selfShareDifferences(m.method());
-                    PairedShift shift = d.length == 0 ? null : PairedShift.of(d, confidence);
-                    m = new Explanation.MethodShift(m.method(), m.selfCurrent(), m.selfBase(), m.totalCurrent(),
-                            m.totalBase(), m.selfNanosPerUnitCurrent(), m.selfNanosPerUnitBase(),
-                            shift == null || !shift.reachesConfidence() ? null : shift,
-                            shift != null && shift.excludesZero());
-                }
-                marked.add(m);
+            List<Explanation.MethodShift> marked = new ArrayList<>(tested);
+            for (Explanation.MethodShift m : kept.subList(0, tested)) {
+                double[] d = totalShareDifferences(m.method());
+                PairedShift shift = d.length == 0 ? null : PairedShift.of(d, confidence);
+                marked.add(new Explanation.MethodShift(m.method(), m.selfCurrent(), m.selfBase(), m.totalCurrent(),
+                        m.totalBase(), m.nanosPerUnitCurrent(), m.nanosPerUnitBase(),
+                        shift == null || !shift.reachesConfidence() ? null : shift,
+                        shift != null && shift.excludesZero()));
             }
             return marked;
         }
 
         /**
-         * Per pair of rounds {@code k} in which both sides have samples: the method's self share of current round
-         * {@code k} minus its share of base round {@code k}.
+         * {@code candidates} without the methods whose move a method they call carries: one that has the caller in
+         * at least {@value #NESTED} of its samples, lies deeper on average, and moves the same way by at least
+         * {@value #CARRIED} of the caller's move.
          */
-        double[] selfShareDifferences(String method) {
-            Map<Integer, int[]> byRound = new HashMap<>();  // samples current, base; self current, base
+        private List<Explanation.MethodShift> withoutCallers(List<Explanation.MethodShift> candidates,
+                                                             Map<String, double[]> depths) {
+            int n = candidates.size();
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                index.put(candidates.get(i).method(), i);
+            }
+            int[][] together = new int[n][n];
+            for (Sample s : samples) {
+                Set<Integer> in = new HashSet<>();
+                for (String method : s.frames()) {
+                    Integer i = index.get(method);
+                    if (i != null) {
+                        in.add(i);
+                    }
+                }
+                for (int i : in) {
+                    for (int j : in) {
+                        together[i][j]++;
+                    }
+                }
+            }
+            List<Explanation.MethodShift> kept = new ArrayList<>();
+            for (int m = 0; m < n; m++) {
+                Explanation.MethodShift caller = candidates.get(m);
+                boolean carried = false;
+                for (int c = 0; c < n && !carried; c++) {
+                    Explanation.MethodShift callee = candidates.get(c);
+                    int calleeSamples = callee.totalCurrent() + callee.totalBase();
+                    carried = c != m && calleeSamples > 0 && together[c][m] >= NESTED * calleeSamples
+                            && depth(depths, callee.method()) < depth(depths, caller.method())
+                            && Math.signum(callee.deltaNanosPerUnit()) == Math.signum(caller.deltaNanosPerUnit())
+                            && Math.abs(callee.deltaNanosPerUnit()) >= CARRIED * Math.abs(caller.deltaNanosPerUnit());
+                }
+                if (!carried) {
+                    kept.add(caller);
+                }
+            }
+            return kept;
+        }
+
+        private static double depth(Map<String, double[]> depths, String method) {
+            double[] d = depths.get(method);
+            return d == null || d[1] == 0 ? 0 : d[0] / d[1];
+        }
+
+        /**
+         * Per pair of rounds {@code k} in which both sides have samples: the method's total share of current round
+         * {@code k} (samples with it anywhere in the stack) minus its share of base round {@code k}.
+         */
+        double[] totalShareDifferences(String method) {
+            Map<Integer, int[]> byRound = new HashMap<>();  // samples current, base; with the method current, base
             for (Sample s : samples) {
                 int side = s.round().side().equals(CURRENT) ? 0 : 1;
                 int[] c = byRound.computeIfAbsent(s.round().index(), k -> new int[4]);
                 c[side]++;
-                if (!s.frames().isEmpty() && s.frames().get(0).equals(method)) {
+                if (s.frames().contains(method)) {
                     c[2 + side]++;
                 }
             }
@@ -343,10 +418,18 @@ public final class Explainer {
         return top == null ? "(no frame)" : method(top);
     }
 
-    /** {@code com.example.Codec.encode(Frame,int)}: no spaces, for the collapsed stacks. */
+    /**
+     * {@code com.example.Codec.encode(Frame,int)}: no spaces, for the collapsed stacks; a hidden class (a lambda) by
+     * its stable name, {@code Cases$$Lambda.run()}, so that the two sides' lambdas, each defined apart, meet.
+     */
     static String method(RecordedMethod m) {
-        return m.getType().getName() + "." + m.getName() + "(" + String.join(",", parameters(m.getDescriptor()))
-                + ")";
+        return typeName(m.getType().getName()) + "." + m.getName() + "("
+                + String.join(",", parameters(m.getDescriptor())) + ")";
+    }
+
+    /** A hidden class's name without its address: {@code X$$Lambda.0x0000000801001234} → {@code X$$Lambda}. */
+    static String stable(String className) {
+        return HIDDEN.matcher(className).replaceAll("");
     }
 
     /** The simple names of a method descriptor's parameter types: {@code (I[Ljava/lang/String;)V} → int, String[]. */
@@ -389,7 +472,7 @@ public final class Explainer {
     /** A class name as Java writes it: {@code [B} → {@code byte[]}. */
     static String typeName(String jvmName) {
         if (!jvmName.startsWith("[")) {
-            return jvmName;
+            return stable(jvmName);
         }
         List<String> element = parameters("(" + jvmName.replace('.', '/') + ")V");
         return element.isEmpty() ? jvmName : element.get(0);

@@ -19,9 +19,10 @@ import org.apiguardian.api.API;
  * ratio of a failed comparison ({@link #lines()}); when there is nothing to say, {@link #missing} says why.
  *
  * @param unit        {@code hop} or {@code task}
- * @param methods     the methods whose self time per unit moved most, largest move first (at most
- *                    {@link Explainer#SHOWN})
+ * @param methods     the methods whose time per unit (total: in them and what they call) moved most, largest move
+ *                    first, callers left out when a method they call carries the move (at most {@link Explainer#SHOWN})
  * @param tested      how many methods were tested for a move beyond noise (the Bonferroni divisor)
+ * @param marked      how many of them moved beyond noise (shown or not)
  * @param allocations the allocation sites whose bytes per unit moved most, largest move first
  * @param current     the current side's counts
  * @param base        the base side's counts
@@ -30,7 +31,8 @@ import org.apiguardian.api.API;
  * @param stacks      the collapsed-stack files, current then base
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record Explanation(String unit, List<MethodShift> methods, int tested, List<AllocationShift> allocations,
+public record Explanation(String unit, List<MethodShift> methods, int tested, int marked,
+                          List<AllocationShift> allocations,
                           SideCounts current, SideCounts base, String thin, Optional<Path> recording,
                           List<Path> stacks) {
 
@@ -49,19 +51,19 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, Li
      * @param selfBase                 the same, base side
      * @param totalCurrent             samples with the method anywhere in the stack, current side
      * @param totalBase                the same, base side
-     * @param selfNanosPerUnitCurrent  its self share × the current side's CPU time per unit
-     * @param selfNanosPerUnitBase     the same, base side
-     * @param shift                    the paired shift of its self share, current − base, round by round; null when
-     *                                 it was not tested (too few pairs)
+     * @param nanosPerUnitCurrent      its total share × the current side's CPU time per unit
+     * @param nanosPerUnitBase         the same, base side
+     * @param shift                    the paired shift of its total share, current − base, round by round; null
+     *                                 when it was not tested (too few pairs)
      * @param beyondNoise              whether that shift's Bonferroni interval excludes zero
      */
     public record MethodShift(String method, int selfCurrent, int selfBase, int totalCurrent, int totalBase,
-                              double selfNanosPerUnitCurrent, double selfNanosPerUnitBase, PairedShift shift,
+                              double nanosPerUnitCurrent, double nanosPerUnitBase, PairedShift shift,
                               boolean beyondNoise) {
 
-        /** The move of its estimated self time per unit, current − base. */
+        /** The move of its estimated time per unit (total), current − base. */
         public double deltaNanosPerUnit() {
-            return selfNanosPerUnitCurrent - selfNanosPerUnitBase;
+            return nanosPerUnitCurrent - nanosPerUnitBase;
         }
     }
 
@@ -109,7 +111,7 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, Li
     /** An explanation that could not be made: {@code why}, in one line. */
     public static Explanation missing(String unit, String why, Optional<Path> recording) {
         SideCounts none = new SideCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        return new Explanation(unit, List.of(), 0, List.of(), none, none, why, recording, List.of());
+        return new Explanation(unit, List.of(), 0, 0, List.of(), none, none, why, recording, List.of());
     }
 
     /** The lines to add under the ratio of a failed comparison, each starting with two spaces. */
@@ -120,18 +122,20 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, Li
             return lines;
         }
         lines.add(String.format(Locale.ROOT, "  where the time moved (JFR execution samples of the measured rounds"
-                + " × each side's CPU time per %s, %s → %s; %d methods tested, Bonferroni):", unit,
-                Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"), tested));
+                + " × each side's CPU time per %s, %s → %s; %d of %d methods tested beyond noise, Bonferroni):",
+                unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
+                marked, tested));
         if (thin != null) {
             lines.add("    " + thin);
         }
         for (MethodShift m : methods) {
-            lines.add(String.format(Locale.ROOT, "    %s/%s  %s  self %s → %s of %d → %d samples, total %s → %s; %s",
+            lines.add(String.format(Locale.ROOT, "    %s/%s  %s  total %s → %s, self %s → %s of %d → %d samples; %s",
                     signed(Units.format(m.deltaNanosPerUnit(), "ns")), unit, m.method(),
+                    percent(m.totalBase(), base.executionSamples()),
+                    percent(m.totalCurrent(), current.executionSamples()),
                     percent(m.selfBase(), base.executionSamples()),
                     percent(m.selfCurrent(), current.executionSamples()), base.executionSamples(),
-                    current.executionSamples(), percent(m.totalBase(), base.executionSamples()),
-                    percent(m.totalCurrent(), current.executionSamples()), m.shift() == null
+                    current.executionSamples(), m.shift() == null
                             ? "too few pairs to test" : m.beyondNoise() ? "beyond sampling noise"
                             : "within sampling noise"));
         }

@@ -126,6 +126,7 @@ public final class Measurements {
                 results.addForked(outcome.results().get(i), numbered);
                 current.compared(outcome.results().get(i), outcome.comparisons().get(i));
                 current.comparedWithBase(outcome.results().get(i), outcome.base().get(i));
+                BaseRuns.explainedInFork(context, outcome.results().get(i), outcome.explained().get(i));
             }
             outcome.entries().forEach(context::publishReportEntry);
             outcome.deferred().forEach(current::defer);
@@ -202,7 +203,7 @@ public final class Measurements {
             }
             if (ForkChild.kind(context).isPresent()) {
                 BaseCheck.pair(current, results.collected());
-                ForkChild.keep(current);
+                ForkChild.keep(current, BaseCheck.explanations(current, results.collected()));
                 if (failure != null) {
                     throw failure;
                 }

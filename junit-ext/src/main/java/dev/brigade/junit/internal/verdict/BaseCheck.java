@@ -63,13 +63,35 @@ public final class BaseCheck {
      * ratio, from the recording of the paired rounds in this JVM (empty when the comparison came back from a fork's
      * child, whose recording and stacks are in the report directory).
      */
-    private static String explanation(CurrentInvocation current, int pair, BaseComparison comparison) {
-        if (!BaseRuns.hasBase(current.context())) {
-            return "";
+    private static String explanation(CurrentInvocation current, Measurement result, int pair,
+                                      BaseComparison comparison) {
+        List<String> lines = BaseRuns.hasBase(current.context()) ? BaseRuns.explain(current.context(), pair,
+                unit(comparison)).lines() : BaseRuns.explainedInFork(current.context(), result);
+        return lines.isEmpty() ? "" : System.lineSeparator() + String.join(System.lineSeparator(), lines);
+    }
+
+    private static String unit(BaseComparison comparison) {
+        return comparison.metric().endsWith("PerTask") ? "task" : "hop";
+    }
+
+    /**
+     * In a fork's child, after {@link #pair}: the lines that explain each result's failed comparisons, from the
+     * recording in this JVM, for the test's JVM to add to its failure message; none for a result whose comparisons
+     * passed.
+     */
+    public static java.util.function.Function<Measurement, List<String>> explanations(CurrentInvocation current,
+                                                                                     InvocationResults.Collected collected) {
+        List<Measurement> paired = paired(collected);
+        java.util.Map<Measurement, List<String>> lines = new java.util.IdentityHashMap<>();
+        for (int k = 0; k < paired.size(); k++) {
+            Measurement result = paired.get(k);
+            List<BaseComparison> failed = current.base().getOrDefault(result, List.of()).stream()
+                    .filter(BaseComparison::failed).toList();
+            if (!failed.isEmpty() && BaseRuns.hasBase(current.context())) {
+                lines.put(result, BaseRuns.explain(current.context(), k, unit(failed.get(0))).lines());
+            }
         }
-        String unit = comparison.metric().endsWith("PerTask") ? "task" : "hop";
-        return System.lineSeparator() + String.join(System.lineSeparator(),
-                BaseRuns.explain(current.context(), pair, unit).lines());
+        return result -> lines.getOrDefault(result, List.of());
     }
 
     /**
@@ -100,7 +122,7 @@ public final class BaseCheck {
         for (int k = 0; k < paired.size(); k++) {
             for (BaseComparison c : current.base().getOrDefault(paired.get(k), List.of())) {
                 if (c.failed()) {
-                    failures.add(new AssertionError(c.message() + explanation(current, k, c)));
+                    failures.add(new AssertionError(c.message() + explanation(current, paired.get(k), k, c)));
                 }
             }
         }
