@@ -1,8 +1,9 @@
 package example.explain;
 
 /**
- * The current build's codec for the tests of explanations: each hop encodes then decodes; the base builds
- * ({@link ExplainBuilds}) compile it again with other amounts of work, or an allocation, in one method.
+ * The current build's codec for the tests of explanations: each hop encodes a frame then decodes it, each method with
+ * a loop of its own; the base builds ({@link ExplainBuilds}) compile it again with another number of steps in
+ * {@code encode}, or without its allocation.
  */
 public final class Codec {
 
@@ -14,29 +15,25 @@ public final class Codec {
 
     /** One hop's work. */
     public static void hop() {
-        sink = encode(3_000) + decode(3_000);
+        sink = encode() + decode();
     }
 
-    static long encode(int steps) {
-        keep(new byte[512]);
-        return mix(steps, 17);
-    }
-
-    static long decode(int steps) {
-        return mix(steps, 31);
-    }
-
-    private static long mix(int steps, long seed) {
-        long s = seed;
-        for (int i = 0; i < steps; i++) {
+    static long encode() {
+        lastFrame = new byte[512];
+        long s = 17;
+        for (int i = 0; i < 3_000; i++) {
             s = s * 6364136223846793005L + i;
             s ^= s >>> 29;
         }
         return s;
     }
 
-    /** Keeps {@code frame} reachable, so that its allocation is not removed. */
-    static void keep(byte[] frame) {
-        lastFrame = frame;
+    static long decode() {
+        long s = 31;
+        for (int i = 0; i < 3_000; i++) {
+            s = s * 6364136223846793005L + i;
+            s ^= s >>> 29;
+        }
+        return s;
     }
 }

@@ -13,7 +13,7 @@ public final class ExplainBuilds {
 
     /**
      * Compiles a {@code Codec} whose hop encodes {@code encodeSteps} and decodes {@code decodeSteps}, and, with
-     * {@code allocate}, allocates a 512-byte frame in {@code encode}, into {@code dir/classes} with copies of
+     * {@code allocate}, allocates a 512-byte frame in {@code encode} (as the current build's does), into {@code dir/classes} with copies of
      * {@code cases}; returns that directory, a base build's class path.
      */
     public static Path codec(Path dir, int encodeSteps, int decodeSteps, boolean allocate, Class<?>... cases)
@@ -26,28 +26,27 @@ public final class ExplainBuilds {
                     private static volatile long sink;
                     private static volatile byte[] lastFrame;
                     public static void hop() {
-                        sink = encode(%d) + decode(%d);
+                        sink = encode() + decode();
                     }
-                    static long encode(int steps) {
+                    static long encode() {
                         %s
-                        return mix(steps, 17);
-                    }
-                    static long decode(int steps) {
-                        return mix(steps, 31);
-                    }
-                    private static long mix(int steps, long seed) {
-                        long s = seed;
-                        for (int i = 0; i < steps; i++) {
+                        long s = 17;
+                        for (int i = 0; i < %d; i++) {
                             s = s * 6364136223846793005L + i;
                             s ^= s >>> 29;
                         }
                         return s;
                     }
-                    static void keep(byte[] frame) {
-                        lastFrame = frame;
+                    static long decode() {
+                        long s = 31;
+                        for (int i = 0; i < %d; i++) {
+                            s = s * 6364136223846793005L + i;
+                            s ^= s >>> 29;
+                        }
+                        return s;
                     }
                 }
-                """.formatted(encodeSteps, decodeSteps, allocate ? "keep(new byte[512]);" : ""));
+                """.formatted(allocate ? "lastFrame = new byte[512];" : "", encodeSteps, decodeSteps));
         Path classes = dir.resolve("classes");
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-d",
                 classes.toString(), source.toString());

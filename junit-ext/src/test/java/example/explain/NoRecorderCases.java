@@ -9,7 +9,7 @@ import dev.brigade.junit.Fork;
 import example.codec.OnlyInATest;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@link ExplainCases#time} in a fork child without JFR: the verdict stands, the message says why it is unexplained. */
+/** {@link ExplainCases#time} in a fork child without JFR: the verdict stands, and the message says why it is bare. */
 @ExtendWith(OnlyInATest.class)
 public class NoRecorderCases {
 

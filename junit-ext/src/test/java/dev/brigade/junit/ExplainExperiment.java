@@ -20,7 +20,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * Issue 29's experiment: what the explanation of an {@code @AgainstBase} comparison finds and costs, each comparison
  * in its own JVM under {@code /tmp/brigade-machine.lock}, the conditions rotating from JVM to JVM.
  *
- * <p>{@code java -cp <test class path> dev.brigade.junit.ExplainExperiment <jvms> <out.tsv> [conditions]} with
+ * <p>{@code flock /tmp/brigade-machine.lock java -cp <test class path> dev.brigade.junit.ExplainExperiment prepare
+ * <work>} compiles the base builds into {@code <work>}; then (the parent without the lock, each child under it)
+ * {@code java -cp <test class path> dev.brigade.junit.ExplainExperiment <jvms> <out.tsv> <conditions> <work>} with
  * conditions from {@code aa} (identical base build, recording on: the explanation of the passing pair is made anyway,
  * and its methods marked beyond noise counted), {@code aa-off} (the same with {@code -XX:-FlightRecorder}: no
  * recording), {@code slow} (the base build's {@code Codec.encode} does a third of the steps: does the explanation's
@@ -40,12 +42,18 @@ public final class ExplainExperiment {
             child(args[1], Path.of(args[2]), Path.of(args[3]));
             return;
         }
+        if (args[0].equals("prepare")) {
+            Path work = Path.of(args[1]);
+            ExplainBuilds.codec(work.resolve("same"), 3_000, 3_000, true, ExplainCases.class);
+            ExplainBuilds.codec(work.resolve("slow"), 1_000, 3_000, true, ExplainCases.class);
+            return;
+        }
         int jvms = Integer.parseInt(args[0]);
         Path out = Path.of(args[1]).toAbsolutePath();
-        String[] conditions = args.length > 2 ? args[2].split(",") : new String[] {"aa", "aa-off", "slow", "slow-off"};
-        Path work = Files.createTempDirectory("brigade-explain-experiment");
-        Path same = ExplainBuilds.codec(work.resolve("same"), 3_000, 3_000, true, ExplainCases.class);
-        Path slow = ExplainBuilds.codec(work.resolve("slow"), 1_000, 3_000, true, ExplainCases.class);
+        String[] conditions = args[2].split(",");
+        Path work = Path.of(args[3]);
+        Path same = work.resolve("same/classes");
+        Path slow = work.resolve("slow/classes");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "");
         for (int i = 0; i < jvms; i++) {

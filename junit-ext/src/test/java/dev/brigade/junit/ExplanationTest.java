@@ -60,15 +60,15 @@ class ExplanationTest {
         List<String> lines = message.lines().toList();
         int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  where the time moved")).findFirst()
                 .orElseThrow(() -> new AssertionError("no time explanation in:\n" + message)));
-        assertThat(lines.get(where + 1)).as(message).startsWith("    +").contains("example.explain.Codec.encode(int)")
-                .contains("beyond sampling noise");
+        // whether it is marked beyond sampling noise depends on the pairs measured: ExplainExperiment counts it
+        assertThat(lines.get(where + 1)).as(message).startsWith("    +").contains("example.explain.Codec.encode()");
         assertThat(message).contains("recording: " + reports.resolve("example.explain.ExplainCases.time-VIRTUAL.jfr"));
         Path jfr = reports.resolve("example.explain.ExplainCases.time-VIRTUAL.jfr");
         assertThat(jfr).isNotEmptyFile();
         for (String side : List.of("current", "base")) {
             Path stacks = reports.resolve("example.explain.ExplainCases.time-VIRTUAL-" + side + ".collapsed");
             assertThat(Files.readAllLines(stacks)).isNotEmpty().allSatisfy(l -> assertThat(l).matches("\\S+ \\d+"))
-                    .anySatisfy(l -> assertThat(l).contains("example.explain.Codec.encode(int)"));
+                    .anySatisfy(l -> assertThat(l).contains("example.explain.Codec.encode()"));
         }
         // no recording left in the temporary directory, and no chunk in JFR's repository (JFR's own directory,
         // which it deletes when the JVM exits); other sessions may write to the temporary directory meanwhile
@@ -94,7 +94,7 @@ class ExplanationTest {
         int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  allocation sites that moved"))
                 .findFirst().orElseThrow(() -> new AssertionError("no allocation explanation in:\n" + message)));
         assertThat(lines.get(where + 1)).as(message).startsWith("    +")
-                .contains("byte[] at example.explain.Codec.encode(int)");
+                .contains("byte[] at example.explain.Codec.encode()");
     }
 
     @Test

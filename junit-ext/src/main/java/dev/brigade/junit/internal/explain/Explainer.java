@@ -111,8 +111,8 @@ public final class Explainer {
             marked = (int) moved.stream().filter(Explanation.MethodShift::beyondNoise).count();
             methods = moved.subList(0, Math.min(SHOWN, moved.size()));
         }
-        return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base, thin,
-                Optional.of(file), stacks);
+        return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base,
+                thin, Optional.of(file), stacks);
     }
 
     /** A measured round of a side: its span and units. */

@@ -129,7 +129,8 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
             lines.add("    " + thin);
         }
         for (MethodShift m : methods) {
-            lines.add(String.format(Locale.ROOT, "    %s/%s  %s  total %s → %s, self %s → %s of %d → %d samples; %s",
+            lines.add(String.format(Locale.ROOT,
+                    "    %s/%s  %s  total %s → %s, self %s → %s of %d → %d samples; %s",
                     signed(Units.format(m.deltaNanosPerUnit(), "ns")), unit, m.method(),
                     percent(m.totalBase(), base.executionSamples()),
                     percent(m.totalCurrent(), current.executionSamples()),
@@ -148,7 +149,8 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
                         Bytes.format(a.bytesPerUnitBase()), Bytes.format(a.bytesPerUnitCurrent()), unit));
             }
         }
-        lines.add(String.format(Locale.ROOT, "  per %s, base → current: parks ≥ %d ms %s → %s, monitor waits %s → %s,"
+        lines.add(String.format(Locale.ROOT, "  per %s, base → current: parks ≥ %d ms %s → %s,"
+                + " monitor waits %s → %s,"
                 + " contended enters %s → %s, pinned %s → %s, GC pauses %s → %s (%s → %s)", unit,
                 PairedRecording.STALL_THRESHOLD_MILLIS, count(base.parksPerUnit()), count(current.parksPerUnit()),
                 count(base.monitorWaitsPerUnit()), count(current.monitorWaitsPerUnit()),

@@ -79,8 +79,8 @@ public final class BaseCheck {
      * recording in this JVM, for the test's JVM to add to its failure message; none for a result whose comparisons
      * passed.
      */
-    public static java.util.function.Function<Measurement, List<String>> explanations(CurrentInvocation current,
-                                                                                     InvocationResults.Collected collected) {
+    public static java.util.function.Function<Measurement, List<String>> explanations(
+            CurrentInvocation current, InvocationResults.Collected collected) {
         List<Measurement> paired = paired(collected);
         java.util.Map<Measurement, List<String>> lines = new java.util.IdentityHashMap<>();
         for (int k = 0; k < paired.size(); k++) {
