@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Issue 29's experiment: what the explanation of an {@code @AgainstBase} comparison finds and costs, each comparison
@@ -40,6 +38,21 @@ public final class ExplainExperiment {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("child")) {
             child(args[1], Path.of(args[2]), Path.of(args[3]));
+            return;
+        }
+        if (args[0].equals("reanalyse")) {
+            // the recordings an experiment left, explained again by the code on the class path, one row each
+            try (var dirs = Files.list(Path.of(args[1]))) {
+                for (Path reports : dirs.filter(d -> d.getFileName().toString().startsWith("reports-")).sorted()
+                        .toList()) {
+                    Path jfr = reports.resolve(ExplainCases.class.getName() + ".time-VIRTUAL.jfr");
+                    if (Files.exists(jfr)) {
+                        Explanation e = Explainer.explain(jfr, 0, 1, 1, "hop");
+                        System.out.println(reports.getFileName().toString().substring(8) + "\t" + e.marked() + "\t"
+                                + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method()));
+                    }
+                }
+            }
             return;
         }
         if (args[0].equals("prepare")) {
@@ -84,14 +97,7 @@ public final class ExplainExperiment {
 
     private static void child(String condition, Path base, Path reports) throws Exception {
         long start = System.nanoTime();
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(DiscoverySelectors.selectMethod(ExplainCases.class, "time",
-                        "dev.brigade.fixture.BrigadeFixture"))
-                .enableImplicitConfigurationParameters(false)
-                .configurationParameter(TestKit.IN_TEST_KIT, "true")
-                .configurationParameter(Constants.BASE_CLASSPATH_PROPERTY_NAME, base.toString())
-                .configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, reports.toString())
-                .execute();
+        EngineExecutionResults results = ExplanationTest.run(ExplainCases.class, "time", base, reports);
         double testMillis = (System.nanoTime() - start) / 1e6;
         String verdict = results.testEvents().failed().count() > 0 ? "fail" : "pass";
         String entry = TestKit.keyValues(TestKit.entries(results).values().stream().flatMap(List::stream).toList())

@@ -29,7 +29,8 @@ class ExplanationTest {
                 .getThrowable().orElseThrow();
     }
 
-    private EngineExecutionResults run(Class<?> cases, String method, Path base, Path reports) {
+    /** Runs {@code cases#method(BrigadeFixture)} against the base build {@code base}, reporting to {@code reports}. */
+    static EngineExecutionResults run(Class<?> cases, String method, Path base, Path reports) {
         return EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectMethod(cases, method,
                         "dev.brigade.fixture.BrigadeFixture"))
                 .enableImplicitConfigurationParameters(false)
