@@ -12,6 +12,7 @@ module dev.brigade.junit {
     requires com.fasterxml.jackson.jr.ob;
     requires com.github.oshi;
     requires java.management;
+    requires jdk.jfr;
     requires org.apiguardian.api;
 
     exports dev.brigade.junit;

@@ -11,6 +11,10 @@ import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.BaseSpec;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
+import dev.brigade.junit.internal.explain.Explainer;
+import dev.brigade.junit.internal.explain.Explanation;
+import dev.brigade.junit.internal.explain.PairedRecording;
+import dev.brigade.junit.internal.fork.ForkChild;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
@@ -154,7 +158,7 @@ public final class BaseRuns {
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for a base build that cannot serve
      */
     public static Throwable runBeside(InvocationInterceptor.Invocation<Void> invocation, ExtensionContext context,
-                                      TaskKind kind) {
+                                      TaskKind kind, java.nio.file.Path reportDir) {
         BaseSpec spec = context.getStore(NAMESPACE).get(BaseSpec.class, BaseSpec.class);
         Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
         Class<?> testClass = context.getRequiredTestClass();
@@ -187,7 +191,10 @@ public final class BaseRuns {
         });
         base.setContextClassLoader(loader);
         Throwable failure = null;
-        try {
+        // both sides' rounds, recorded while they run, to explain a failed comparison (issue 29)
+        PairedRecording recording = PairedRecording.start(reportDir, recordingName(testClass, method, kind,
+                ForkChild.run(context)));
+        try (recording) {
             base.start();
             try {
                 invocation.proceed();
@@ -197,6 +204,7 @@ public final class BaseRuns {
                 pairing.finished(Pairing.Side.CURRENT);
             }
             join(base);
+            context.getStore(NAMESPACE).put(PairedRecording.Outcome.class, recording.finish());
         } finally {
             PAIRINGS.remove(id);
             pairing.close();
@@ -257,6 +265,56 @@ public final class BaseRuns {
                 }
             }
         });
+    }
+
+    /** {@code <class>.<method>-<KIND>.jfr}, with {@code -run<n>} for the second and later runs of a fork. */
+    private static String recordingName(Class<?> testClass, Method method, TaskKind kind, int run) {
+        return testClass.getName() + "." + method.getName() + "-" + (kind == null ? "test" : kind.name())
+                + (run > 1 ? "-run" + run : "");
+    }
+
+    /**
+     * Where the cost of pair {@code pair} of the invocation's runs moved ({@code unit}: hop or task), from the
+     * recording of its paired rounds; when there is no recording, an explanation that says why.
+     */
+    public static Explanation explain(ExtensionContext context, int pair, String unit) {
+        PairedRecording.Outcome recorded = context.getStore(NAMESPACE).get(PairedRecording.Outcome.class,
+                PairedRecording.Outcome.class);
+        Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
+        if (recorded == null || recorded.file().isEmpty()) {
+            return Explanation.missing(unit, recorded == null ? "nothing was recorded" : recorded.whyNone(),
+                    java.util.Optional.empty());
+        }
+        List<Pairing.Pair> pairs = pairing.pairs();
+        if (pair >= pairs.size()) {
+            return Explanation.missing(unit, "no pair " + (pair + 1) + " was measured", recorded.file());
+        }
+        SideBySideResult sides = pairs.get(pair).rounds();
+        return Explainer.explain(recorded.file().get(), pair, sides.a().cpuNanosPerUnit().median(),
+                sides.b().cpuNanosPerUnit().median(), unit);
+    }
+
+    /** Keeps the lines a fork's child sent to explain {@code result}'s failed comparisons with the base build. */
+    public static void explainedInFork(ExtensionContext context, Object result, List<String> lines) {
+        if (!lines.isEmpty()) {
+            forkExplained(context).put(result, List.copyOf(lines));
+        }
+    }
+
+    /** The lines a fork's child sent to explain {@code result}'s failed comparisons, if it sent any. */
+    public static List<String> explainedInFork(ExtensionContext context, Object result) {
+        return forkExplained(context).getOrDefault(result, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Object, List<String>> forkExplained(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(ForkExplained.class,
+                k -> new ForkExplained(java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>())),
+                ForkExplained.class).byResult();
+    }
+
+    /** The explanations a fork's child sent, by result (identity). */
+    private record ForkExplained(Map<Object, List<String>> byResult) {
     }
 
     /**

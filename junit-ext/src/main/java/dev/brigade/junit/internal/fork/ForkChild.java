@@ -31,6 +31,7 @@ public final class ForkChild {
     private static final List<Measurement> RESULTS = new ArrayList<>();
     private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
     private static final List<List<BaseComparison>> BASE = new ArrayList<>();
+    private static final List<List<String>> EXPLAINED = new ArrayList<>();
     private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
@@ -49,11 +50,14 @@ public final class ForkChild {
     /**
      * Keeps what the invocation's body produced, for the test's JVM: its results, each with the baseline comparisons
      * the body made of it and the comparisons with the base build ({@code @AgainstBase}: both sides ran in this
-     * JVM), and the metrics the body left to {@code @Baseline} to record.
+     * JVM) with the lines that explain a failed one ({@code explained}, none for a result without), and the metrics the
+     * body left to {@code @Baseline} to record.
      */
-    public static synchronized void keep(CurrentInvocation current) {
+    public static synchronized void keep(CurrentInvocation current,
+                                         java.util.function.Function<Measurement, List<String>> explained) {
         for (Measurement result : current.results().collected().all()) {
             RESULTS.add(result);
+            EXPLAINED.add(List.copyOf(explained.apply(result)));
             COMPARISONS.add(List.copyOf(current.comparisons().getOrDefault(result, List.of())));
             BASE.add(List.copyOf(current.base().getOrDefault(result, List.of())));
         }
@@ -72,6 +76,14 @@ public final class ForkChild {
     /** The comparisons with the base build of each of {@link #results()}, in the same order. */
     static synchronized List<List<BaseComparison>> base() {
         return List.copyOf(BASE);
+    }
+
+    /**
+     * The lines that explain a failed comparison with the base build of each of {@link #results()}, in the same
+     * order: the recording is in this JVM, the failure message in the test's.
+     */
+    static synchronized List<List<String>> explained() {
+        return List.copyOf(EXPLAINED);
     }
 
     /** The metrics left to the parent to record, per baseline entry. */

@@ -59,10 +59,12 @@ public final class ForkRunner {
      *                    {@code results}
      * @param base        the comparisons with the base build of each result ({@code @AgainstBase}: both sides ran
      *                    in the child), in the order of {@code results}
+     * @param explained   the lines that explain the failed comparisons with the base build of each result, from the
+     *                    child's recording, in the order of {@code results} (empty for a result without)
      */
     public record Outcome(List<Measurement> results, Throwable failure, List<Map<String, String>> entries,
                    Map<String, List<String>> deferred, List<List<Regression>> comparisons,
-                   List<List<BaseComparison>> base) {
+                   List<List<BaseComparison>> base, List<List<String>> explained) {
     }
 
     /**
@@ -139,7 +141,14 @@ public final class ForkRunner {
                 base.add(((List<?>) ofResult).stream().map(c -> ResultCodec.baseComparison(ResultCodec.map(c)))
                         .toList());
             }
-            return new Outcome(results, failure, entries, deferred, comparisons, base);
+            List<List<String>> explained = new ArrayList<>();
+            for (Object ofResult : (List<?>) report.getOrDefault("explained", List.of())) {
+                explained.add(((List<?>) ofResult).stream().map(String::valueOf).toList());
+            }
+            while (explained.size() < results.size()) {
+                explained.add(List.of());
+            }
+            return new Outcome(results, failure, entries, deferred, comparisons, base, explained);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while the fork of " + where + " ran; it was killed", e);

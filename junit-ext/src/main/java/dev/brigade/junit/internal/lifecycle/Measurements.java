@@ -126,6 +126,7 @@ public final class Measurements {
                 results.addForked(outcome.results().get(i), numbered);
                 current.compared(outcome.results().get(i), outcome.comparisons().get(i));
                 current.comparedWithBase(outcome.results().get(i), outcome.base().get(i));
+                BaseRuns.explainedInFork(context, outcome.results().get(i), outcome.explained().get(i));
             }
             outcome.entries().forEach(context::publishReportEntry);
             outcome.deferred().forEach(current::defer);
@@ -190,7 +191,8 @@ public final class Measurements {
                     invocation.skip();
                     failure = runForks(current);
                 } else if (BaseRuns.hasBase(context)) {
-                    failure = BaseRuns.runBeside(invocation, context, TestState.kind(context));
+                    failure = BaseRuns.runBeside(invocation, context, TestState.kind(context),
+                            plan.settings().reportDir());
                 } else {
                     invocation.proceed();
                 }
@@ -201,7 +203,7 @@ public final class Measurements {
             }
             if (ForkChild.kind(context).isPresent()) {
                 BaseCheck.pair(current, results.collected());
-                ForkChild.keep(current);
+                ForkChild.keep(current, BaseCheck.explanations(current, results.collected()));
                 if (failure != null) {
                     throw failure;
                 }

@@ -12,6 +12,7 @@ import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.junit.internal.lifecycle.InvocationResults;
 import dev.brigade.measure.BaseComparison;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -45,11 +46,52 @@ public final class BaseCheck {
                 && plan.template().fixture() == dev.brigade.junit.internal.config.FixtureType.SPAWN;
         List<List<BaseComparison>> byPair = BaseRuns.comparisons(context, spawn);
         // the k-th pair is the k-th brigade or spawn the body ran (not its one-thread floors or memory fits)
-        List<Measurement> paired = collected.all().stream().filter(r -> r instanceof SpawnResult
-                || r instanceof BrigadeResult b && !b.oneThread()).toList();
+        List<Measurement> paired = paired(collected);
         for (int k = 0; k < Math.min(byPair.size(), paired.size()); k++) {
             current.comparedWithBase(paired.get(k), byPair.get(k));
         }
+    }
+
+    /** The results the body paired with the base build, in order: its brigades and spawns, not one-thread floors. */
+    private static List<Measurement> paired(InvocationResults.Collected collected) {
+        return collected.all().stream().filter(r -> r instanceof SpawnResult
+                || r instanceof BrigadeResult b && !b.oneThread()).toList();
+    }
+
+    /**
+     * Where the cost of pair {@code pair} moved, for the failure message of {@code comparison}: the lines after the
+     * ratio, from the recording of the paired rounds in this JVM (empty when the comparison came back from a fork's
+     * child, whose recording and stacks are in the report directory).
+     */
+    private static String explanation(CurrentInvocation current, Measurement result, int pair,
+                                      BaseComparison comparison) {
+        List<String> lines = BaseRuns.hasBase(current.context()) ? BaseRuns.explain(current.context(), pair,
+                unit(comparison)).lines() : BaseRuns.explainedInFork(current.context(), result);
+        return lines.isEmpty() ? "" : System.lineSeparator() + String.join(System.lineSeparator(), lines);
+    }
+
+    private static String unit(BaseComparison comparison) {
+        return comparison.metric().endsWith("PerTask") ? "task" : "hop";
+    }
+
+    /**
+     * In a fork's child, after {@link #pair}: the lines that explain each result's failed comparisons, from the
+     * recording in this JVM, for the test's JVM to add to its failure message; none for a result whose comparisons
+     * passed.
+     */
+    public static java.util.function.Function<Measurement, List<String>> explanations(
+            CurrentInvocation current, InvocationResults.Collected collected) {
+        List<Measurement> paired = paired(collected);
+        java.util.Map<Measurement, List<String>> lines = new java.util.IdentityHashMap<>();
+        for (int k = 0; k < paired.size(); k++) {
+            Measurement result = paired.get(k);
+            List<BaseComparison> failed = current.base().getOrDefault(result, List.of()).stream()
+                    .filter(BaseComparison::failed).toList();
+            if (!failed.isEmpty() && BaseRuns.hasBase(current.context())) {
+                lines.put(result, BaseRuns.explain(current.context(), k, unit(failed.get(0))).lines());
+            }
+        }
+        return result -> lines.getOrDefault(result, List.of());
     }
 
     /**
@@ -86,8 +128,15 @@ public final class BaseCheck {
         for (BaseComparison c : comparisons) {
             context.publishReportEntry(key + "." + c.label() + "." + c.metric(), c.summary());
         }
-        List<AssertionError> failures = comparisons.stream().filter(BaseComparison::failed)
-                .map(c -> new AssertionError(c.message())).toList();
+        List<AssertionError> failures = new ArrayList<>();
+        List<Measurement> paired = paired(collected);
+        for (int k = 0; k < paired.size(); k++) {
+            for (BaseComparison c : current.base().getOrDefault(paired.get(k), List.of())) {
+                if (c.failed()) {
+                    failures.add(new AssertionError(c.message() + explanation(current, paired.get(k), k, c)));
+                }
+            }
+        }
         return failures.isEmpty() ? null : failures.size() == 1 ? failures.get(0)
                 : new MultipleFailuresError("the current build is dearer than the base build in " + comparisons.stream()
                         .filter(BaseComparison::failed).map(c -> c.metric() + " of " + c.label()).toList(),

@@ -1,0 +1,501 @@
+package dev.brigade.junit.internal.explain;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.brigade.measure.PairedShift;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+import org.apiguardian.api.API;
+
+/**
+ * Reads a {@link PairedRecording} and explains one pair of runs in it ({@link Explanation}): every execution and
+ * allocation sample is given to the measured round whose time span holds it (only one side measures at a time; the
+ * other waits, parked), and each side's figures are divided by the hops or tasks of its rounds. Stateless.
+ *
+ * <p>Time: a method's total share of a side's samples (the samples with it anywhere in the stack) times that side's
+ * CPU time per unit (the median of its rounds, the figure the comparison used; execution samples see threads running
+ * Java, so they divide CPU time, not wall time); callers whose move a callee carries are left out, so the method that
+ * got dearer leads, not the stack's roots. Noise: for each of the {@value #TESTED} methods that moved most, the shift
+ * of its total share, current round {@code k} minus base round {@code k}, with its Wilcoxon interval
+ * ({@link PairedShift}) at a confidence of {@code 1 - 0.05 / tested} (Bonferroni), so that an A/A pair marks no
+ * method in 95 % of runs.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class Explainer {
+
+    /** Methods and allocation sites shown. */
+    public static final int SHOWN = 3;
+    /** Methods tested for a move beyond noise, at most: those whose estimated self time moved most. */
+    static final int TESTED = 20;
+    /** Fewest execution samples a side needs for a time explanation. */
+    static final int MIN_SAMPLES = 100;
+    /** Methods considered, those whose estimated time moved most, before callers are left out. */
+    static final int CANDIDATES = 40;
+    /** A callee is nested in a caller when this share of the callee's samples also hold the caller. */
+    static final double NESTED = 0.95;
+    /**
+     * A callee carries a caller's move when it moves the same way by at least this share of it: at 0.8, a hop whose
+     * encode got 3x slower was named instead of encode in some runs (two estimates, each with its sampling noise).
+     */
+    static final double CARRIED = 0.5;
+    /** Family-wise error of the noise marks. */
+    static final double FAMILY_ALPHA = 0.05;
+    private static final String CURRENT = "current";
+    private static final String BASE = "base";
+    private static final List<String> OUTSIDE_SITES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "dev.brigade.fixture.", "dev.brigade.measure.", "dev.brigade.junit.", "org.junit.");
+
+    /** The address a hidden class's name ends with ({@code .0x...} or {@code /0x...}), with a lambda's number. */
+    private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile(
+            "(\\$\\d+)?[./]0x[0-9a-fA-F]+");
+
+    private Explainer() {
+    }
+
+    /**
+     * Explains pair {@code pair} (0 for the first brigade or spawn the test ran beside the base build) of the
+     * recording {@code file}, whose sides took {@code cpuNanosPerUnitCurrent} and {@code cpuNanosPerUnitBase} of CPU
+     * time per unit (the medians of their rounds); {@code unit} is {@code hop} or {@code task}. The collapsed stacks
+     * of each side are written beside the file.
+     */
+    public static Explanation explain(Path file, int pair, double cpuNanosPerUnitCurrent, double cpuNanosPerUnitBase,
+                                      String unit) {
+        Recorded recorded;
+        try {
+            recorded = Recorded.read(file, pair);
+        } catch (IOException | RuntimeException e) {
+            return Explanation.missing(unit, "cannot read the recording " + file + ": " + e, Optional.of(file));
+        }
+        if (recorded.rounds.isEmpty()) {
+            return Explanation.missing(unit, "the recording holds no measured round of pair " + (pair + 1),
+                    Optional.of(file));
+        }
+        List<Path> stacks = new ArrayList<>();
+        String thin = null;
+        for (String side : List.of(CURRENT, BASE)) {
+            Path collapsed = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.jfr$", "")
+                    + (pair == 0 ? "" : "-pair" + (pair + 1)) + "-" + side + ".collapsed");
+            try {
+                writeCollapsed(collapsed, recorded.samples.stream().filter(s -> s.round.side.equals(side)).toList());
+                stacks.add(collapsed);
+            } catch (IOException e) {
+                thin = "cannot write the collapsed stacks " + collapsed + ": " + e.getMessage();
+            }
+        }
+        Explanation.SideCounts current = recorded.counts(CURRENT, cpuNanosPerUnitCurrent);
+        Explanation.SideCounts base = recorded.counts(BASE, cpuNanosPerUnitBase);
+        List<Explanation.MethodShift> methods = List.of();
+        int tested = 0;
+        int marked = 0;
+        if (current.executionSamples() < MIN_SAMPLES || base.executionSamples() < MIN_SAMPLES) {
+            thin = "too few execution samples for a time explanation: " + base.executionSamples() + " → "
+                    + current.executionSamples() + ", " + MIN_SAMPLES + " a side at least (lengthen measure)";
+        } else {
+            List<Explanation.MethodShift> moved = recorded.methodShifts(current, base);
+            tested = moved.size();
+            marked = (int) moved.stream().filter(Explanation.MethodShift::beyondNoise).count();
+            methods = moved.subList(0, Math.min(SHOWN, moved.size()));
+        }
+        return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base,
+                thin, Optional.of(file), stacks);
+    }
+
+    /** A measured round of a side: its span and units. */
+    private record Round(String side, int index, Instant start, Instant end, long units) {
+    }
+
+    /** An execution sample in a round: its frames, top first, as method names. */
+    private record Sample(Round round, List<String> frames) {
+    }
+
+    /** An allocation sample in a round. */
+    private record Allocation(Round round, String allocatedClass, String site, long bytes) {
+    }
+
+    /** Where an allocation sample was taken: the class allocated and the first frame outside the JDK and Brigade. */
+    private record Site(String allocatedClass, String site) {
+    }
+
+    /** A stall (park, wait, enter, pinned) or GC that happened within a round. */
+    private record Stall(Round round, String type, long pauseNanos) {
+    }
+
+    /** What the recording holds of one pair's measured rounds. */
+    private static final class Recorded {
+
+        final List<Round> rounds;
+        final List<Sample> samples = new ArrayList<>();
+        final List<Allocation> allocations = new ArrayList<>();
+        final List<Stall> stalls = new ArrayList<>();
+
+        private Recorded(List<Round> rounds) {
+            this.rounds = rounds;
+        }
+
+        static Recorded read(Path file, int pair) throws IOException {
+            List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+            Recorded recorded = new Recorded(measuredRounds(events, pair));
+            if (recorded.rounds.isEmpty()) {
+                return recorded;
+            }
+            Round[] byStart = recorded.rounds.toArray(Round[]::new);
+            for (RecordedEvent e : events) {
+                String type = e.getEventType().getName();
+                switch (type) {
+                    case "jdk.ExecutionSample" -> {
+                        Round r = roundAt(byStart, e.getStartTime());
+                        if (r != null && e.getStackTrace() != null) {
+                            recorded.samples.add(new Sample(r, frames(e.getStackTrace())));
+                        }
+                    }
+                    case "jdk.ObjectAllocationSample" -> {
+                        Round r = roundAt(byStart, e.getStartTime());
+                        RecordedClass allocated = e.getClass("objectClass");
+                        if (r != null && allocated != null) {
+                            recorded.allocations.add(new Allocation(r, typeName(allocated.getName()),
+                                    site(e.getStackTrace()), e.getLong("weight")));
+                        }
+                    }
+                    case "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter", "jdk.VirtualThreadPinned" -> {
+                        Round r = roundAt(byStart, e.getStartTime());
+                        // only a stall within one round: the idle side's tasks wait across the other side's rounds
+                        if (r != null && !e.getEndTime().isAfter(r.end())) {
+                            recorded.stalls.add(new Stall(r, type, 0));
+                        }
+                    }
+                    case "jdk.GarbageCollection" -> {
+                        Round r = roundAt(byStart, e.getStartTime());
+                        if (r != null) {
+                            recorded.stalls.add(new Stall(r, type, e.getDuration("sumOfPauses").toNanos()));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return recorded;
+        }
+
+        /**
+         * The measured rounds of the {@code pair}-th paired run, sorted by start: paired runs follow one another,
+         * each starting with its warm-up rounds.
+         */
+        static List<Round> measuredRounds(List<RecordedEvent> events, int pair) {
+            List<RecordedEvent> rounds = events.stream().filter(e -> e.getEventType().getName()
+                    .equals(PairedRecording.ROUND) && !"-".equals(e.getString("side")))
+                    .sorted(Comparator.comparing(RecordedEvent::getStartTime)).toList();
+            List<Round> measured = new ArrayList<>();
+            int run = -1;
+            boolean inWarmup = false;
+            for (RecordedEvent e : rounds) {
+                String phase = e.getString("phase");
+                boolean warmup = "warmup".equals(phase);
+                if (warmup && !inWarmup) {
+                    run++;
+                }
+                inWarmup = warmup;
+                if (run == pair && "measured".equals(phase)) {
+                    measured.add(new Round(e.getString("side"), e.getInt("round"), e.getStartTime(), e.getEndTime(),
+                            e.getLong("units")));
+                }
+            }
+            return measured;
+        }
+
+        Explanation.SideCounts counts(String side, double cpuNanosPerUnit) {
+            List<Round> own = rounds.stream().filter(r -> r.side().equals(side)).toList();
+            long units = own.stream().mapToLong(Round::units).sum();
+            double per = units == 0 ? 0 : 1.0 / units;
+            List<Stall> ownStalls = stalls.stream().filter(s -> s.round().side().equals(side)).toList();
+            return new Explanation.SideCounts(own.size(), units,
+                    (int) samples.stream().filter(s -> s.round().side().equals(side)).count(),
+                    (int) allocations.stream().filter(a -> a.round().side().equals(side)).count(), cpuNanosPerUnit,
+                    per * count(ownStalls, "jdk.ThreadPark"), per * count(ownStalls, "jdk.JavaMonitorWait"),
+                    per * count(ownStalls, "jdk.JavaMonitorEnter"), per * count(ownStalls, "jdk.VirtualThreadPinned"),
+                    per * count(ownStalls, "jdk.GarbageCollection"),
+                    per * ownStalls.stream().mapToLong(Stall::pauseNanos).sum());
+        }
+
+        private static long count(List<Stall> stalls, String type) {
+            return stalls.stream().filter(s -> s.type().equals(type)).count();
+        }
+
+        /**
+         * The methods whose estimated time per unit (total: samples with the method anywhere in the stack) moved
+         * most, largest move first, each tested against noise; a method is left out when a method it calls, deeper in
+         * the same stacks, carries at least {@value #CARRIED} of its move in the same direction (a caller of the
+         * method that got dearer moves as much, and says nothing more).
+         */
+        List<Explanation.MethodShift> methodShifts(Explanation.SideCounts current, Explanation.SideCounts base) {
+            Map<String, int[]> counts = new HashMap<>();  // self current, self base, total current, total base
+            Map<String, double[]> depths = new HashMap<>();  // sum of depths from the top, samples
+            for (Sample s : samples) {
+                int side = s.round().side().equals(CURRENT) ? 0 : 1;
+                if (s.frames().isEmpty()) {
+                    continue;
+                }
+                counts.computeIfAbsent(s.frames().get(0), m -> new int[4])[side]++;
+                Set<String> seen = new HashSet<>();
+                for (int depth = 0; depth < s.frames().size(); depth++) {
+                    String method = s.frames().get(depth);
+                    if (seen.add(method)) {
+                        counts.computeIfAbsent(method, m -> new int[4])[2 + side]++;
+                        double[] d = depths.computeIfAbsent(method, m -> new double[2]);
+                        d[0] += depth;
+                        d[1]++;
+                    }
+                }
+            }
+            List<Explanation.MethodShift> shifts = new ArrayList<>();
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                int[] c = e.getValue();
+                shifts.add(new Explanation.MethodShift(e.getKey(), c[0], c[1], c[2], c[3],
+                        (double) c[2] / current.executionSamples() * current.cpuNanosPerUnit(),
+                        (double) c[3] / base.executionSamples() * base.cpuNanosPerUnit(), null, false));
+            }
+            shifts.sort(Comparator.comparingDouble((Explanation.MethodShift m) -> -Math.abs(m.deltaNanosPerUnit()))
+                    .thenComparing(Explanation.MethodShift::method));
+            List<Explanation.MethodShift> candidates = shifts.subList(0, Math.min(CANDIDATES, shifts.size()));
+            List<Explanation.MethodShift> kept = withoutCallers(candidates, depths);
+            int tested = Math.min(TESTED, kept.size());
+            double confidence = 1 - FAMILY_ALPHA / Math.max(1, tested);
+            List<Explanation.MethodShift> marked = new ArrayList<>(tested);
+            for (Explanation.MethodShift m : kept.subList(0, tested)) {
+                double[] d = totalShareDifferences(m.method());
+                PairedShift shift = d.length == 0 ? null : PairedShift.of(d, confidence);
+                marked.add(new Explanation.MethodShift(m.method(), m.selfCurrent(), m.selfBase(), m.totalCurrent(),
+                        m.totalBase(), m.nanosPerUnitCurrent(), m.nanosPerUnitBase(),
+                        shift == null || !shift.reachesConfidence() ? null : shift,
+                        shift != null && shift.excludesZero()));
+            }
+            return marked;
+        }
+
+        /**
+         * {@code candidates} without the methods whose move a method they call carries: one that has the caller in
+         * at least {@value #NESTED} of its samples, lies deeper on average, and moves the same way by at least
+         * {@value #CARRIED} of the caller's move.
+         */
+        private List<Explanation.MethodShift> withoutCallers(List<Explanation.MethodShift> candidates,
+                                                             Map<String, double[]> depths) {
+            int n = candidates.size();
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                index.put(candidates.get(i).method(), i);
+            }
+            int[][] together = new int[n][n];
+            for (Sample s : samples) {
+                Set<Integer> in = new HashSet<>();
+                for (String method : s.frames()) {
+                    Integer i = index.get(method);
+                    if (i != null) {
+                        in.add(i);
+                    }
+                }
+                for (int i : in) {
+                    for (int j : in) {
+                        together[i][j]++;
+                    }
+                }
+            }
+            List<Explanation.MethodShift> kept = new ArrayList<>();
+            for (int m = 0; m < n; m++) {
+                Explanation.MethodShift caller = candidates.get(m);
+                boolean carried = false;
+                for (int c = 0; c < n && !carried; c++) {
+                    Explanation.MethodShift callee = candidates.get(c);
+                    int calleeSamples = callee.totalCurrent() + callee.totalBase();
+                    carried = c != m && calleeSamples > 0 && together[c][m] >= NESTED * calleeSamples
+                            && depth(depths, callee.method()) < depth(depths, caller.method())
+                            && Math.signum(callee.deltaNanosPerUnit()) == Math.signum(caller.deltaNanosPerUnit())
+                            && Math.abs(callee.deltaNanosPerUnit()) >= CARRIED * Math.abs(caller.deltaNanosPerUnit());
+                }
+                if (!carried) {
+                    kept.add(caller);
+                }
+            }
+            return kept;
+        }
+
+        private static double depth(Map<String, double[]> depths, String method) {
+            double[] d = depths.get(method);
+            return d == null || d[1] == 0 ? 0 : d[0] / d[1];
+        }
+
+        /**
+         * Per pair of rounds {@code k} in which both sides have samples: the method's total share of current round
+         * {@code k} (samples with it anywhere in the stack) minus its share of base round {@code k}.
+         */
+        double[] totalShareDifferences(String method) {
+            Map<Integer, int[]> byRound = new HashMap<>();  // samples current, base; with the method current, base
+            for (Sample s : samples) {
+                int side = s.round().side().equals(CURRENT) ? 0 : 1;
+                int[] c = byRound.computeIfAbsent(s.round().index(), k -> new int[4]);
+                c[side]++;
+                if (s.frames().contains(method)) {
+                    c[2 + side]++;
+                }
+            }
+            return byRound.values().stream().filter(c -> c[0] > 0 && c[1] > 0)
+                    .mapToDouble(c -> (double) c[2] / c[0] - (double) c[3] / c[1]).toArray();
+        }
+
+        /** The allocation sites whose bytes per unit moved most, largest first, at most {@link #SHOWN}. */
+        List<Explanation.AllocationShift> allocationShifts(Explanation.SideCounts current,
+                                                           Explanation.SideCounts base) {
+            Map<Site, long[]> sites = new HashMap<>();  // bytes current, base; samples current, base
+            for (Allocation a : allocations) {
+                int side = a.round().side().equals(CURRENT) ? 0 : 1;
+                long[] c = sites.computeIfAbsent(new Site(a.allocatedClass(), a.site()), k -> new long[4]);
+                c[side] += a.bytes();
+                c[2 + side]++;
+            }
+            return sites.entrySet().stream().map(e -> new Explanation.AllocationShift(e.getKey().allocatedClass(),
+                            e.getKey().site(), current.units() == 0 ? 0 : (double) e.getValue()[0] / current.units(),
+                            base.units() == 0 ? 0 : (double) e.getValue()[1] / base.units(), (int) e.getValue()[2],
+                            (int) e.getValue()[3]))
+                    .sorted(Comparator.comparingDouble((Explanation.AllocationShift a) -> -Math.abs(
+                            a.deltaBytesPerUnit())).thenComparing(Explanation.AllocationShift::site))
+                    .limit(SHOWN).toList();
+        }
+    }
+
+    /** The measured round whose span holds {@code t}, or null; {@code rounds} sorted by start, not overlapping. */
+    private static Round roundAt(Round[] rounds, Instant t) {
+        int low = 0;
+        int high = rounds.length - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (rounds[mid].start().isAfter(t)) {
+                high = mid - 1;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return high >= 0 && !t.isAfter(rounds[high].end()) ? rounds[high] : null;
+    }
+
+    /** The frames' methods, top first. */
+    private static List<String> frames(RecordedStackTrace stack) {
+        List<String> frames = new ArrayList<>(stack.getFrames().size());
+        for (RecordedFrame f : stack.getFrames()) {
+            if (f.isJavaFrame() && f.getMethod() != null) {
+                frames.add(method(f.getMethod()));
+            }
+        }
+        return frames;
+    }
+
+    /** The first frame outside the JDK and Brigade, or the top frame when every frame is inside them. */
+    private static String site(RecordedStackTrace stack) {
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return "(no stack)";
+        }
+        for (RecordedFrame f : stack.getFrames()) {
+            if (f.isJavaFrame() && f.getMethod() != null) {
+                String type = f.getMethod().getType().getName();
+                if (OUTSIDE_SITES.stream().noneMatch(type::startsWith)) {
+                    return method(f.getMethod());
+                }
+            }
+        }
+        RecordedMethod top = stack.getFrames().get(0).getMethod();
+        return top == null ? "(no frame)" : method(top);
+    }
+
+    /**
+     * {@code com.example.Codec.encode(Frame,int)}: no spaces, for the collapsed stacks; a hidden class (a lambda) by
+     * its stable name, {@code Cases$$Lambda.run()}, so that the two sides' lambdas, each defined apart, meet.
+     */
+    static String method(RecordedMethod m) {
+        return typeName(m.getType().getName()) + "." + m.getName() + "("
+                + String.join(",", parameters(m.getDescriptor())) + ")";
+    }
+
+    /** A hidden class's name without its address: {@code X$$Lambda.0x0000000801001234} → {@code X$$Lambda}. */
+    static String stable(String className) {
+        return HIDDEN.matcher(className).replaceAll("");
+    }
+
+    /** The simple names of a method descriptor's parameter types: {@code (I[Ljava/lang/String;)V} → int, String[]. */
+    static List<String> parameters(String descriptor) {
+        List<String> names = new ArrayList<>();
+        int i = descriptor.indexOf('(') + 1;
+        int end = descriptor.indexOf(')');
+        while (i > 0 && i < end) {
+            int dims = 0;
+            while (descriptor.charAt(i) == '[') {
+                dims++;
+                i++;
+            }
+            String name;
+            char c = descriptor.charAt(i);
+            if (c == 'L') {
+                int semi = descriptor.indexOf(';', i);
+                String binary = descriptor.substring(i + 1, semi);
+                name = binary.substring(binary.lastIndexOf('/') + 1);
+                i = semi + 1;
+            } else {
+                name = switch (c) {
+                    case 'Z' -> "boolean";
+                    case 'B' -> "byte";
+                    case 'C' -> "char";
+                    case 'S' -> "short";
+                    case 'I' -> "int";
+                    case 'J' -> "long";
+                    case 'F' -> "float";
+                    case 'D' -> "double";
+                    default -> String.valueOf(c);
+                };
+                i++;
+            }
+            names.add(name + "[]".repeat(dims));
+        }
+        return names;
+    }
+
+    /** A class name as Java writes it: {@code [B} → {@code byte[]}. */
+    static String typeName(String jvmName) {
+        if (!jvmName.startsWith("[")) {
+            return stable(jvmName);
+        }
+        List<String> element = parameters("(" + jvmName.replace('.', '/') + ")V");
+        return element.isEmpty() ? jvmName : element.get(0);
+    }
+
+    /** One line per distinct stack, root first, {@code frame;frame;frame count}, as flamegraph.pl reads. */
+    private static void writeCollapsed(Path file, List<Sample> samples) throws IOException {
+        Map<String, Integer> stacks = new HashMap<>();
+        for (Sample s : samples) {
+            List<String> rootFirst = new ArrayList<>(s.frames());
+            java.util.Collections.reverse(rootFirst);
+            stacks.merge(rootFirst.isEmpty() ? "(no frame)" : String.join(";", rootFirst), 1, Integer::sum);
+        }
+        Files.createDirectories(file.getParent());
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, Integer> e : stacks.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .toList()) {
+                out.write(e.getKey() + " " + e.getValue());
+                out.newLine();
+            }
+        }
+    }
+}

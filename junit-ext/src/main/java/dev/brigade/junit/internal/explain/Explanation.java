@@ -1,0 +1,178 @@
+package dev.brigade.junit.internal.explain;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.brigade.measure.Bytes;
+import dev.brigade.measure.PairedShift;
+import dev.brigade.measure.Units;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Where the cost of one pair of runs of an {@code @AgainstBase} test moved, base → current, from the JFR recording of
+ * its paired rounds ({@link Explainer}): the methods whose estimated CPU time per hop (or task) moved most, the
+ * allocation sites whose bytes per hop moved most, and counts per hop of stalls and GC. Immutable. Rendered under the
+ * ratio of a failed comparison ({@link #lines()}); when there is nothing to say, {@link #missing} says why.
+ *
+ * @param unit        {@code hop} or {@code task}
+ * @param methods     the methods whose time per unit (total: in them and what they call) moved most, largest move
+ *                    first, callers left out when a method they call carries the move (at most {@link Explainer#SHOWN})
+ * @param tested      how many methods were tested for a move beyond noise (the Bonferroni divisor)
+ * @param marked      how many of them moved beyond noise (shown or not)
+ * @param allocations the allocation sites whose bytes per unit moved most, largest move first
+ * @param current     the current side's counts
+ * @param base        the base side's counts
+ * @param thin        why the time explanation is missing or thin (too few samples), else null
+ * @param recording   the {@code .jfr} file
+ * @param stacks      the collapsed-stack files, current then base
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public record Explanation(String unit, List<MethodShift> methods, int tested, int marked,
+                          List<AllocationShift> allocations,
+                          SideCounts current, SideCounts base, String thin, Optional<Path> recording,
+                          List<Path> stacks) {
+
+    /** Copies the lists. */
+    public Explanation {
+        methods = List.copyOf(methods);
+        allocations = List.copyOf(allocations);
+        stacks = List.copyOf(stacks);
+    }
+
+    /**
+     * A method's share of each side's execution samples, and what it makes of each side's CPU time per unit.
+     *
+     * @param method                   {@code com.example.Codec.encode(Frame)}
+     * @param selfCurrent              samples with the method on top, current side
+     * @param selfBase                 the same, base side
+     * @param totalCurrent             samples with the method anywhere in the stack, current side
+     * @param totalBase                the same, base side
+     * @param nanosPerUnitCurrent      its total share × the current side's CPU time per unit
+     * @param nanosPerUnitBase         the same, base side
+     * @param shift                    the paired shift of its total share, current − base, round by round; null
+     *                                 when it was not tested (too few pairs)
+     * @param beyondNoise              whether that shift's Bonferroni interval excludes zero
+     */
+    public record MethodShift(String method, int selfCurrent, int selfBase, int totalCurrent, int totalBase,
+                              double nanosPerUnitCurrent, double nanosPerUnitBase, PairedShift shift,
+                              boolean beyondNoise) {
+
+        /** The move of its estimated time per unit (total), current − base. */
+        public double deltaNanosPerUnit() {
+            return nanosPerUnitCurrent - nanosPerUnitBase;
+        }
+    }
+
+    /**
+     * An allocation site's bytes per unit on each side, from the allocation samples' weights.
+     *
+     * @param allocatedClass            the class allocated, e.g. {@code byte[]}
+     * @param site                      the first frame outside the JDK and Brigade, e.g.
+     *                                  {@code com.example.Codec.frame(int)}
+     * @param bytesPerUnitCurrent       bytes per unit, current side
+     * @param bytesPerUnitBase          bytes per unit, base side
+     * @param samplesCurrent            its allocation samples, current side
+     * @param samplesBase               the same, base side
+     */
+    public record AllocationShift(String allocatedClass, String site, double bytesPerUnitCurrent,
+                                  double bytesPerUnitBase, int samplesCurrent, int samplesBase) {
+
+        /** The move of its bytes per unit, current − base. */
+        public double deltaBytesPerUnit() {
+            return bytesPerUnitCurrent - bytesPerUnitBase;
+        }
+    }
+
+    /**
+     * One side's measured rounds of the pair as the recording saw them.
+     *
+     * @param rounds                 measured rounds found in the recording
+     * @param units                  hops or tasks those rounds ran
+     * @param executionSamples       execution samples that fell in them
+     * @param allocationSamples      allocation samples that fell in them
+     * @param cpuNanosPerUnit        the side's CPU time per unit, the median of its rounds (the comparison's figure)
+     * @param parksPerUnit           parks of at least {@value PairedRecording#STALL_THRESHOLD_MILLIS} ms within a round
+     * @param monitorWaitsPerUnit    monitor waits of that length
+     * @param monitorEntersPerUnit   contended monitor enters of that length
+     * @param pinnedPerUnit          pinned virtual-thread parks of that length
+     * @param gcPausesPerUnit        garbage collections that started in a round
+     * @param gcPauseNanosPerUnit    their pauses, summed
+     */
+    public record SideCounts(int rounds, long units, int executionSamples, int allocationSamples,
+                             double cpuNanosPerUnit, double parksPerUnit, double monitorWaitsPerUnit,
+                             double monitorEntersPerUnit, double pinnedPerUnit, double gcPausesPerUnit,
+                             double gcPauseNanosPerUnit) {
+    }
+
+    /** An explanation that could not be made: {@code why}, in one line. */
+    public static Explanation missing(String unit, String why, Optional<Path> recording) {
+        SideCounts none = new SideCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new Explanation(unit, List.of(), 0, 0, List.of(), none, none, why, recording, List.of());
+    }
+
+    /** The lines to add under the ratio of a failed comparison, each starting with two spaces. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        if (current.rounds() == 0 && base.rounds() == 0) {
+            lines.add("  no explanation: " + thin);
+            return lines;
+        }
+        lines.add(String.format(Locale.ROOT, "  where the time moved (JFR execution samples of the measured rounds"
+                + " × each side's CPU time per %s, %s → %s; %d of %d methods tested beyond noise, Bonferroni):",
+                unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
+                marked, tested));
+        if (thin != null) {
+            lines.add("    " + thin);
+        }
+        for (MethodShift m : methods) {
+            lines.add(String.format(Locale.ROOT,
+                    "    %s/%s  %s  total %s → %s, self %s → %s of %d → %d samples; %s",
+                    signed(Units.format(m.deltaNanosPerUnit(), "ns")), unit, m.method(),
+                    percent(m.totalBase(), base.executionSamples()),
+                    percent(m.totalCurrent(), current.executionSamples()),
+                    percent(m.selfBase(), base.executionSamples()),
+                    percent(m.selfCurrent(), current.executionSamples()), base.executionSamples(),
+                    current.executionSamples(), m.shift() == null
+                            ? "too few pairs to test" : m.beyondNoise() ? "beyond sampling noise"
+                            : "within sampling noise"));
+        }
+        if (!allocations.isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "  allocation sites that moved (%d / %d allocation samples):",
+                    current.allocationSamples(), base.allocationSamples()));
+            for (AllocationShift a : allocations) {
+                lines.add(String.format(Locale.ROOT, "    %s/%s  %s at %s  %s → %s per %s",
+                        signed(Bytes.format(a.deltaBytesPerUnit())), unit, a.allocatedClass(), a.site(),
+                        Bytes.format(a.bytesPerUnitBase()), Bytes.format(a.bytesPerUnitCurrent()), unit));
+            }
+        }
+        lines.add(String.format(Locale.ROOT, "  per %s, base → current: parks ≥ %d ms %s → %s,"
+                + " monitor waits %s → %s,"
+                + " contended enters %s → %s, pinned %s → %s, GC pauses %s → %s (%s → %s)", unit,
+                PairedRecording.STALL_THRESHOLD_MILLIS, count(base.parksPerUnit()), count(current.parksPerUnit()),
+                count(base.monitorWaitsPerUnit()), count(current.monitorWaitsPerUnit()),
+                count(base.monitorEntersPerUnit()), count(current.monitorEntersPerUnit()),
+                count(base.pinnedPerUnit()), count(current.pinnedPerUnit()), count(base.gcPausesPerUnit()),
+                count(current.gcPausesPerUnit()), Units.format(base.gcPauseNanosPerUnit(), "ns"),
+                Units.format(current.gcPauseNanosPerUnit(), "ns")));
+        recording.ifPresent(r -> lines.add("  recording: " + r + (stacks.isEmpty() ? ""
+                : "; stacks (flamegraph.pl, speedscope): " + String.join(", ", stacks.stream()
+                        .map(p -> p.getFileName().toString()).toList()))));
+        return lines;
+    }
+
+    private static String signed(String figure) {
+        return figure.startsWith("-") ? figure : "+" + figure;
+    }
+
+    private static String percent(int part, int whole) {
+        return whole == 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", 100.0 * part / whole);
+    }
+
+    private static String count(double perUnit) {
+        return Units.format(perUnit, "1");
+    }
+}

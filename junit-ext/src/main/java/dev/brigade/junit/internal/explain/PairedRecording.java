@@ -1,0 +1,125 @@
+package dev.brigade.junit.internal.explain;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import org.apiguardian.api.API;
+
+/**
+ * A JFR recording of the paired rounds of an {@code @AgainstBase} invocation, in the JVM where both sides run: started
+ * before the base side starts, written to {@code <report dir>/<name>.jfr} when both sides have finished. In memory
+ * ({@code setToDisk(false)}): no chunk is left in JFR's repository once it is closed. Not thread-safe: the thread that
+ * runs the invocation starts and finishes it.
+ *
+ * <p>What it records, and why at these settings (measured on the 2-vCPU CI machine, JDK 25, docs/explanations.md):
+ * <ul>
+ *   <li>{@code jdk.ExecutionSample} every {@value #SAMPLE_PERIOD_MILLIS} ms: about 1,400 samples a second with both
+ *       CPUs busy, so a 1 s comparison gives each side about a thousand; JDK 25's {@code jdk.CPUTimeSample} is
+ *       experimental, Linux-only, absent from JDK 21, and gave a third as many samples at its finest setting;</li>
+ *   <li>{@code jdk.ObjectAllocationSample} at {@value #ALLOCATION_THROTTLE}: JFR's profiling setting; each sample's
+ *       weight is the bytes its thread allocated since the last one, so the bytes add up whatever the rate;</li>
+ *   <li>parks, monitor waits and enters and pinned virtual threads that last at least
+ *       {@value #STALL_THRESHOLD_MILLIS} ms (every park of every hop would be tens of thousands of events a second),
+ *       every garbage collection, and Brigade's own rounds ({@code dev.brigade.Round}).</li>
+ * </ul>
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class PairedRecording implements AutoCloseable {
+
+    /** The period of {@code jdk.ExecutionSample}. */
+    static final int SAMPLE_PERIOD_MILLIS = 1;
+    /** The throttle of {@code jdk.ObjectAllocationSample}. */
+    static final String ALLOCATION_THROTTLE = "300/s";
+    /** The shortest park, monitor wait or enter, or pinned park recorded. */
+    static final int STALL_THRESHOLD_MILLIS = 1;
+    /** Brigade's round event. */
+    static final String ROUND = "dev.brigade.Round";
+
+    private final Recording recording;
+    private final Path file;
+    private final String whyNone;
+
+    private PairedRecording(Recording recording, Path file, String whyNone) {
+        this.recording = recording;
+        this.file = file;
+        this.whyNone = whyNone;
+    }
+
+    /**
+     * Starts recording, to be written to {@code dir/name.jfr}; when JFR is not available in this JVM, a recording
+     * that records nothing and says why.
+     */
+    public static PairedRecording start(Path dir, String name) {
+        Path file = dir.resolve(name + ".jfr");
+        if (!FlightRecorder.isAvailable()) {
+            return new PairedRecording(null, file, "JFR is not available in this JVM (-XX:-FlightRecorder?)");
+        }
+        Recording recording = new Recording();
+        try {
+            recording.setName("brigade " + name);
+            recording.setToDisk(false);
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(SAMPLE_PERIOD_MILLIS))
+                    .withStackTrace();
+            recording.enable("jdk.ObjectAllocationSample").with("throttle", ALLOCATION_THROTTLE).withStackTrace();
+            for (String stall : new String[] {"jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter",
+                    "jdk.VirtualThreadPinned"}) {
+                recording.enable(stall).withThreshold(Duration.ofMillis(STALL_THRESHOLD_MILLIS)).withStackTrace();
+            }
+            recording.enable("jdk.GarbageCollection");
+            recording.enable(ROUND);
+            recording.start();
+            return new PairedRecording(recording, file, null);
+        } catch (RuntimeException e) {
+            recording.close();
+            return new PairedRecording(null, file, "JFR could not start a recording: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes what was recorded and stops: the file, or why there is none (JFR unavailable, or the file could not be
+     * written). A failure here never fails the test.
+     */
+    public Outcome finish() {
+        if (recording == null) {
+            return new Outcome(Optional.empty(), whyNone);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            // an in-memory recording is dumped while it runs: stopped, it has nothing left to copy
+            recording.dump(file);
+            return new Outcome(Optional.of(file), null);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // nothing was written, or it cannot be removed either: the message says it is not usable
+            }
+            return new Outcome(Optional.empty(), "cannot write the recording to " + file + ": " + e);
+        } finally {
+            close();
+        }
+    }
+
+    /** Stops and discards the recording, if it still runs. */
+    @Override
+    public void close() {
+        if (recording != null) {
+            recording.close();
+        }
+    }
+
+    /**
+     * What a recording left: the {@code .jfr} file, or why there is none.
+     *
+     * @param file    the recording, when it was written
+     * @param whyNone why there is no recording, in one line; null when there is one
+     */
+    public record Outcome(Optional<Path> file, String whyNone) {
+    }
+}

@@ -1,0 +1,134 @@
+package dev.brigade.junit;
+
+import dev.brigade.junit.internal.explain.Explainer;
+import dev.brigade.junit.internal.explain.Explanation;
+import example.explain.ExplainBuilds;
+import example.explain.ExplainCases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * Issue 29's experiment: what the explanation of an {@code @AgainstBase} comparison finds and costs, each comparison
+ * in its own JVM under {@code /tmp/brigade-machine.lock}, the conditions rotating from JVM to JVM.
+ *
+ * <p>{@code flock /tmp/brigade-machine.lock java -cp <test class path> dev.brigade.junit.ExplainExperiment prepare
+ * <work>} compiles the base builds into {@code <work>}; then (the parent without the lock, each child under it)
+ * {@code java -cp <test class path> dev.brigade.junit.ExplainExperiment <jvms> <out.tsv> <conditions> <work>} with
+ * conditions from {@code aa} (identical base build, recording on: the explanation of the passing pair is made anyway,
+ * and its methods marked beyond noise counted), {@code aa-off} (the same with {@code -XX:-FlightRecorder}: no
+ * recording), {@code slow} (the base build's {@code Codec.encode} does a third of the steps: does the explanation's
+ * first method name it?) and {@code slow-off}. Each row: condition, verdict, the ratio's report entry, the test's wall
+ * time (ms), the explanation's time (ms), methods marked, methods tested, the first method line.
+ * {@link ExplainCases#time} is the test: 20 virtual tasks, measure 1 s.
+ */
+public final class ExplainExperiment {
+
+    private static final String LOCK = "/tmp/brigade-machine.lock";
+
+    private ExplainExperiment() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("child")) {
+            child(args[1], Path.of(args[2]), Path.of(args[3]));
+            return;
+        }
+        if (args[0].equals("reanalyse")) {
+            // the recordings an experiment left, explained again by the code on the class path, one row each
+            try (var dirs = Files.list(Path.of(args[1]))) {
+                for (Path reports : dirs.filter(d -> d.getFileName().toString().startsWith("reports-")).sorted()
+                        .toList()) {
+                    Path jfr = reports.resolve(ExplainCases.class.getName() + ".time-VIRTUAL.jfr");
+                    if (Files.exists(jfr)) {
+                        Explanation e = Explainer.explain(jfr, 0, 1, 1, "hop");
+                        System.out.println(reports.getFileName().toString().substring(8) + "\t" + e.marked() + "\t"
+                                + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method()));
+                    }
+                }
+            }
+            return;
+        }
+        if (args[0].equals("prepare")) {
+            Path work = Path.of(args[1]);
+            ExplainBuilds.codec(work.resolve("same"), 3_000, 3_000, true, ExplainCases.class);
+            ExplainBuilds.codec(work.resolve("slow"), 1_000, 3_000, true, ExplainCases.class);
+            return;
+        }
+        int jvms = Integer.parseInt(args[0]);
+        Path out = Path.of(args[1]).toAbsolutePath();
+        String[] conditions = args[2].split(",");
+        Path work = Path.of(args[3]);
+        Path same = work.resolve("same/classes");
+        Path slow = work.resolve("slow/classes");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "");
+        for (int i = 0; i < jvms; i++) {
+            String condition = conditions[i % conditions.length];
+            Path base = condition.startsWith("aa") ? same : slow;
+            List<String> command = new ArrayList<>(List.of("flock", LOCK,
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED"));
+            if (condition.endsWith("-off")) {
+                command.add("-XX:-FlightRecorder");
+            }
+            Path reports = work.resolve("reports-" + i);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExplainExperiment.class.getName(),
+                    "child", condition, base.toString(), reports.toString()));
+            Path log = work.resolve("child-" + i + ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(20, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("child " + i + " did not end; its output is in " + log);
+            }
+            String row = Files.readAllLines(log).stream().filter(l -> l.startsWith("ROW\t")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("a child wrote no row; see " + log));
+            String line = i + "\t" + condition + row.substring(3);
+            Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
+            System.err.println(line);
+        }
+    }
+
+    private static void child(String condition, Path base, Path reports) throws Exception {
+        long start = System.nanoTime();
+        EngineExecutionResults results = ExplanationTest.run(ExplainCases.class, "time", base, reports);
+        double testMillis = (System.nanoTime() - start) / 1e6;
+        String verdict = results.testEvents().failed().count() > 0 ? "fail" : "pass";
+        String entry = TestKit.keyValues(TestKit.entries(results).values().stream().flatMap(List::stream).toList())
+                .getOrDefault("brigade.base.VIRTUAL.nanosPerHop", "-");
+        String firstMethod = "-";
+        int marked = -1;
+        int tested = -1;
+        double explainMillis = 0;
+        Path jfr = reports.resolve(ExplainCases.class.getName() + ".time-VIRTUAL.jfr");
+        if (verdict.equals("fail")) {
+            String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                    .getThrowable().orElseThrow().getMessage();
+            List<String> lines = message.lines().toList();
+            for (int i = 0; i < lines.size() - 1; i++) {
+                if (lines.get(i).startsWith("  where the time moved")) {
+                    firstMethod = lines.get(i + 1).strip();
+                }
+            }
+        }
+        if (Files.exists(jfr)) {
+            // the explanation again, timed, with the marks of every tested method (a passing A/A pair too)
+            long t = System.nanoTime();
+            Explanation e = Explainer.explain(jfr, 0, 1, 1, "hop");
+            explainMillis = (System.nanoTime() - t) / 1e6;
+            marked = e.marked();
+            tested = e.tested();
+            if (firstMethod.equals("-") && !e.methods().isEmpty()) {
+                firstMethod = e.methods().get(0).method();
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.0f\t%.0f\t%d\t%d\t%s", verdict, entry,
+                testMillis, explainMillis, marked, tested, firstMethod));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.brigade.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import example.explain.ExplainBuilds;
+import example.explain.ExplainCases;
+import example.explain.NoRecorderCases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * The explanation of a failed {@code @AgainstBase} comparison (issue 29), through the engine: a real base build
+ * whose codec differs from the current one in one method, both measured in one JVM under one JFR recording.
+ */
+class ExplanationTest {
+
+    @TempDir
+    Path dir;
+
+    private static Throwable failure(EngineExecutionResults results) {
+        return results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow();
+    }
+
+    /** Runs {@code cases#method(BrigadeFixture)} against the base build {@code base}, reporting to {@code reports}. */
+    static EngineExecutionResults run(Class<?> cases, String method, Path base, Path reports) {
+        return EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectMethod(cases, method,
+                        "dev.brigade.fixture.BrigadeFixture"))
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter(TestKit.IN_TEST_KIT, "true")
+                .configurationParameter(Constants.BASE_CLASSPATH_PROPERTY_NAME, base.toString())
+                .configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, reports.toString())
+                .execute();
+    }
+
+    /** The names in {@code dir}, not below it. */
+    private static List<String> topLevel(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    @Test
+    void names_the_method_that_got_three_times_slower_and_leaves_the_recording_and_stacks() throws Exception {
+        // the base build's encode does a third of the current one's steps; decode is the same
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, ExplainCases.class);
+        Path reports = dir.resolve("reports");
+        List<String> tempBefore = topLevel(Path.of(System.getProperty("java.io.tmpdir")));
+
+        EngineExecutionResults results = run(ExplainCases.class, "time", base, reports);
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = failure(results).getMessage();
+        List<String> lines = message.lines().toList();
+        int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  where the time moved")).findFirst()
+                .orElseThrow(() -> new AssertionError("no time explanation in:\n" + message)));
+        // whether it is marked beyond sampling noise depends on the pairs measured: ExplainExperiment counts it
+        assertThat(lines.get(where + 1)).as(message).startsWith("    +").contains("example.explain.Codec.encode()");
+        assertThat(message).contains("recording: " + reports.resolve("example.explain.ExplainCases.time-VIRTUAL.jfr"));
+        Path jfr = reports.resolve("example.explain.ExplainCases.time-VIRTUAL.jfr");
+        assertThat(jfr).isNotEmptyFile();
+        for (String side : List.of("current", "base")) {
+            Path stacks = reports.resolve("example.explain.ExplainCases.time-VIRTUAL-" + side + ".collapsed");
+            assertThat(Files.readAllLines(stacks)).isNotEmpty().allSatisfy(l -> assertThat(l).matches("\\S+ \\d+"))
+                    .anySatisfy(l -> assertThat(l).contains("example.explain.Codec.encode()"));
+        }
+        // no recording left in the temporary directory, and no chunk in JFR's repository (JFR's own directory,
+        // which it deletes when the JVM exits); other sessions may write to the temporary directory meanwhile
+        assertThat(topLevel(Path.of(System.getProperty("java.io.tmpdir")))).filteredOn(f -> !tempBefore.contains(f))
+                .noneMatch(f -> f.endsWith(".jfr") || f.endsWith(".collapsed"));
+        String repository = System.getProperty("jdk.jfr.repository");
+        if (repository != null) {
+            assertThat(Leftovers.files(Path.of(repository))).as("chunks in " + repository)
+                    .noneMatch(f -> f.endsWith(".jfr") || f.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void names_the_allocation_site_added_in_one_method() throws Exception {
+        // the base build's encode allocates no frame
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 3_000, 3_000, false, ExplainCases.class);
+
+        EngineExecutionResults results = run(ExplainCases.class, "allocation", base, dir.resolve("reports"));
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = failure(results).getMessage();
+        List<String> lines = message.lines().toList();
+        int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  allocation sites that moved"))
+                .findFirst().orElseThrow(() -> new AssertionError("no allocation explanation in:\n" + message)));
+        assertThat(lines.get(where + 1)).as(message).startsWith("    +")
+                .contains("byte[] at example.explain.Codec.encode()");
+    }
+
+    @Test
+    void without_jfr_the_verdict_stands_and_says_why_in_one_line() throws Exception {
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, NoRecorderCases.class);
+        Path reports = dir.resolve("reports");
+
+        EngineExecutionResults results = run(NoRecorderCases.class, "time", base, reports);
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        assertThat(failure(results)).hasMessageStartingWith("nanosPerHop of VIRTUAL: the current build is slower")
+                .hasMessageContaining("  no explanation: JFR is not available in this JVM (-XX:-FlightRecorder?)");
+        assertThat(Leftovers.files(reports)).noneMatch(f -> f.endsWith(".jfr") || f.endsWith(".collapsed"));
+    }
+}

@@ -1,0 +1,30 @@
+package example.explain;
+
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.junit.AgainstBase;
+import dev.brigade.junit.Brigade;
+import example.codec.OnlyInATest;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tests against a base build whose {@link Codec} differs in one method, as a user writes them; the explanation of a
+ * failed comparison should name that method. Outside the {@code dev.brigade} packages, so that the base build's copy
+ * is its own.
+ */
+@ExtendWith(OnlyInATest.class)
+public class ExplainCases {
+
+    @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "200ms", measure = "1s")
+    @AgainstBase(tolerance = "5%")
+    void time(BrigadeFixture brigade) {
+        brigade.measureMemory(false).work(Codec::hop).run();
+    }
+
+    @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "200ms", measure = "1s")
+    @AgainstBase(tolerance = "5%", metrics = "allocatedBytesPerHop")
+    void allocation(BrigadeFixture brigade) {
+        brigade.measureMemory(false).work(Codec::hop).run();
+    }
+}
