@@ -71,6 +71,17 @@ class ExplanationTest {
             assertThat(Files.readAllLines(stacks)).isNotEmpty().allSatisfy(l -> assertThat(l).matches("\\S+ \\d+"))
                     .anySatisfy(l -> assertThat(l).contains("example.explain.Codec.encode()"));
         }
+        // the reports carry it too: brigade-results.json, summary.md's headline, the page; the message ends with
+        // the guide to a failed gate
+        assertThat(lines.get(lines.size() - 1)).startsWith("  what to do: ");
+        dev.brigade.junit.internal.report.RunReportAccess.render(reports);
+        Object result = ((List<?>) com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(Files.readString(
+                reports.resolve("brigade-results.json"))).get("results")).get(0);
+        assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) result).get("explanation")).get("headline"))
+                .asString().startsWith("+").contains("example.explain.Codec.encode()");
+        assertThat(Files.readString(reports.resolve("summary.md"))).contains("; where: +")
+                .contains("example.explain.Codec.encode()");
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("where the cost moved, base → current");
         // no recording left in the temporary directory, and no chunk in JFR's repository (JFR's own directory,
         // which it deletes when the JVM exits); other sessions may write to the temporary directory meanwhile
         assertThat(topLevel(Path.of(System.getProperty("java.io.tmpdir")))).filteredOn(f -> !tempBefore.contains(f))

@@ -63,11 +63,26 @@ public final class BaseCheck {
      * ratio, from the recording of the paired rounds in this JVM (empty when the comparison came back from a fork's
      * child, whose recording and stacks are in the report directory).
      */
-    private static String explanation(CurrentInvocation current, Measurement result, int pair,
-                                      BaseComparison comparison) {
+    private static List<String> explanation(CurrentInvocation current, Measurement result, int pair,
+                                            BaseComparison comparison) {
         List<String> lines = BaseRuns.hasBase(current.context()) ? BaseRuns.explain(current.context(), pair,
                 unit(comparison)).lines() : BaseRuns.explainedInFork(current.context(), result);
-        return lines.isEmpty() ? "" : System.lineSeparator() + String.join(System.lineSeparator(), lines);
+        current.explained(result, lines);
+        return lines;
+    }
+
+    /**
+     * {@code comparison}'s failure message with {@code explanation} after the ratio and before its last line, the
+     * guide to a failed gate, which stays last.
+     */
+    private static String message(BaseComparison comparison, List<String> explanation) {
+        String message = comparison.message();
+        if (explanation.isEmpty()) {
+            return message;
+        }
+        String nl = System.lineSeparator();
+        int last = message.lastIndexOf(nl);
+        return message.substring(0, last) + nl + String.join(nl, explanation) + message.substring(last);
     }
 
     private static String unit(BaseComparison comparison) {
@@ -133,7 +148,7 @@ public final class BaseCheck {
         for (int k = 0; k < paired.size(); k++) {
             for (BaseComparison c : current.base().getOrDefault(paired.get(k), List.of())) {
                 if (c.failed()) {
-                    failures.add(new AssertionError(c.message() + explanation(current, paired.get(k), k, c)));
+                    failures.add(new AssertionError(message(c, explanation(current, paired.get(k), k, c))));
                 }
             }
         }
