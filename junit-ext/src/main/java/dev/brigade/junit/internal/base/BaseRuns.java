@@ -58,7 +58,6 @@ public final class BaseRuns {
     public static final String KIND_PARAMETER = "brigade.base.kind";
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create("dev.brigade.junit", "base");
-    private static final String NEW_IN_THIS_CHANGE = "new in this change";
     private static final Map<String, Pairing> PAIRINGS = new ConcurrentHashMap<>();
     /** Both sides' build of the base side's test before its first run: loading, discovery, a JIT of its own. */
     private static final Duration BASE_START = Duration.ofMinutes(1);
@@ -102,8 +101,8 @@ public final class BaseRuns {
                 throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \"" + spec.get().classpath()
                         + "\"", ConfigurationErrors.where(context), e.getMessage());
             }
+            store.put(Added.class, new Added(added));
             if (added.isPresent()) {
-                store.put(NEW_IN_THIS_CHANGE, added.get());
                 return;
             }
             Pairing pairing = new Pairing(timeout.plus(BASE_START), 1 + spec.get().tolerance());
@@ -132,11 +131,14 @@ public final class BaseRuns {
      * it runs as a measured test, not compared with the base build.
      */
     public static Optional<String> newInThisChange(ExtensionContext context) {
-        String added = context.getStore(NAMESPACE).get(NEW_IN_THIS_CHANGE, String.class);
-        if (added != null) {
-            return Optional.of(added);
-        }
-        // a test that forks decided in its child; the base class path says the same here
+        // decided before the invocation; a test that forks decided in its child, and the base class path says the
+        // same here, read once per invocation
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Added.class, k -> new Added(added(context)),
+                Added.class).what();
+    }
+
+    /** What the change adds to the base build, as the base class path says; empty when it cannot say. */
+    private static Optional<String> added(ExtensionContext context) {
         Optional<BaseSpec> spec = BaseSpec.of(context);
         try {
             return spec.isEmpty() || spec.get().classpath().isEmpty() ? Optional.empty()
@@ -144,6 +146,10 @@ public final class BaseRuns {
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return Optional.empty();
         }
+    }
+
+    /** What of the test the change adds ({@code test class}, {@code test method}), or empty: decided once. */
+    private record Added(Optional<String> what) {
     }
 
     /** Whether this invocation is a current side with a base build to run beside it. */
