@@ -1,5 +1,6 @@
 package example.explain;
 
+import static dev.brigade.fixture.TaskKind.PLATFORM;
 import static dev.brigade.fixture.TaskKind.VIRTUAL;
 
 import dev.brigade.fixture.BrigadeFixture;
@@ -25,6 +26,18 @@ public class ExplainCases {
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "200ms", measure = "1s")
     @AgainstBase(tolerance = "5%", metrics = "allocatedBytesPerHop")
     void allocation(BrigadeFixture brigade) {
+        brigade.measureMemory(false).work(Codec::hop).run();
+    }
+
+    @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "1s")
+    @AgainstBase(tolerance = "5%")
+    void timePlatform(BrigadeFixture brigade) {
+        brigade.measureMemory(false).work(Codec::hop).run();
+    }
+
+    @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "1s")
+    @AgainstBase(tolerance = "5%", metrics = "allocatedBytesPerHop")
+    void allocationPlatform(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
 }

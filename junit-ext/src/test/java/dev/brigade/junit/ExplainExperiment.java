@@ -20,13 +20,16 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  *
  * <p>{@code flock /tmp/brigade-machine.lock java -cp <test class path> dev.brigade.junit.ExplainExperiment prepare
  * <work>} compiles the base builds into {@code <work>}; then (the parent without the lock, each child under it)
- * {@code java -cp <test class path> dev.brigade.junit.ExplainExperiment <jvms> <out.tsv> <conditions> <work>} with
- * conditions from {@code aa} (identical base build, recording on: the explanation of the passing pair is made anyway,
- * and its methods marked beyond noise counted), {@code aa-off} (the same with {@code -XX:-FlightRecorder}: no
- * recording), {@code slow} (the base build's {@code Codec.encode} does a third of the steps: does the explanation's
- * first method name it?) and {@code slow-off}. Each row: condition, verdict, the ratio's report entry, the test's wall
- * time (ms), the explanation's time (ms), methods marked, methods tested, the first method line.
- * {@link ExplainCases#time} is the test: 20 virtual tasks, measure 1 s.
+ * {@code java -cp <test class path> dev.brigade.junit.ExplainExperiment <jvms> <out.tsv> <conditions> <work>}.
+ * A condition is a kind, {@code V} (virtual) or {@code P} (platform), a dash and one of {@code aa} (identical base
+ * build, recording on: the explanation of the passing pair is made anyway, and its methods marked beyond noise
+ * counted), {@code aa-off} (the same with {@code -XX:-FlightRecorder}: no recording), {@code slow} (the base build's
+ * {@code Codec.encode} does a third of the steps: does the explanation's first method name it?), {@code alloc} (the
+ * base build's {@code encode} allocates no frame: does the first allocation site name it?). A/A children run the
+ * test twice, the second time in a JVM whose JFR has started: the cost of a recording beyond JFR's start. Each row:
+ * condition, verdict, the ratio's report entry, the test's wall time (ms), the second run's (ms, A/A), the
+ * explanation's time (ms), methods marked, methods tested, the first method line, the first allocation site line.
+ * {@link ExplainCases} holds the tests: 20 tasks, measure 1 s.
  */
 public final class ExplainExperiment {
 
@@ -45,8 +48,11 @@ public final class ExplainExperiment {
             try (var dirs = Files.list(Path.of(args[1]))) {
                 for (Path reports : dirs.filter(d -> d.getFileName().toString().startsWith("reports-")).sorted()
                         .toList()) {
-                    Path jfr = reports.resolve(ExplainCases.class.getName() + ".time-VIRTUAL.jfr");
-                    if (Files.exists(jfr)) {
+                    Path jfr;
+                    try (var files = Files.list(reports)) {
+                        jfr = files.filter(f -> f.toString().endsWith(".jfr")).findFirst().orElse(null);
+                    }
+                    if (jfr != null) {
                         Explanation e = Explainer.explain(jfr, 0, 1, 1, "hop");
                         System.out.println(reports.getFileName().toString().substring(8) + "\t" + e.marked() + "\t"
                                 + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method()));
@@ -59,6 +65,7 @@ public final class ExplainExperiment {
             Path work = Path.of(args[1]);
             ExplainBuilds.codec(work.resolve("same"), 3_000, 3_000, true, ExplainCases.class);
             ExplainBuilds.codec(work.resolve("slow"), 1_000, 3_000, true, ExplainCases.class);
+            ExplainBuilds.codec(work.resolve("alloc"), 3_000, 3_000, false, ExplainCases.class);
             return;
         }
         int jvms = Integer.parseInt(args[0]);
@@ -71,7 +78,8 @@ public final class ExplainExperiment {
         Files.writeString(out, "");
         for (int i = 0; i < jvms; i++) {
             String condition = conditions[i % conditions.length];
-            Path base = condition.startsWith("aa") ? same : slow;
+            String what = condition.substring(2);
+            Path base = what.startsWith("aa") ? same : what.equals("alloc") ? work.resolve("alloc/classes") : slow;
             List<String> command = new ArrayList<>(List.of("flock", LOCK,
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED"));
@@ -96,17 +104,29 @@ public final class ExplainExperiment {
     }
 
     private static void child(String condition, Path base, Path reports) throws Exception {
+        String what = condition.substring(2);
+        boolean platform = condition.startsWith("P");
+        String method = (what.equals("alloc") ? "allocation" : "time") + (platform ? "Platform" : "");
+        String kind = platform ? "PLATFORM" : "VIRTUAL";
         long start = System.nanoTime();
-        EngineExecutionResults results = ExplanationTest.run(ExplainCases.class, "time", base, reports);
+        EngineExecutionResults results = ExplanationTest.run(ExplainCases.class, method, base, reports);
         double testMillis = (System.nanoTime() - start) / 1e6;
+        double againMillis = 0;
+        if (what.startsWith("aa")) {
+            long again = System.nanoTime();
+            ExplanationTest.run(ExplainCases.class, method, base, reports.resolveSibling(reports.getFileName() + "-2"));
+            againMillis = (System.nanoTime() - again) / 1e6;
+        }
         String verdict = results.testEvents().failed().count() > 0 ? "fail" : "pass";
+        String metric = what.equals("alloc") ? "allocatedBytesPerHop" : "nanosPerHop";
         String entry = TestKit.keyValues(TestKit.entries(results).values().stream().flatMap(List::stream).toList())
-                .getOrDefault("brigade.base.VIRTUAL.nanosPerHop", "-");
+                .getOrDefault("brigade.base." + kind + "." + metric, "-");
         String firstMethod = "-";
+        String firstSite = "-";
         int marked = -1;
         int tested = -1;
         double explainMillis = 0;
-        Path jfr = reports.resolve(ExplainCases.class.getName() + ".time-VIRTUAL.jfr");
+        Path jfr = reports.resolve(ExplainCases.class.getName() + "." + method + "-" + kind + ".jfr");
         if (verdict.equals("fail")) {
             String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
                     .getThrowable().orElseThrow().getMessage();
@@ -114,6 +134,9 @@ public final class ExplainExperiment {
             for (int i = 0; i < lines.size() - 1; i++) {
                 if (lines.get(i).startsWith("  where the time moved")) {
                     firstMethod = lines.get(i + 1).strip();
+                }
+                if (lines.get(i).startsWith("  allocation sites that moved")) {
+                    firstSite = lines.get(i + 1).strip();
                 }
             }
         }
@@ -128,7 +151,7 @@ public final class ExplainExperiment {
                 firstMethod = e.methods().get(0).method();
             }
         }
-        System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.0f\t%.0f\t%d\t%d\t%s", verdict, entry,
-                testMillis, explainMillis, marked, tested, firstMethod));
+        System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.0f\t%.0f\t%.0f\t%d\t%d\t%s\t%s", verdict,
+                entry, testMillis, againMillis, explainMillis, marked, tested, firstMethod, firstSite));
     }
 }

@@ -121,4 +121,23 @@ class ExplanationTest {
                 .hasMessageContaining("  no explanation: JFR is not available in this JVM (-XX:-FlightRecorder?)");
         assertThat(Leftovers.files(reports)).noneMatch(f -> f.endsWith(".jfr") || f.endsWith(".collapsed"));
     }
+
+    @Test
+    void a_report_directory_that_cannot_be_written_leaves_the_verdict_and_says_why_in_one_line() throws Exception {
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, ExplainCases.class);
+        // a regular file where a directory should be: not even root can create the directory below it
+        Path blocked = Files.writeString(dir.resolve("blocked"), "a file, not a directory");
+        Path reports = blocked.resolve("reports");
+        List<String> tempBefore = topLevel(Path.of(System.getProperty("java.io.tmpdir")));
+
+        EngineExecutionResults results = run(ExplainCases.class, "time", base, reports);
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        assertThat(failure(results)).hasMessageStartingWith("nanosPerHop of VIRTUAL: the current build is slower")
+                .hasMessageContaining("  no explanation: cannot write the recording to "
+                        + reports.resolve("example.explain.ExplainCases.time-VIRTUAL.jfr"));
+        assertThat(Files.readString(blocked)).isEqualTo("a file, not a directory");
+        assertThat(topLevel(Path.of(System.getProperty("java.io.tmpdir")))).filteredOn(f -> !tempBefore.contains(f))
+                .noneMatch(f -> f.endsWith(".jfr") || f.endsWith(".collapsed"));
+    }
 }
