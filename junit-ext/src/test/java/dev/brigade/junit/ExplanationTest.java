@@ -93,6 +93,54 @@ class ExplanationTest {
         }
     }
 
+    /**
+     * The page's differential flame graph of a real failed comparison, as Debian's headless Chromium draws it: frames
+     * drawn, the method that got slower among them, red (a larger share of the current side's samples than of the
+     * base's); the tree in brigade-results.json follows its schema; the page stays one offline file.
+     */
+    @Test
+    void the_page_draws_a_differential_flame_graph_in_which_the_slower_method_is_red() throws Exception {
+        Chromium.required(); // skips without it, but fails under CI=true
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, ExplainCases.class);
+        Path reports = dir.resolve("reports");
+
+        run(ExplainCases.class, "time", base, reports).testEvents().assertStatistics(s -> s.failed(1));
+
+        String json = RunReportTest.renderedResultsFollowingTheSchema(reports);
+        Object flame = ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) ((List<?>) com.fasterxml.jackson.jr.ob.JSON.std
+                .mapFrom(json).get("results")).get(0)).get("explanation")).get("flame");
+        assertThat(flame).as("the explanation's flame in brigade-results.json").isNotNull();
+        Path html = reports.resolve("report.html");
+        assertThat(Files.size(html)).as("report.html, one offline file").isLessThan(1024 * 1024);
+        Process browser = Chromium.start(dir, "--window-size=1400,900", "--virtual-time-budget=5000", "--dump-dom",
+                html.toUri().toString());
+        String dom = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        org.jsoup.nodes.Element graph = org.jsoup.Jsoup.parse(dom).selectFirst("div.flamegraph[data-flame]");
+        assertThat(graph).as("a flame graph in the page").isNotNull();
+        assertThat(graph.select("svg g.frame")).as("frames drawn").hasSizeGreaterThan(3);
+        assertThat(Integer.parseInt(graph.attr("data-frames"))).isEqualTo(graph.select("svg g.frame").size());
+        org.jsoup.nodes.Element encode = graph.select("svg g.frame").stream()
+                .filter(g -> g.attr("name").equals("example.explain.Codec.encode()")).findFirst()
+                .orElseThrow(() -> new AssertionError("no frame of Codec.encode() in " + graph.select("g.frame")
+                        .eachAttr("name")));
+        assertThat(encode.selectFirst("title").text()).startsWith("example.explain.Codec.encode(): current ")
+                .contains("base ");
+        // drawn to the end: its rectangle as wide as its frame, and that a good part of the graph
+        assertThat(Double.parseDouble(encode.selectFirst("rect").attr("width"))).as("its width")
+                .isCloseTo(Double.parseDouble(encode.attr("width")), org.assertj.core.data.Offset.offset(0.5))
+                .isGreaterThan(0.1 * Double.parseDouble(graph.selectFirst("svg").attr("width")));
+        // d3-flame-graph's differential colours: rgb(220, x, x) with x below 220 for more, rgb(x, x, 220) for less
+        java.util.regex.Matcher rgb = java.util.regex.Pattern.compile("rgb\\((\\d+),\\s*(\\d+),\\s*(\\d+)\\)")
+                .matcher(encode.selectFirst("rect").attr("fill"));
+        assertThat(rgb.find()).as(encode.selectFirst("rect").attr("fill")).isTrue();
+        assertThat(Integer.parseInt(rgb.group(1))).as("red of " + rgb.group()).isGreaterThan(
+                Integer.parseInt(rgb.group(3)));
+        assertThat(graph.parent().selectFirst("figcaption").text()).contains("red: a larger share",
+                "left out", "-current.collapsed");
+    }
+
     @Test
     void names_the_allocation_site_added_in_one_method() throws Exception {
         // the base build's encode allocates no frame
