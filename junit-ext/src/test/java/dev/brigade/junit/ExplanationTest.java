@@ -79,6 +79,14 @@ class ExplanationTest {
                 reports.resolve("brigade-results.json"))).get("results")).get(0);
         assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) result).get("explanation")).get("headline"))
                 .asString().startsWith("+").contains("example.explain.Codec.encode()");
+        // the console summary points to the files, to open in JMC and speedscope
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> records = (List<java.util.Map<String, Object>>) com.fasterxml.jackson.jr
+                .ob.JSON.std.mapFrom(Files.readString(reports.resolve("brigade-results.json"))).get("results");
+        assertThat(dev.brigade.junit.internal.report.RunReportAccess.summary(records).replaceAll("\\s+", " "))
+                .contains("; recording: " + jfr + ", stacks beside it:"
+                        + " example.explain.ExplainCases.time-VIRTUAL-current.collapsed,"
+                        + " example.explain.ExplainCases.time-VIRTUAL-base.collapsed");
         assertThat(Files.readString(reports.resolve("summary.md"))).contains("; where: +")
                 .contains("example.explain.Codec.encode()");
         assertThat(Files.readString(reports.resolve("report.html"))).contains("where the cost moved, base → current");

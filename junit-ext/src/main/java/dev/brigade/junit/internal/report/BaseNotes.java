@@ -56,10 +56,10 @@ final class BaseNotes {
                         + " base (JFR execution samples of the measured rounds, %d current, %d base). A frame's width"
                         + " is its share of the current side's samples; red: a larger share than in the base build,"
                         + " blue: a smaller one, the deeper the colour the larger the change; a frame only the base"
-                        + " build ran has no width. Frames under %s of both sides' samples are left out with what"
-                        + " they call (%d frames). Hover for the figures, click to zoom.", r.label(),
-                        flame.samplesCurrent(), flame.samplesBase(), share(flame.prunedBelowShare()),
-                        flame.framesLeftOut())));
+                        + " build ran has no width. Frames under %s of both sides' samples, and beyond the %d"
+                        + " heaviest, are left out with what they call (%d frames). Hover for the figures, click to"
+                        + " zoom.", r.label(), flame.samplesCurrent(), flame.samplesBase(),
+                        share(flame.prunedBelowShare()), flame.maxFrames(), flame.framesLeftOut())));
         if (!explanation.stacks().isEmpty()) {
             html.append(" Stacks (flamegraph.pl, speedscope): ").append(HtmlReport.escape(String.join(", ",
                     explanation.stacks().stream().map(s -> Path.of(s).getFileName().toString()).toList())))

@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,17 +60,18 @@ final class Flames {
     private static Flame of(Node root) {
         int current = root.counts[0];
         int base = root.counts[1];
-        double threshold = PRUNE_BELOW_SHARE;
         List<Node> kept = new ArrayList<>();
-        root.collect(threshold, current, base, kept);
+        root.collect(current, base, kept);
         if (kept.size() > MAX_FRAMES) {
-            // the heaviest first: a frame weighs no more than its caller, so callers come before what they call
-            kept.sort(Comparator.comparingDouble((Node n) -> -n.share(current, base)));
-            threshold = Math.nextUp(kept.get(MAX_FRAMES).share(current, base));
+            // the heaviest, shallower first among equals: a frame weighs no more than its caller and lies deeper, so
+            // what is kept stays one tree (a deep recursion of one share keeps its first frames)
+            kept.sort(Comparator.comparingDouble((Node n) -> -n.share(current, base)).thenComparingInt(n -> n.depth));
+            kept = kept.subList(0, MAX_FRAMES);
         }
-        int all = root.size();
-        Flame.Frame tree = root.frame(threshold, current, base);
-        return new Flame(current, base, threshold, all - tree.size(), tree);
+        Set<Node> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(kept);
+        Flame.Frame tree = root.frame(keep);
+        return new Flame(current, base, PRUNE_BELOW_SHARE, MAX_FRAMES, root.size() - tree.size(), tree);
     }
 
     /** A frame while the tree is built: its samples per side and its callees by name. Not thread-safe. */
@@ -99,24 +103,27 @@ final class Flames {
         }
 
         int size() {
-            return 1 + children.values().stream().mapToInt(Node::size).sum();
+            int size = 1;
+            for (Node child : children.values()) {
+                size += child.size();
+            }
+            return size;
         }
 
-        /** The frames from here whose share reaches {@code threshold}, the root always. */
-        void collect(double threshold, int current, int base, List<Node> into) {
+        /** The frames from here whose share of either side reaches {@link #PRUNE_BELOW_SHARE}, this one always. */
+        void collect(int current, int base, List<Node> into) {
             into.add(this);
             for (Node child : children.values()) {
-                if (child.share(current, base) >= threshold) {
-                    child.collect(threshold, current, base, into);
+                if (child.share(current, base) >= PRUNE_BELOW_SHARE) {
+                    child.collect(current, base, into);
                 }
             }
         }
 
-        /** This frame and those it calls whose share reaches {@code threshold}, by name as flamegraph.pl orders. */
-        Flame.Frame frame(double threshold, int current, int base) {
-            return new Flame.Frame(name, counts[0], counts[1], children.values().stream()
-                    .filter(c -> c.share(current, base) >= threshold).map(c -> c.frame(threshold, current, base))
-                    .toList());
+        /** This frame and those it calls that are in {@code keep}, by name as flamegraph.pl orders them. */
+        Flame.Frame frame(Set<Node> keep) {
+            return new Flame.Frame(name, counts[0], counts[1], children.values().stream().filter(keep::contains)
+                    .map(c -> c.frame(keep)).toList());
         }
     }
 }

@@ -14,11 +14,13 @@ import org.apiguardian.api.API;
  * @param samplesBase         the base side's (the root's {@code base})
  * @param prunedBelowShare    frames whose share of both sides' samples was below this (a fraction) were left out,
  *                            with what they call
- * @param framesLeftOut       how many frames were left out so
+ * @param maxFrames           of the rest, at most this many were kept, the heaviest
+ * @param framesLeftOut       how many frames were left out, either way
  * @param root                the tree's root, named {@code all}
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record Flame(int samplesCurrent, int samplesBase, double prunedBelowShare, int framesLeftOut, Frame root) {
+public record Flame(int samplesCurrent, int samplesBase, double prunedBelowShare, int maxFrames, int framesLeftOut,
+                    Frame root) {
 
     /**
      * A frame: a method at one place in the stacks, with the samples that hold it there (it and what it calls).
@@ -37,7 +39,11 @@ public record Flame(int samplesCurrent, int samplesBase, double prunedBelowShare
 
         /** How many frames the tree from here holds, this one included. */
         public int size() {
-            return 1 + children.stream().mapToInt(Frame::size).sum();
+            int size = 1;
+            for (Frame child : children) {
+                size += child.size();
+            }
+            return size;
         }
     }
 }

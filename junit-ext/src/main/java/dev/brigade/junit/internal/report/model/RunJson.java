@@ -125,6 +125,7 @@ public final class RunJson {
         m.put("samplesCurrent", flame.samplesCurrent());
         m.put("samplesBase", flame.samplesBase());
         m.put("prunedBelowShare", flame.prunedBelowShare());
+        m.put("maxFrames", flame.maxFrames());
         m.put("framesLeftOut", flame.framesLeftOut());
         m.put("root", tree(flame.root()));
         return m;
@@ -296,7 +297,7 @@ public final class RunJson {
 
     private static Flame flame(Map<?, ?> m) {
         return new Flame((int) number(m, "samplesCurrent"), (int) number(m, "samplesBase"),
-                number(m, "prunedBelowShare"), (int) number(m, "framesLeftOut"), frame(object(m.get("root"))));
+                number(m, "prunedBelowShare"), (int) number(m, "maxFrames"), (int) number(m, "framesLeftOut"), frame(object(m.get("root"))));
     }
 
     private static Flame.Frame frame(Map<?, ?> m) {
