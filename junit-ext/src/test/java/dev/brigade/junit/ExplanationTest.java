@@ -103,11 +103,12 @@ class ExplanationTest {
 
     /**
      * The page's differential flame graph of a real failed comparison, as Debian's headless Chromium draws it: frames
-     * drawn, the method that got slower among them, red (a larger share of the current side's samples than of the
-     * base's); the tree in brigade-results.json follows its schema; the page stays one offline file.
+     * drawn to their full width, the method that got slower among them, coloured by the change of its share (red
+     * where the current side's share is larger, blue where smaller); the tree in brigade-results.json follows its
+     * schema; the page stays one offline file.
      */
     @Test
-    void the_page_draws_a_differential_flame_graph_in_which_the_slower_method_is_red() throws Exception {
+    void the_page_draws_a_differential_flame_graph_of_the_comparison_with_the_slower_method_in_it() throws Exception {
         Chromium.required(); // skips without it, but fails under CI=true
         Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, ExplainCases.class);
         Path reports = dir.resolve("reports");
@@ -129,8 +130,10 @@ class ExplanationTest {
         assertThat(graph).as("a flame graph in the page").isNotNull();
         assertThat(graph.select("svg g.frame")).as("frames drawn").hasSizeGreaterThan(3);
         assertThat(Integer.parseInt(graph.attr("data-frames"))).isEqualTo(graph.select("svg g.frame").size());
+        // the widest of its frames (a method may sit under several callers)
         org.jsoup.nodes.Element encode = graph.select("svg g.frame").stream()
-                .filter(g -> g.attr("name").equals("example.explain.Codec.encode()")).findFirst()
+                .filter(g -> g.attr("name").equals("example.explain.Codec.encode()"))
+                .max(java.util.Comparator.comparingDouble(g -> Double.parseDouble(g.attr("width"))))
                 .orElseThrow(() -> new AssertionError("no frame of Codec.encode() in " + graph.select("g.frame")
                         .eachAttr("name")));
         assertThat(encode.selectFirst("title").text()).startsWith("example.explain.Codec.encode(): current ")
@@ -139,14 +142,39 @@ class ExplanationTest {
         assertThat(Double.parseDouble(encode.selectFirst("rect").attr("width"))).as("its width")
                 .isCloseTo(Double.parseDouble(encode.attr("width")), org.assertj.core.data.Offset.offset(0.5))
                 .isGreaterThan(0.1 * Double.parseDouble(graph.selectFirst("svg").attr("width")));
-        // d3-flame-graph's differential colours: rgb(220, x, x) with x below 220 for more, rgb(x, x, 220) for less
+        // d3-flame-graph's differential colours: rgb(220, x, x) for a larger share of the current side's samples
+        // than of the base's (the redder the larger the change), rgb(x, x, 220) for a smaller one; whether encode's
+        // share grew in this run is sampling's to say (ExplainExperiment counts how often), the colour must agree
+        java.util.Map<?, ?> tree = (java.util.Map<?, ?>) flame;
+        java.util.Map<?, ?> frame = frame((java.util.Map<?, ?>) tree.get("root"), "example.explain.Codec.encode()");
+        boolean larger = ((Number) frame.get("current")).doubleValue() / ((Number) tree.get("samplesCurrent"))
+                .doubleValue() > ((Number) frame.get("base")).doubleValue() / ((Number) tree.get("samplesBase"))
+                .doubleValue();
+        String fill = encode.selectFirst("rect").attr("fill");
         java.util.regex.Matcher rgb = java.util.regex.Pattern.compile("rgb\\((\\d+),\\s*(\\d+),\\s*(\\d+)\\)")
-                .matcher(encode.selectFirst("rect").attr("fill"));
-        assertThat(rgb.find()).as(encode.selectFirst("rect").attr("fill")).isTrue();
-        assertThat(Integer.parseInt(rgb.group(1))).as("red of " + rgb.group()).isGreaterThan(
-                Integer.parseInt(rgb.group(3)));
+                .matcher(fill);
+        assertThat(rgb.find()).as(fill).isTrue();
+        assertThat(larger ? rgb.group(1) + "," + rgb.group(2) : rgb.group(3) + "," + rgb.group(1))
+                .as("%s, the share %s: %s", fill, larger ? "larger" : "smaller", frame)
+                .isEqualTo(larger ? "220," + rgb.group(3) : "220," + rgb.group(2));
+        assertThat(graph.selectFirst("g.frame[name=all] rect").attr("fill")).as("all: the same on both sides")
+                .isEqualTo("rgb(220,220,220)");
         assertThat(graph.parent().selectFirst("figcaption").text()).contains("red: a larger share",
                 "left out", "-current.collapsed");
+    }
+
+    /** The frame named {@code name} with the most current samples under {@code frame}, as brigade-results.json has it. */
+    private static java.util.Map<?, ?> frame(java.util.Map<?, ?> frame, String name) {
+        java.util.Map<?, ?> heaviest = name.equals(frame.get("name")) ? frame : null;
+        List<?> children = frame.get("children") instanceof List<?> list ? list : List.of();
+        for (Object child : children) {
+            java.util.Map<?, ?> found = frame((java.util.Map<?, ?>) child, name);
+            if (found != null && (heaviest == null || ((Number) found.get("current")).intValue()
+                    > ((Number) heaviest.get("current")).intValue())) {
+                heaviest = found;
+            }
+        }
+        return heaviest;
     }
 
     @Test
