@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import example.explain.ExplainBuilds;
 import example.explain.ExplainCases;
+import example.explain.ForkedExplainCases;
 import example.explain.NoRecorderCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,25 @@ class ExplanationTest {
             }
         }
         return heaviest;
+    }
+
+    @Test
+    void a_forked_comparison_carries_the_flame_graph_of_the_stacks_its_child_wrote() throws Exception {
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, ForkedExplainCases.class);
+        Path reports = dir.resolve("reports");
+
+        run(ForkedExplainCases.class, "time", base, reports).testEvents().assertStatistics(s -> s.failed(1));
+
+        String json = RunReportTest.renderedResultsFollowingTheSchema(reports);
+        java.util.Map<?, ?> explanation = (java.util.Map<?, ?>) ((java.util.Map<?, ?>) ((List<?>) com.fasterxml
+                .jackson.jr.ob.JSON.std.mapFrom(json).get("results")).get(0)).get("explanation");
+        assertThat((List<?>) explanation.get("stacks")).hasSize(2).allSatisfy(f -> assertThat(Path.of(
+                String.valueOf(f))).isNotEmptyFile());
+        java.util.Map<?, ?> flame = (java.util.Map<?, ?>) explanation.get("flame");
+        assertThat(flame).as("the flame in brigade-results.json").isNotNull();
+        assertThat(frame((java.util.Map<?, ?>) flame.get("root"), "example.explain.Codec.encode()"))
+                .as("Codec.encode in the tree").isNotNull();
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("<div class=\"flamegraph\"");
     }
 
     @Test
