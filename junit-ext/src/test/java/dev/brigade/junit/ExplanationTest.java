@@ -162,6 +162,16 @@ class ExplanationTest {
                 .isEqualTo("rgb(220,220,220)");
         assertThat(graph.parent().selectFirst("figcaption").text()).contains("red: a larger share",
                 "left out", "-current.collapsed");
+
+        if (Boolean.getBoolean("brigade.screenshots.update")) {
+            // the picture docs/explanations.md shows
+            Path png = Path.of("..", "docs", "images", "explanation-flame.png").toAbsolutePath();
+            Process shot = Chromium.start(dir, "--screenshot=" + png, "--window-size=1400,1200", "--hide-scrollbars",
+                    "--virtual-time-budget=5000", html.toUri().toString());
+            shot.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertThat(shot.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(png).isNotEmptyFile();
+        }
     }
 
     /** The frame named {@code name} with the most current samples under {@code frame}, as brigade-results.json has it. */
