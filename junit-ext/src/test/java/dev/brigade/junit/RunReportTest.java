@@ -345,7 +345,7 @@ class RunReportTest {
     }
 
     /** Renders the report of {@code reports} and returns its brigade-results.json, checked against its schema. */
-    private static String renderedResultsFollowingTheSchema(Path reports) throws Exception {
+    static String renderedResultsFollowingTheSchema(Path reports) throws Exception {
         RunReportAccess.render(reports);
         String json = Files.readString(reports.resolve("brigade-results.json"));
         assertThat(resultsSchema().validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)))

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.fork.ForkMain;
 import dev.brigade.junit.internal.report.model.Check;
+import dev.brigade.junit.internal.report.model.Explanation;
 import dev.brigade.junit.internal.report.model.Figure;
 import dev.brigade.junit.internal.report.model.Result;
 import dev.brigade.junit.internal.report.model.Run;
@@ -104,12 +105,15 @@ public final class ConsoleSummary implements TestExecutionListener {
                 .append(Verdicts.Counts.of(records).console()).append(nl);
         List<String> failures = new ArrayList<>();
         for (Result r : records) {
+            boolean filesNamed = false;
             for (Check check : r.checks()) {
                 if (check.verdict().failed()) {
+                    boolean explained = check instanceof Check.Base && r.explanation() != null;
                     failures.add(shortName(r) + " " + printable(r.invocation()) + ": " + check.metric() + " "
                             + figure(r, check.metric()) + ", " + Verdicts.console(check)
-                            + (check instanceof Check.Base && r.explanation() != null
-                            ? "; where: " + printable(r.explanation().headline()) : ""));
+                            + (explained ? "; where: " + printable(r.explanation().headline()) : "")
+                            + (explained && !filesNamed ? files(r.explanation()) : ""));
+                    filesNamed |= explained;
                 }
             }
         }
@@ -185,6 +189,19 @@ public final class ConsoleSummary implements TestExecutionListener {
     }
 
     /** {@code text} in lines of at most 120 columns, broken at spaces: the first indented by {@code first}. */
+    /**
+     * {@code ; recording: target/brigade/X.jfr, stacks beside it: X-current.collapsed, X-base.collapsed}, where an
+     * explanation's files are, to open in JMC and speedscope; empty when it wrote none.
+     */
+    private static String files(Explanation explanation) {
+        if (explanation.recording() == null) {
+            return "";
+        }
+        return "; recording: " + printable(explanation.recording()) + (explanation.stacks().isEmpty() ? ""
+                : ", stacks beside it: " + printable(String.join(", ", explanation.stacks().stream()
+                        .map(s -> Path.of(s).getFileName().toString()).toList())));
+    }
+
     private static void wrap(StringBuilder out, String text, String first, String next, String nl) {
         String indent = first;
         StringBuilder line = new StringBuilder();

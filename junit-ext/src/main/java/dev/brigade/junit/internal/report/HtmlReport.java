@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.internal.report.model.Check;
 import dev.brigade.junit.internal.report.model.Figure;
 import dev.brigade.junit.internal.report.model.Finding;
+import dev.brigade.junit.internal.report.model.Flame;
 import dev.brigade.junit.internal.report.model.Machine;
 import dev.brigade.junit.internal.report.model.Result;
 import dev.brigade.junit.internal.report.model.Run;
@@ -38,6 +39,14 @@ import java.util.Set;
 final class HtmlReport implements ReportFormat {
 
     private static final String CHART_JS = "META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
+    /**
+     * The flame graph's library, beside this class in {@code flame/} (see its THIRD-PARTY.md), in the order it
+     * loads: the d3 modules, each after what it requires, then d3-flame-graph.
+     */
+    private static final List<String> FLAME_SCRIPTS = List.of("d3-array.min.js", "d3-color.min.js",
+            "d3-dispatch.min.js", "d3-ease.min.js", "d3-format.min.js", "d3-hierarchy.min.js",
+            "d3-interpolate.min.js", "d3-selection.min.js", "d3-time.min.js", "d3-time-format.min.js",
+            "d3-timer.min.js", "d3-transition.min.js", "d3-scale.min.js", "d3-flamegraph.umd.min.js");
 
     @Override
     public String fileName() {
@@ -71,11 +80,12 @@ final class HtmlReport implements ReportFormat {
                 .append(" placeholder=\"part of a test name\" autocomplete=\"off\"></label>")
                 .append(" <span id=\"shown\"></span></p>\n");
         List<Charts.Chart> charts = new ArrayList<>();
+        List<Flame> flames = new ArrayList<>();
         for (Run.Test test : tests) {
             html.append("<section class=\"test\" id=\"").append(ids.get(test.name()))
                     .append("\"><details open><summary><h2>").append(escape(test.name())).append("</h2> ")
                     .append(badge(Verdicts.Counts.of(test.results()))).append("</summary>");
-            html.append(BaseNotes.html(test.results()));
+            html.append(BaseNotes.html(test.results(), flames));
             section(html, test.results(), machine, charts);
             html.append("</details></section>\n");
         }
@@ -86,7 +96,17 @@ final class HtmlReport implements ReportFormat {
         html.append("</table></section>\n<script>").append(chartJs()).append("</script>\n")
                 .append("<script type=\"application/json\" id=\"charts\">")
                 .append(scriptData(JSON.std.asString(charts.stream().map(Charts.Chart::json).toList())))
-                .append("</script>\n<script>").append(resource("report.js")).append("</script>\n</body></html>\n");
+                .append("</script>\n<script>").append(resource("report.js")).append("</script>\n");
+        if (!flames.isEmpty()) {
+            // only a page with a flame graph carries its library
+            for (String script : FLAME_SCRIPTS) {
+                html.append("<script>").append(script(resource("flame/" + script))).append("</script>\n");
+            }
+            html.append("<script type=\"application/json\" id=\"flames\">")
+                    .append(scriptData(JSON.std.asString(flames.stream().map(RunJson::tree).toList())))
+                    .append("</script>\n<script>").append(resource("report-flame.js")).append("</script>\n");
+        }
+        html.append("</body></html>\n");
         return html.toString();
     }
 
@@ -387,9 +407,14 @@ final class HtmlReport implements ReportFormat {
                 throw new IllegalStateException("Chart.js (" + CHART_JS + ") is not on the class path: add"
                         + " org.webjars.npm:chart.js:4.5.1");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+            return script(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A script's text as the content of a script element: no {@code </script} in it ends the element. */
+    private static String script(String js) {
+        return js.replace("</script", "<\\/script");
     }
 }

@@ -62,7 +62,13 @@ final class ReportRecords {
                 memory != null && !memory.points().isEmpty() ? fit(memory) : null, metrics, budgets,
                 baselines.stream().map(r -> baseline(r, history)).toList(),
                 base.stream().map(ReportRecords::base).toList(), notCompared,
-                explained.isEmpty() ? null : Explanation.of(explained));
+                explained.isEmpty() ? null : explanation(explained));
+    }
+
+    /** The explanation of {@code lines}, with the flame graph of the stacks they name when these can be read. */
+    private static Explanation explanation(List<String> lines) {
+        Explanation explanation = Explanation.of(lines);
+        return explanation.withFlame(Flames.read(explanation.stacks()));
     }
 
     /** A budget's verdict as the files keep it: metric, limit in the metric's unit, pass or fail. */

@@ -2,33 +2,63 @@ package dev.brigade.junit.internal.report.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
  * Where the cost of a result's failed comparison with the base build moved, as its failure message says it: the
  * lines under the ratio (methods, allocation sites, counts per hop or task, the recording's files), from the JFR
- * recording of the paired rounds; and its headline, the one line a summary has room for. Immutable.
+ * recording of the paired rounds; its headline, the one line a summary has room for; the files it left; and both
+ * sides' stacks as a tree, for the page's flame graph. Immutable.
  *
- * @param headline the method that moved most ({@code +1.9 µs/hop  com.example.Codec.encode(Frame) ...}), else the
- *                 first line (e.g. why there is no explanation)
- * @param lines    every line, as the failure message has them
+ * @param headline  the method that moved most ({@code +1.9 µs/hop  com.example.Codec.encode(Frame) ...}), else the
+ *                  first line (e.g. why there is no explanation)
+ * @param lines     every line, as the failure message has them
+ * @param recording the {@code .jfr} of the paired rounds; null when none was written
+ * @param stacks    the collapsed-stack files beside it, current then base; empty when none was written
+ * @param flame     both sides' stacks, pruned, for a differential flame graph; null when the stacks could not be read
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record Explanation(String headline, List<String> lines) {
+public record Explanation(String headline, List<String> lines, String recording, List<String> stacks, Flame flame) {
+
+    private static final String RECORDING = "  recording: ";
+    private static final String STACKS = "; stacks (flamegraph.pl, speedscope): ";
 
     /** Copies the lines. */
     public Explanation {
         lines = List.copyOf(lines);
+        stacks = List.copyOf(stacks);
     }
 
     /**
      * The explanation of {@code lines} as a failure message has them: under a heading line (two spaces), the moves
-     * (four spaces); the headline is the first move of time per hop or task, else the first line.
+     * (four spaces); the headline is the first move of time per hop or task, else the first line. The files are
+     * those its {@code recording:} line names (the stacks beside the recording); no flame graph.
      */
     public static Explanation of(List<String> lines) {
         String headline = lines.stream().filter(l -> l.startsWith("    ") && l.matches("\\s+[+-][^/]*/(hop|task)\\s.*"))
                 .findFirst().or(() -> lines.stream().findFirst()).map(String::strip).orElse("");
-        return new Explanation(headline, lines);
+        String recording = null;
+        List<String> stacks = List.of();
+        for (String line : lines) {
+            if (line.startsWith(RECORDING)) {
+                String files = line.substring(RECORDING.length());
+                int at = files.indexOf(STACKS);
+                recording = at < 0 ? files : files.substring(0, at);
+                if (at >= 0) {
+                    Path dir = Path.of(recording).getParent();
+                    stacks = Arrays.stream(files.substring(at + STACKS.length()).split(", "))
+                            .map(name -> dir == null ? name : dir.resolve(name).toString()).toList();
+                }
+            }
+        }
+        return new Explanation(headline, lines, recording, stacks, null);
+    }
+
+    /** This explanation with {@code flame} drawn from its stacks. */
+    public Explanation withFlame(Flame flame) {
+        return new Explanation(headline, lines, recording, stacks, flame);
     }
 }

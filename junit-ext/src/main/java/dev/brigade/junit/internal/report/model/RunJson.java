@@ -107,7 +107,38 @@ public final class RunJson {
             Map<String, Object> explanation = new LinkedHashMap<>();
             explanation.put("headline", r.explanation().headline());
             explanation.put("lines", r.explanation().lines());
+            putIfPresent(explanation, "recording", r.explanation().recording());
+            if (!r.explanation().stacks().isEmpty()) {
+                explanation.put("stacks", r.explanation().stacks());
+            }
+            if (r.explanation().flame() != null) {
+                explanation.put("flame", tree(r.explanation().flame()));
+            }
             m.put("explanation", explanation);
+        }
+        return m;
+    }
+
+    /** A flame graph's tree as brigade-results.json holds it, also the JSON the page draws it from. */
+    public static Map<String, Object> tree(Flame flame) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samplesCurrent", flame.samplesCurrent());
+        m.put("samplesBase", flame.samplesBase());
+        m.put("prunedBelowShare", flame.prunedBelowShare());
+        m.put("maxFrames", flame.maxFrames());
+        m.put("framesLeftOut", flame.framesLeftOut());
+        m.put("root", tree(flame.root()));
+        return m;
+    }
+
+    /** A frame as {@code name}, {@code current}, {@code base} and, when it calls any, {@code children}. */
+    private static Map<String, Object> tree(Flame.Frame frame) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", frame.name());
+        m.put("current", frame.current());
+        m.put("base", frame.base());
+        if (!frame.children().isEmpty()) {
+            m.put("children", frame.children().stream().map(RunJson::tree).toList());
         }
         return m;
     }
@@ -259,7 +290,19 @@ public final class RunJson {
     }
 
     private static Explanation explanation(Map<?, ?> m) {
-        return new Explanation(string(m, "headline"), array(m.get("lines")).stream().map(String::valueOf).toList());
+        return new Explanation(string(m, "headline"), array(m.get("lines")).stream().map(String::valueOf).toList(),
+                string(m, "recording"), array(m.get("stacks")).stream().map(String::valueOf).toList(),
+                m.get("flame") == null ? null : flame(object(m.get("flame"))));
+    }
+
+    private static Flame flame(Map<?, ?> m) {
+        return new Flame((int) number(m, "samplesCurrent"), (int) number(m, "samplesBase"),
+                number(m, "prunedBelowShare"), (int) number(m, "maxFrames"), (int) number(m, "framesLeftOut"), frame(object(m.get("root"))));
+    }
+
+    private static Flame.Frame frame(Map<?, ?> m) {
+        return new Flame.Frame(string(m, "name"), (int) number(m, "current"), (int) number(m, "base"),
+                array(m.get("children")).stream().map(c -> frame(object(c))).toList());
     }
 
     private static Fit fit(Object tree) {

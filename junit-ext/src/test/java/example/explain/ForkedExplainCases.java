@@ -1,0 +1,22 @@
+package example.explain;
+
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+
+import dev.brigade.fixture.BrigadeFixture;
+import dev.brigade.junit.AgainstBase;
+import dev.brigade.junit.Brigade;
+import dev.brigade.junit.Fork;
+import example.codec.OnlyInATest;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link ExplainCases#time} in a fork child: its recording and stacks are written there, its flame drawn here. */
+@ExtendWith(OnlyInATest.class)
+public class ForkedExplainCases {
+
+    @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "200ms", measure = "1s")
+    @AgainstBase(tolerance = "5%")
+    @Fork
+    void time(BrigadeFixture brigade) {
+        brigade.measureMemory(false).work(Codec::hop).run();
+    }
+}
