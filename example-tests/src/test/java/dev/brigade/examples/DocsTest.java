@@ -174,6 +174,32 @@ class DocsTest {
                 .contains("```sh\n" + read(ROOT.resolve("docs/ci/against-base.sh")) + "```");
     }
 
+    /**
+     * The last line of a failed gate's message sends its reader to a part of docs/when-a-gate-fails.md
+     * ({@code what to do: docs/when-a-gate-fails.md#a-budget ...}): each anchor the main sources write must name a
+     * heading of that page, or the message sends the reader nowhere.
+     */
+    @Test
+    void every_what_to_do_line_names_a_heading_of_the_gate_page() {
+        List<String> headings = anchors(read(ROOT.resolve("docs/when-a-gate-fails.md")));
+        Pattern named = Pattern.compile("when-a-gate-fails\\.md#([a-z0-9-]+)");
+        List<String> broken = new ArrayList<>();
+        int found = 0;
+        for (String module : List.of("fixtures", "assertions", "junit-ext")) {
+            for (Path file : files(ROOT.resolve(module + "/src/main/java"), ".java")) {
+                Matcher anchor = named.matcher(read(file));
+                while (anchor.find()) {
+                    found++;
+                    if (!headings.contains(anchor.group(1))) {
+                        broken.add(ROOT.relativize(file) + ": #" + anchor.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(found).as("anchors into docs/when-a-gate-fails.md in the main sources").isGreaterThanOrEqualTo(3);
+        assertThat(broken).as("anchors that name no heading of docs/when-a-gate-fails.md").isEmpty();
+    }
+
     @Test
     void the_documentation_links_of_the_readme_lead_to_files() {
         String readme = read(ROOT.resolve("README.md"));
