@@ -15,6 +15,12 @@ import org.assertj.core.api.AbstractAssert;
 public abstract class AbstractBrigadeResultAssert<SELF extends AbstractBrigadeResultAssert<SELF>>
         extends AbstractAssert<SELF, BrigadeResult> {
 
+    /**
+     * For a subclass: AssertJ's pattern of a concrete assertion over this abstract one.
+     *
+     * @param actual   the BrigadeResult under test
+     * @param selfType the concrete assertion's class
+     */
     protected AbstractBrigadeResultAssert(BrigadeResult actual, Class<?> selfType) {
         super(actual, selfType);
     }

@@ -18,6 +18,12 @@ public abstract class AbstractCostAssert<SELF extends AbstractCostAssert<SELF>> 
 
     private final boolean perOperation;
 
+    /**
+     * For a subclass: AssertJ's pattern of a concrete assertion over this abstract one.
+     *
+     * @param actual   the Cost under test
+     * @param selfType the concrete assertion's class
+     */
     protected AbstractCostAssert(Cost actual, Class<?> selfType) {
         this(actual, false, selfType);
     }
@@ -69,7 +75,21 @@ public abstract class AbstractCostAssert<SELF extends AbstractCostAssert<SELF>> 
                 "cpuPerWall"));
     }
 
-    /** Fails unless this cost's wall time is lower than {@code other}'s; {@code .byAtLeast} asks for a factor. */
+    /**
+     * Fails unless this cost's wall time is lower than {@code other}'s; {@code .byAtLeast} asks for a factor. A cost
+     * is one measurement without an interval, so measure both sides in the same test, one after the other, and ask
+     * for a factor wide enough for the noise of one run:
+     *
+     * <pre>{@code
+     * CostMeter meter = CostMeter.create();
+     * Cost batched = meter.measure(10_000, () -> pipeline.processBatched(items));
+     * Cost oneByOne = meter.measure(10_000, () -> pipeline.processOneByOne(items));
+     * assertThat(batched).perOperation().isFasterThan(oneByOne).byAtLeast(2);
+     * }</pre>
+     *
+     * @param other the cost to compare with, measured in the same run
+     * @return the ratio, for {@code .byAtLeast(factor)}
+     */
     public RatioAssert isFasterThan(Cost other) {
         Objects.requireNonNull(other, "other");
         return compare(Metric.WALL_NANOS.key(), "faster", measured().wallNanos(), other.wallNanos(), other);

@@ -14,6 +14,12 @@ import org.assertj.core.api.AbstractAssert;
 public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResultAssert<SELF>>
         extends AbstractAssert<SELF, MemoryResult> {
 
+    /**
+     * For a subclass: AssertJ's pattern of a concrete assertion over this abstract one.
+     *
+     * @param actual   the MemoryResult under test
+     * @param selfType the concrete assertion's class
+     */
     protected AbstractMemoryResultAssert(MemoryResult actual, Class<?> selfType) {
         super(actual, selfType);
     }

@@ -22,9 +22,12 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     private boolean strict;
 
     /**
+     * For a subclass: one metric's estimate, named as failure messages name it.
+     *
      * @param actual  the metric's estimate
      * @param subject what was measured, as failure messages name it: {@code VIRTUAL}, {@code one-thread}, {@code cost}
      * @param metric  the metric's name, e.g. {@code nanosPerHop}
+     * @param selfType the concrete assertion's class
      */
     protected AbstractMetricAssert(Estimate actual, String subject, String metric, Class<?> selfType) {
         super(actual, selfType);

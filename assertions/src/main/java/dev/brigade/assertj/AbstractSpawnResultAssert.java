@@ -14,6 +14,12 @@ import org.assertj.core.api.AbstractAssert;
 public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResultAssert<SELF>>
         extends AbstractAssert<SELF, SpawnResult> {
 
+    /**
+     * For a subclass: AssertJ's pattern of a concrete assertion over this abstract one.
+     *
+     * @param actual   the SpawnResult under test
+     * @param selfType the concrete assertion's class
+     */
     protected AbstractSpawnResultAssert(SpawnResult actual, Class<?> selfType) {
         super(actual, selfType);
     }

@@ -18,6 +18,7 @@ final class ShouldBeAtLeast extends BasicErrorMessageFactory {
     static ErrorMessageFactory shouldBeAtLeast(AbstractMetricAssert.Subject subject, Estimate actual, double limit,
             String shown) {
         return new ShouldBeAtLeast("Expected " + subject.text() + " to be at least " + shown + " but was "
-                + Messages.measured(actual) + Messages.timesThe(actual, limit, "limit"));
+                + Messages.measured(actual) + Messages.timesThe(actual, limit, "limit")
+                + Messages.whatToDo(Messages.Gate.BUDGET));
     }
 }

@@ -18,6 +18,7 @@ final class ShouldBeAtMost extends BasicErrorMessageFactory {
     static ErrorMessageFactory shouldBeAtMost(AbstractMetricAssert.Subject subject, Estimate actual, double limit,
             String shown) {
         return new ShouldBeAtMost("Expected " + subject.text() + " to be at most " + shown + " but was "
-                + Messages.measured(actual) + Messages.timesThe(actual, limit, "limit"));
+                + Messages.measured(actual) + Messages.timesThe(actual, limit, "limit")
+                + Messages.whatToDo(Messages.Gate.BUDGET));
     }
 }

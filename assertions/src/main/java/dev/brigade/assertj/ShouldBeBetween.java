@@ -18,6 +18,6 @@ final class ShouldBeBetween extends BasicErrorMessageFactory {
         boolean above = actual.median() > end;
         return new ShouldBeBetween("Expected " + subject.text() + " to be between " + shownStart + " and " + shownEnd
                 + " but was " + Messages.measured(actual) + (above ? Messages.timesThe(actual, end, "upper limit")
-                : Messages.timesThe(actual, start, "lower limit")));
+                : Messages.timesThe(actual, start, "lower limit")) + Messages.whatToDo(Messages.Gate.BUDGET));
     }
 }

@@ -29,6 +29,6 @@ final class ShouldBeFasterThan extends BasicErrorMessageFactory {
                 + Units.formatRatio(ratio.median()) + " [" + Units.format(ratio.low(), "1") + "–"
                 + Units.format(ratio.high(), "1") + "]: " + comparison.actualName() + " "
                 + Messages.measured(comparison.actual()) + "; " + comparison.otherName() + " "
-                + Messages.measured(comparison.other()));
+                + Messages.measured(comparison.other()) + Messages.whatToDo(Messages.Gate.COMPARISON));
     }
 }

@@ -18,6 +18,7 @@ final class ShouldBeLessThan extends BasicErrorMessageFactory {
     static ErrorMessageFactory shouldBeLessThan(AbstractMetricAssert.Subject subject, Estimate actual, double limit,
             String shown) {
         return new ShouldBeLessThan("Expected " + subject.text() + " to be less than " + shown + " but was "
-                + Messages.measured(actual) + Messages.timesThe(actual, limit, "limit"));
+                + Messages.measured(actual) + Messages.timesThe(actual, limit, "limit")
+                + Messages.whatToDo(Messages.Gate.BUDGET));
     }
 }

@@ -31,7 +31,7 @@ final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory {
     /** One line per regressed metric. */
     static ErrorMessageFactory shouldBeNoWorseThanBaseline(String subject, List<Regression> regressions) {
         return new ShouldBeNoWorseThanBaseline(regressions.stream().map(r -> line(subject, r))
-                .collect(Collectors.joining(System.lineSeparator())));
+                .collect(Collectors.joining(System.lineSeparator())) + Messages.whatToDo(Messages.Gate.BASELINE));
     }
 
     private static String line(String subject, Regression r) {

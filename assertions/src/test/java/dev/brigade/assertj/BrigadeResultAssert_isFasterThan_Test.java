@@ -36,7 +36,8 @@ class BrigadeResultAssert_isFasterThan_Test {
                 .hasMessage(ShouldBeFasterThan.shouldBeFasterThan(comparison, 5.0, false).create())
                 .hasMessageStartingWith("Expected VIRTUAL to be at least 5.00× faster than PLATFORM in nanosPerHop but"
                         + " PLATFORM / VIRTUAL was 3.10× [")
-                .hasMessageContaining("]: VIRTUAL 1.21 µs [").hasMessageContaining("; PLATFORM 3.75 µs [");
+                .hasMessageContaining("]: VIRTUAL 1.21 µs [").hasMessageContaining("; PLATFORM 3.75 µs [")
+                .hasMessageEndingWith(", 20 samples" + Results.COMPARISON_WHAT_TO_DO);
     }
 
     @Test

@@ -20,7 +20,7 @@ class CostAssert_perOperation_Test {
         assertThatNoException().isThrownBy(() -> assertThat(COST).wallTime().isAtMost(Duration.ofMillis(20)));
         then(catchThrowable(() -> assertThat(COST).cpuTime().isAtMost(Duration.ofMillis(10))))
                 .hasMessage("Expected cost cpuNanos to be at most 10.0 ms but was 16.0 ms, 1 sample"
-                        + " (1.60× the limit)");
+                        + " (1.60× the limit)" + Results.BUDGET_WHAT_TO_DO);
     }
 
     @Test
@@ -29,7 +29,7 @@ class CostAssert_perOperation_Test {
                 .isAtMost(Duration.ofNanos(10_000)));
         then(catchThrowable(() -> assertThat(COST).perOperation().contextSwitches().isAtMost(0.01)))
                 .hasMessage("Expected cost contextSwitchesPerOperation to be at most 0.0100 but was 0.0500, 1 sample"
-                        + " (5.00× the limit)");
+                        + " (5.00× the limit)" + Results.BUDGET_WHAT_TO_DO);
         then(catchThrowable(() -> assertThat(COST).perOperation().allocatedBytes().isAtMost(1_000)))
                 .hasMessageStartingWith("Expected cost allocatedBytesPerOperation to be at most 1000 B"
                         + " but was 1.02 KiB");
@@ -38,7 +38,8 @@ class CostAssert_perOperation_Test {
     @Test
     void should_bound_cpu_per_wall() {
         then(catchThrowable(() -> assertThat(COST).cpuPerWall().isAtMost(1.2)))
-                .hasMessage("Expected cost cpuPerWall to be at most 1.20 but was 1.60, 1 sample (1.33× the limit)");
+                .hasMessage("Expected cost cpuPerWall to be at most 1.20 but was 1.60, 1 sample (1.33× the limit)"
+                        + Results.BUDGET_WHAT_TO_DO);
         assertThatNoException().isThrownBy(() -> assertThat(COST).minorFaults().isAtMost(7));
     }
 

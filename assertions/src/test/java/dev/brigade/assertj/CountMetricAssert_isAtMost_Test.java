@@ -28,13 +28,13 @@ class CountMetricAssert_isAtMost_Test {
                 .hasMessage(ShouldBeAtMost.shouldBeAtMost(new AbstractMetricAssert.Subject("PLATFORM",
                         "contextSwitchesPerHop", false), RESULT.contextSwitchesPerHop(), 0.01, "0.0100").create())
                 .hasMessageStartingWith("Expected PLATFORM contextSwitchesPerHop to be at most 0.0100 but was 0.0200 [")
-                .hasMessageEndingWith("(2.00× the limit)");
+                .hasMessageEndingWith("(2.00× the limit)" + Results.BUDGET_WHAT_TO_DO);
     }
 
     @Test
     void should_leave_out_the_ratio_when_the_limit_is_zero() {
         then(catchThrowable(() -> assertThat(spawn(PLATFORM, rounds("ns", 1_000, 10))).contextSwitchesPerTask()
-                .isAtMost(0))).hasMessageEndingWith(", 20 samples");
+                .isAtMost(0))).hasMessageEndingWith(", 20 samples" + Results.BUDGET_WHAT_TO_DO);
     }
 
     @Test

@@ -43,7 +43,7 @@ class DurationMetricAssert_bounds_Test {
     void should_fail_isAtLeast_when_the_whole_interval_is_below_the_limit() {
         then(catchThrowable(() -> assertThat(SPAWN).creationCost().isAtLeast(Duration.ofMillis(1))))
                 .hasMessage(ShouldBeAtLeast.shouldBeAtLeast(SUBJECT, PER_TASK, 1e6, "1.00 ms").create())
-                .hasMessageEndingWith("(0.0500× the limit)");
+                .hasMessageEndingWith("(0.0500× the limit)" + Results.BUDGET_WHAT_TO_DO);
     }
 
     @Test
@@ -58,7 +58,7 @@ class DurationMetricAssert_bounds_Test {
                 .isBetween(Duration.ofNanos(10_000), Duration.ofNanos(20_000))))
                 .hasMessage(ShouldBeBetween.shouldBeBetween(SUBJECT, PER_TASK, 10_000, "10.0 µs", 20_000, "20.0 µs")
                         .create())
-                .hasMessageEndingWith("(2.50× the upper limit)");
+                .hasMessageEndingWith("(2.50× the upper limit)" + Results.BUDGET_WHAT_TO_DO);
     }
 
     @Test
@@ -66,7 +66,7 @@ class DurationMetricAssert_bounds_Test {
         then(catchThrowable(() -> assertThat(SPAWN).startLatency()
                 .isBetween(Duration.ofMillis(1), Duration.ofMillis(2))))
                 .hasMessageStartingWith("Expected PLATFORM startLatencyNanos to be between 1.00 ms and 2.00 ms but was")
-                .hasMessageEndingWith("× the lower limit)");
+                .hasMessageEndingWith("× the lower limit)" + Results.BUDGET_WHAT_TO_DO);
     }
 
     @Test

@@ -38,7 +38,7 @@ class DurationMetricAssert_isAtMost_Test {
                 new AbstractMetricAssert.Subject("VIRTUAL", "nanosPerHop", false), PER_HOP, 2_000,
                 "2.00 µs").create());
         then(failure).hasMessageStartingWith("Expected VIRTUAL nanosPerHop to be at most 2.00 µs but was 2.41 µs [")
-                .hasMessageEndingWith("], 20 samples (1.21× the limit)");
+                .hasMessageEndingWith("], 20 samples (1.21× the limit)" + Results.BUDGET_WHAT_TO_DO);
     }
 
     @Test

@@ -17,6 +17,16 @@ final class Results {
 
     static final RunStats STATS = new RunStats(0, 1_000_000_000L, 20, 1, 0, "linux");
 
+    /** The last line of a failed bound's message: where docs/when-a-gate-fails.md says what to do. */
+    static final String BUDGET_WHAT_TO_DO = System.lineSeparator()
+            + "  what to do: docs/when-a-gate-fails.md#a-budget in Brigade's repository";
+    /** The last line of a failed comparison of two results. */
+    static final String COMPARISON_WHAT_TO_DO = System.lineSeparator()
+            + "  what to do: docs/when-a-gate-fails.md#a-comparison-within-one-run in Brigade's repository";
+    /** The last line of a failed baseline comparison. */
+    static final String BASELINE_WHAT_TO_DO = System.lineSeparator()
+            + "  what to do: docs/when-a-gate-fails.md#a-baseline in Brigade's repository";
+
     private Results() {
     }
 

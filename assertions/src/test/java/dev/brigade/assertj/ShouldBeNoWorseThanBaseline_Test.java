@@ -28,7 +28,7 @@ class ShouldBeNoWorseThanBaseline_Test {
                 .contains("], 95 % bootstrap interval over the rounds of 1 recorded run; current 1.50 µs [")
                 .contains("; baseline 1000 ns [")
                 .endsWith(", 20 samples; record more runs with -Dbrigade.baseline.update=add for an interval that"
-                        + " includes run-to-run noise");
+                        + " includes run-to-run noise" + Results.BASELINE_WHAT_TO_DO);
     }
 
     @Test
@@ -42,7 +42,8 @@ class ShouldBeNoWorseThanBaseline_Test {
                         + " but it was ")
                 .contains(", 95 % prediction interval from 3 recorded runs (run-to-run spread ±10.0 %); current"
                         + " 3.00 µs [")
-                .endsWith("; baseline 997 ns [900–1100], geometric mean [range] of 3 recorded runs' medians")
+                .endsWith("; baseline 997 ns [900–1100], geometric mean [range] of 3 recorded runs' medians"
+                        + Results.BASELINE_WHAT_TO_DO)
                 .doesNotContain("record more runs");
     }
 
@@ -60,7 +61,8 @@ class ShouldBeNoWorseThanBaseline_Test {
                         + " but it was 200.0 % worse: current / baseline 3.00× [")
                 .contains("], 95 % interval from 3 current runs against 3 recorded runs (run-to-run spread ±10.0 %);"
                         + " current 2.99 µs [2.70–3.30], geometric mean [range] of 3 current runs' medians;")
-                .endsWith("; baseline 997 ns [900–1100], geometric mean [range] of 3 recorded runs' medians")
+                .endsWith("; baseline 997 ns [900–1100], geometric mean [range] of 3 recorded runs' medians"
+                        + Results.BASELINE_WHAT_TO_DO)
                 .doesNotContain("record more runs");
     }
 }

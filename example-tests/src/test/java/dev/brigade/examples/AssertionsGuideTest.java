@@ -64,6 +64,7 @@ class AssertionsGuideTest {
 
         org.assertj.core.api.Assertions.assertThat(failure).hasMessageMatching(
                 "\\[codec round trip\\] Expected VIRTUAL nanosPerHop to be at most 1\\.00 ns but was .+ \\[.+–.+\\],"
-                        + " \\d+ samples(, bimodal)? \\(.+× the limit\\)");
+                        + " \\d+ samples(, bimodal)? \\(.+× the limit\\)"
+                        + "\\R  what to do: docs/when-a-gate-fails\\.md#a-budget in Brigade's repository");
     }
 }

@@ -48,7 +48,12 @@ class DocsTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```", Pattern.DOTALL);
     private static final Pattern YAML_BLOCK = Pattern.compile("(?m)^```yaml\\n(.*?)^```", Pattern.DOTALL);
     private static final Pattern ANY_BLOCK = Pattern.compile("(?m)^```.*?^```", Pattern.DOTALL);
-    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    // a link target may hold one level of parentheses: a Javadoc member anchor, #body(java.lang.Runnable)
+    private static final Pattern LINK = Pattern.compile("\\]\\(((?:[^()\\s]|\\([^()\\s]*\\))+)\\)");
+    /** Where {@code javadoc:aggregate} writes the API reference, and the module sources its pages come from. */
+    private static final String API_REFERENCE = "target/reports/apidocs/";
+    private static final Map<String, String> API_MODULES = Map.of("dev.brigade.fixtures", "fixtures",
+            "dev.brigade.assertj", "assertions", "dev.brigade.junit", "junit-ext");
     private static final Pattern HEADING = Pattern.compile("(?m)^#+ (.*)$");
 
     @Test
@@ -169,6 +174,32 @@ class DocsTest {
                 .contains("```sh\n" + read(ROOT.resolve("docs/ci/against-base.sh")) + "```");
     }
 
+    /**
+     * The last line of a failed gate's message sends its reader to a part of docs/when-a-gate-fails.md
+     * ({@code what to do: docs/when-a-gate-fails.md#a-budget ...}): each anchor the main sources write must name a
+     * heading of that page, or the message sends the reader nowhere.
+     */
+    @Test
+    void every_what_to_do_line_names_a_heading_of_the_gate_page() {
+        List<String> headings = anchors(read(ROOT.resolve("docs/when-a-gate-fails.md")));
+        Pattern named = Pattern.compile("when-a-gate-fails\\.md#([a-z0-9-]+)");
+        List<String> broken = new ArrayList<>();
+        int found = 0;
+        for (String module : List.of("fixtures", "assertions", "junit-ext")) {
+            for (Path file : files(ROOT.resolve(module + "/src/main/java"), ".java")) {
+                Matcher anchor = named.matcher(read(file));
+                while (anchor.find()) {
+                    found++;
+                    if (!headings.contains(anchor.group(1))) {
+                        broken.add(ROOT.relativize(file) + ": #" + anchor.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(found).as("anchors into docs/when-a-gate-fails.md in the main sources").isGreaterThanOrEqualTo(3);
+        assertThat(broken).as("anchors that name no heading of docs/when-a-gate-fails.md").isEmpty();
+    }
+
     @Test
     void the_documentation_links_of_the_readme_lead_to_files() {
         String readme = read(ROOT.resolve("README.md"));
@@ -204,7 +235,11 @@ class DocsTest {
                 int hash = target.indexOf('#');
                 String file = hash < 0 ? target : target.substring(0, hash);
                 Path resolved = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
-                if (!resolved.startsWith(ROOT) || ROOT.relativize(resolved).toString().contains("target/")) {
+                String relative = resolved.startsWith(ROOT) ? ROOT.relativize(resolved).toString() : "";
+                if (relative.startsWith(API_REFERENCE)) {
+                    apiPageProblem(relative.substring(API_REFERENCE.length()), hash < 0 ? "" : target.substring(hash + 1))
+                            .ifPresent(problem -> broken.add(where + " " + problem));
+                } else if (!resolved.startsWith(ROOT) || relative.contains("target/")) {
                     broken.add(where + " leads out of the repository's sources");
                 } else if (!Files.exists(resolved)) {
                     broken.add(where + " leads to no file");
@@ -362,6 +397,31 @@ class DocsTest {
                         .map(String::trim).toList());
                 cells.remove(0);
                 return Optional.of(cells);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A link into the API reference, which exists only after {@code javadoc:aggregate} (README): the page of a type
+     * must have the type's source in an exported package of its module, and a member anchor must name a member the
+     * source declares. {@code page} is {@code dev.brigade.fixtures/dev/brigade/fixture/SpawnFixture.html}.
+     */
+    private static Optional<String> apiPageProblem(String page, String anchor) {
+        int slash = page.indexOf('/');
+        String module = slash < 0 ? "" : API_MODULES.get(page.substring(0, slash));
+        if (module == null || module.isEmpty() || !page.endsWith(".html") || page.contains("internal/")) {
+            return Optional.of("is no page of a type of the API reference (" + API_REFERENCE + "<module>/<package>/"
+                    + "<Type>.html, modules " + API_MODULES.keySet() + ")");
+        }
+        Path source = ROOT.resolve(module + "/src/main/java/" + page.substring(slash + 1, page.length() - 5) + ".java");
+        if (!Files.isRegularFile(source)) {
+            return Optional.of("names no public type: " + ROOT.relativize(source) + " does not exist");
+        }
+        if (!anchor.isEmpty()) {
+            String member = anchor.replaceAll("\\(.*", "");
+            if (!Pattern.compile("\\b" + Pattern.quote(member) + "\\b").matcher(read(source)).find()) {
+                return Optional.of("names no member of " + ROOT.relativize(source) + ": " + member);
             }
         }
         return Optional.empty();

@@ -209,7 +209,8 @@ class BaselineRunsTest {
                             + " \\d+\\.\\d % worse: current / baseline .+× \\[.+–.+], 95 % prediction interval from"
                             + " 4 recorded runs \\(run-to-run spread ±\\d+\\.\\d %\\); current .+, \\d+ samples"
                             + "(, bimodal)?;"
-                            + " baseline .+ \\[.+–.+], geometric mean \\[range] of 4 recorded runs' medians")))));
+                            + " baseline .+ \\[.+–.+], geometric mean \\[range] of 4 recorded runs' medians"
+                            + "\\R  what to do: docs/when-a-gate-fails\\.md#a-baseline in Brigade's repository")))));
         } finally {
             SPIN.set(Duration.ZERO);
         }

@@ -109,7 +109,8 @@ class BaselineTest {
                                     + " (95 % bootstrap interval over the rounds of 1 recorded run|interval from both"
                                     + " runs' intervals, 1 recorded run); current .+; baseline .+, \\d+ samples; record"
                                     + " more runs with -Dbrigade\\.baseline\\.update=add for an interval that includes"
-                                    + " run-to-run noise")))));
+                                    + " run-to-run noise\\R  what to do: docs/when-a-gate-fails\\.md#a-baseline in"
+                                    + " Brigade's repository")))));
         } finally {
             SPIN.set(Duration.ZERO);
         }

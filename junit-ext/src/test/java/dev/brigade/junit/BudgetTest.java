@@ -73,7 +73,10 @@ class BudgetTest {
         String assertion = catchThrowable(() -> BrigadeAssertions.assertThat((BrigadeResult) RESULTS.get(
                 "perKind PLATFORM")).perHop().isAtMost(Duration.ofNanos(1))).getMessage();
         assertThat(failure).isExactlyInstanceOf(AssertionError.class)
-                .hasMessage("[@Budget(kind = PLATFORM, perHop = \"1ns\")] " + assertion);
+                .hasMessage("[@Budget(kind = PLATFORM, perHop = \"1ns\")] " + assertion)
+                // its last line sends the reader to the part of docs/when-a-gate-fails.md on budgets
+                .hasMessageEndingWith(System.lineSeparator()
+                        + "  what to do: docs/when-a-gate-fails.md#a-budget in Brigade's repository");
     }
 
     @Test

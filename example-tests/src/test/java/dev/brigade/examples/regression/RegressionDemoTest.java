@@ -25,6 +25,10 @@ import org.opentest4j.MultipleFailuresError;
  */
 class RegressionDemoTest {
 
+    /** The last line of a budget's failure: the part of docs/when-a-gate-fails.md on budgets. */
+    static final String WHAT_TO_DO = System.lineSeparator()
+            + "  what to do: docs/when-a-gate-fails.md#a-budget in Brigade's repository";
+
     static String scale;
 
     @RegisterExtension
@@ -58,12 +62,12 @@ class RegressionDemoTest {
                 perHop -> assertThat(perHop)
                         .startsWith("[@Budget(kind = VIRTUAL, perHop = \"20us\")] Expected VIRTUAL nanosPerHop to be "
                                 + "at most 20.0 µs but was " + measured.get("brigade.VIRTUAL.nanosPerHop") + " (")
-                        .endsWith("× the limit)"),
+                        .endsWith("× the limit)" + WHAT_TO_DO),
                 contextSwitches -> assertThat(contextSwitches)
                         .startsWith("[@Budget(kind = VIRTUAL, contextSwitchesPerHop = 0.5)] Expected VIRTUAL "
                                 + "contextSwitchesPerHop to be at most 0.500 but was "
                                 + measured.get("brigade.VIRTUAL.contextSwitchesPerHop") + " (")
-                        .endsWith("× the limit)"));
+                        .endsWith("× the limit)" + WHAT_TO_DO));
     }
 
     /** Runs one version's budget test, as Maven would, with this suite's scale and reports kept apart. */
