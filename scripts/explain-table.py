@@ -22,12 +22,17 @@ def median(values):
 
 
 for kind, name in (("V", "VIRTUAL"), ("P", "PLATFORM")):
-    slow = rows.get(kind + "-slow", [])
-    failed = [r for r in slow if r[2] == "fail"]
-    led = [r for r in failed if "example.explain.Codec.encode()" in r[9]]
-    beyond = [r for r in failed if "beyond sampling noise" in r[9] and "Codec.encode()" in r[9]]
-    print(f"{name} slower encode: {len(failed)} of {len(slow)} comparisons failed; encode heads the time explanation"
-          f" in {len(led)} of {len(failed)}; marked beyond noise in {len(beyond)} of {len(failed)}")
+    for condition, measure in (("-slow", "1 s"), ("-slow3", "3 s")):
+        slow = rows.get(kind + condition, [])
+        if not slow:
+            continue
+        failed = [r for r in slow if r[2] == "fail"]
+        led = [r for r in failed if "example.explain.Codec.encode()" in r[9]]
+        beyond = [r for r in failed if "beyond sampling noise" in r[9] and "Codec.encode()" in r[9]]
+        thin = [r for r in failed if r[9].startswith("too few execution samples")]
+        print(f"{name} slower encode, measure {measure}: {len(failed)} of {len(slow)} comparisons failed; encode heads"
+              f" the time explanation in {len(led)} of {len(failed)}; marked beyond noise in {len(beyond)} of"
+              f" {len(failed)}; too few samples for a time explanation in {len(thin)} of {len(failed)}")
     alloc = rows.get(kind + "-alloc", [])
     failed = [r for r in alloc if r[2] == "fail"]
     led = [r for r in failed if "byte[] at example.explain.Codec.encode()" in r[10]]
@@ -47,6 +52,6 @@ for kind, name in (("V", "VIRTUAL"), ("P", "PLATFORM")):
     print(f"{name} A/A test time, recording on / JFR off: first in the JVM median {median(on1):.0f} / {median(off1):.0f} ms"
           f" ({(median(on1) / median(off1) - 1) * 100:+.1f} %), second median {median(on2):.0f} / {median(off2):.0f} ms"
           f" ({(median(on2) / median(off2) - 1) * 100:+.1f} %); false alarms with JFR off {len(alarms_off)} of {len(off)}")
-    explained = [float(r[6]) for c in ("-slow", "-alloc") for r in rows.get(kind + c, []) if r[2] == "fail"]
+    explained = [float(r[6]) for c in ("-slow", "-slow3", "-alloc") for r in rows.get(kind + c, []) if r[2] == "fail"]
     print(f"{name} explaining a failed comparison's recording: median {median(explained):.0f} ms"
           f" (max {max(explained) if explained else float('nan'):.0f}) of {len(explained)}")

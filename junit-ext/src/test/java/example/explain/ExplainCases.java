@@ -40,4 +40,11 @@ public class ExplainCases {
     void allocationPlatform(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
+
+    /** {@link #timePlatform} measured three times as long: a platform brigade gives few execution samples a second. */
+    @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "3s")
+    @AgainstBase(tolerance = "5%")
+    void timePlatformLong(BrigadeFixture brigade) {
+        brigade.measureMemory(false).work(Codec::hop).run();
+    }
 }

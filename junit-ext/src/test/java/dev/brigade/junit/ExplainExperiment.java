@@ -25,7 +25,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * build, recording on: the explanation of the passing pair is made anyway, and its methods marked beyond noise
  * counted), {@code aa-off} (the same with {@code -XX:-FlightRecorder}: no recording), {@code slow} (the base build's
  * {@code Codec.encode} does a third of the steps: does the explanation's first method name it?), {@code alloc} (the
- * base build's {@code encode} allocates no frame: does the first allocation site name it?). A/A children run the
+ * base build's {@code encode} allocates no frame: does the first allocation site name it?), {@code slow3}
+ * ({@code slow} measured 3 s, platform only). A/A children run the
  * test twice, the second time in a JVM whose JFR has started: the cost of a recording beyond JFR's start. Each row:
  * condition, verdict, the ratio's report entry, the test's wall time (ms), the second run's (ms, A/A), the
  * explanation's time (ms), methods marked, methods tested, the first method line, the first allocation site line.
@@ -106,7 +107,8 @@ public final class ExplainExperiment {
     private static void child(String condition, Path base, Path reports) throws Exception {
         String what = condition.substring(2);
         boolean platform = condition.startsWith("P");
-        String method = (what.equals("alloc") ? "allocation" : "time") + (platform ? "Platform" : "");
+        String method = (what.equals("alloc") ? "allocation" : "time") + (platform ? "Platform" : "")
+                + (what.equals("slow3") ? "Long" : "");
         String kind = platform ? "PLATFORM" : "VIRTUAL";
         long start = System.nanoTime();
         EngineExecutionResults results = ExplanationTest.run(ExplainCases.class, method, base, reports);
