@@ -88,7 +88,7 @@ public final class BaseRuns {
                 throw new IllegalStateException("the base side's pairing " + id.get() + " is gone: its current side"
                         + " ended");
             }
-            store.put(Pairing.Side.class, Pairing.Side.BASE);
+            store.put(Pairing.Build.class, Pairing.Build.BASE);
             store.put(Pairing.class, pairing);
             return;
         }
@@ -106,7 +106,7 @@ public final class BaseRuns {
                 return;
             }
             Pairing pairing = new Pairing(timeout.plus(BASE_START), 1 + spec.get().tolerance());
-            store.put(Pairing.Side.class, Pairing.Side.CURRENT);
+            store.put(Pairing.Build.class, Pairing.Build.CURRENT);
             store.put(Pairing.class, pairing);
             store.put(BaseSpec.class, spec.get());
         }
@@ -116,7 +116,7 @@ public final class BaseRuns {
     public static Object attach(Object fixture, ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         Pairing pairing = store.get(Pairing.class, Pairing.class);
-        Pairing.Side side = store.get(Pairing.Side.class, Pairing.Side.class);
+        Pairing.Build side = store.get(Pairing.Build.class, Pairing.Build.class);
         if (pairing != null && fixture instanceof BrigadeFixture brigade) {
             return Pairing.attach(brigade, pairing, side);
         }
@@ -154,7 +154,7 @@ public final class BaseRuns {
 
     /** Whether this invocation is a current side with a base build to run beside it. */
     public static boolean hasBase(ExtensionContext context) {
-        return context.getStore(NAMESPACE).get(Pairing.Side.class, Pairing.Side.class) == Pairing.Side.CURRENT;
+        return context.getStore(NAMESPACE).get(Pairing.Build.class, Pairing.Build.class) == Pairing.Build.CURRENT;
     }
 
     /**
@@ -192,7 +192,7 @@ public final class BaseRuns {
             } catch (RuntimeException | Error e) {
                 baseFailure.compareAndSet(null, e);
             } finally {
-                pairing.finished(Pairing.Side.BASE);
+                pairing.finished(Pairing.Build.BASE);
             }
         });
         base.setContextClassLoader(loader);
@@ -207,7 +207,7 @@ public final class BaseRuns {
             } catch (Throwable t) {
                 failure = t;
             } finally {
-                pairing.finished(Pairing.Side.CURRENT);
+                pairing.finished(Pairing.Build.CURRENT);
             }
             join(base);
             context.getStore(NAMESPACE).put(PairedRecording.Outcome.class, recording.finish());
