@@ -54,7 +54,10 @@ public final class ExplainExperiment {
                         jfr = files.filter(f -> f.toString().endsWith(".jfr")).findFirst().orElse(null);
                     }
                     if (jfr != null) {
-                        Explanation e = Explainer.explain(jfr, 0, 1, 1, "hop");
+                        // each side's CPU time per hop is not in the recording: the current side's is taken as
+                        // the comparison's ratio (argument 2, default 1) times the base side's
+                        double ratio = args.length > 2 ? Double.parseDouble(args[2]) : 1;
+                        Explanation e = Explainer.explain(jfr, 0, ratio, 1, "hop");
                         System.out.println(reports.getFileName().toString().substring(8) + "\t" + e.marked() + "\t"
                                 + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method()));
                     }
