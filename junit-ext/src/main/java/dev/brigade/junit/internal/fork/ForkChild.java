@@ -3,6 +3,7 @@ package dev.brigade.junit.internal.fork;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.Measurement;
+import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Regression;
@@ -16,17 +17,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The child side of {@code @Fork}: in a JVM started by {@link ForkRunner}, the configuration parameter
- * {@value #CHILD} names the kind of the one invocation to run, and the results of that invocation are kept here
+ * {@value Configuration#FORK_CHILD} names the kind of the one invocation to run, and the results of that invocation are kept here
  * for {@link ForkMain} to send back. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ForkChild {
-
-    /** Set in the child: the kind of the invocation it runs ({@code -} for a plain test). */
-    static final String CHILD = "brigade.fork.child";
-
-    /** Set in the child: which of the invocation's runs it is, from 1 ({@code @Fork(runs = ...)}). */
-    static final String RUN = "brigade.fork.run";
 
     private static final List<Measurement> RESULTS = new ArrayList<>();
     private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
@@ -39,12 +34,12 @@ public final class ForkChild {
 
     /** The kind this child runs, when this JVM is a fork's child. */
     public static Optional<String> kind(ExtensionContext context) {
-        return context.getConfigurationParameter(CHILD);
+        return Configuration.of(context).forkChildKind();
     }
 
     /** Which run of its invocation this child is, from 1; 1 outside a child too. */
     public static int run(ExtensionContext context) {
-        return context.getConfigurationParameter(RUN).map(Integer::parseInt).orElse(1);
+        return Configuration.of(context).forkRun();
     }
 
     /**
