@@ -7,6 +7,7 @@ import dev.brigade.junit.Brigade;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.Spawn;
 import dev.brigade.junit.internal.base.BaseRuns;
+import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
@@ -62,7 +63,8 @@ public final class Measurements {
     /** One invocation per kind; the annotations and configuration are checked first. */
     public static Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
         MethodPlan plan = TestState.plan(context);
-        Optional<String> childKind = ForkChild.kind(context).or(() -> BaseRuns.baseKind(context));
+        Configuration configuration = Configuration.of(context);
+        Optional<String> childKind = configuration.forkChildKind().or(configuration::baseKind);
         return plan.template().kinds().stream().filter(kind -> childKind.map(kind.name()::equals).orElse(true))
                 .map(kind -> new TemplateInvocation(plan.template(), kind));
     }
@@ -143,7 +145,7 @@ public final class Measurements {
      * the base side of an {@code @AgainstBase} test (which runs where its current side runs).
      */
     private static boolean forks(MethodPlan plan, ExtensionContext context) {
-        return plan.fork().isPresent() && ForkChild.kind(context).isEmpty() && !BaseRuns.isBaseSide(context)
+        return plan.fork().isPresent() && ForkChild.kind(context).isEmpty() && !Configuration.of(context).baseSide()
                 && plan.settings().forkEnabled();
     }
 
@@ -168,7 +170,7 @@ public final class Measurements {
             return;
         }
         MethodPlan plan = TestState.plan(context);
-        if (BaseRuns.isBaseSide(context)) {
+        if (Configuration.of(context).baseSide()) {
             // the base build's copy of an @AgainstBase test: its current side holds the measurement lock, reports
             // and checks; this side only measures, paired with it
             invocation.proceed();
