@@ -1,0 +1,13 @@
+package dev.brigade.junit.internal.lifecycle;
+
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+
+/** The plain mode: the invocation runs in this JVM, alone (under {@link MeasurementLock}). */
+record InThisJvm() implements InvocationMode {
+
+    @Override
+    public Outcome run(InvocationInterceptor.Invocation<Void> invocation, CurrentInvocation current)
+            throws InterruptedException {
+        return new Outcome(MeasurementLock.alone(invocation::proceed), true);
+    }
+}
