@@ -1,5 +1,6 @@
 package dev.brigade.junit.internal.lifecycle;
 
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 
 /**

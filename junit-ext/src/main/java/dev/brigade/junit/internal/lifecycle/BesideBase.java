@@ -1,6 +1,7 @@
 package dev.brigade.junit.internal.lifecycle;
 
 import dev.brigade.junit.internal.base.BaseRuns;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 
 /**

@@ -1,6 +1,8 @@
 package dev.brigade.junit.internal.lifecycle;
 
 import dev.brigade.junit.internal.fork.ForkChild;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import dev.brigade.junit.internal.verdict.BaseCheck;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 

@@ -5,6 +5,8 @@ import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.fork.ForkRunner;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 

@@ -1,5 +1,6 @@
 package dev.brigade.junit.internal.lifecycle;
 
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 
 /** The plain mode: the invocation runs in this JVM, alone (under {@link MeasurementLock}). */

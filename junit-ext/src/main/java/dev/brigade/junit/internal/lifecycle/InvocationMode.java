@@ -5,6 +5,7 @@ import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 

@@ -1,6 +1,8 @@
 package dev.brigade.junit.internal.lifecycle;
 
 import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import dev.brigade.junit.internal.report.ReportEntries;
 import dev.brigade.junit.internal.report.RunReport;
 import dev.brigade.junit.internal.verdict.BaseCheck;

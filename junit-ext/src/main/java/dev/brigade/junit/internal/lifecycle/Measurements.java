@@ -9,6 +9,7 @@ import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;

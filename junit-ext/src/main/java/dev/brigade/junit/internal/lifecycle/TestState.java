@@ -1,11 +1,9 @@
 package dev.brigade.junit.internal.lifecycle;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
 import dev.brigade.junit.internal.config.MethodPlan;
-import org.apiguardian.api.API;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -13,8 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the kind of a template invocation, and the results collected. JUnit closes the store, and with it the results,
  * when the test ends. One test thread at a time uses a context's state.
  */
-@API(status = INTERNAL, since = "0.1.0")
-public final class TestState {
+final class TestState {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.brigade.junit");
     private static final String PLAN = "plan";
@@ -25,7 +22,7 @@ public final class TestState {
     }
 
     /** The method's plan, read and checked on first use. */
-    public static MethodPlan plan(ExtensionContext context) {
+    static MethodPlan plan(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         MethodPlan plan = store.get(PLAN, MethodPlan.class);
         if (plan == null) {
@@ -41,7 +38,7 @@ public final class TestState {
     }
 
     /** The kind of the template invocation, or null for a plain test. */
-    public static TaskKind kind(ExtensionContext context) {
+    static TaskKind kind(ExtensionContext context) {
         return context.getStore(NAMESPACE).get(KIND, TaskKind.class);
     }
 
