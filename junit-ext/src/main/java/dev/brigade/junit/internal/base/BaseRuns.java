@@ -80,8 +80,8 @@ public final class BaseRuns {
             try {
                 build = BaseBuild.open(spec.get(), context.getRequiredTestMethod(), timeout);
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-                throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \"" + spec.get().classpath()
-                        + "\"", ConfigurationErrors.where(context), e.getMessage());
+                throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \""
+                        + spec.get().classpath() + "\"", ConfigurationErrors.where(context), e.getMessage());
             }
             store.put(BaseBuild.class, build);
             store.put(Added.class, new Added(build.added()));
@@ -151,9 +151,9 @@ public final class BaseRuns {
         try {
             loader.check(spec.classpath(), testClass);
             baseClass = Class.forName(testClass.getName(), false, loader);
-            baseMethod = BaseClassLoader.sameMethod(baseClass, method).orElseThrow(() -> new IllegalArgumentException("the base build's " + testClass.getSimpleName()
-                            + " has no method " + method.getName() + " with the same parameters: compare a test that"
-                            + " both builds have"));
+            baseMethod = BaseClassLoader.sameMethod(baseClass, method).orElseThrow(() -> new IllegalArgumentException(
+                    "the base build's " + testClass.getSimpleName() + " has no method " + method.getName()
+                            + " with the same parameters: compare a test that both builds have"));
         } catch (IllegalArgumentException | ClassNotFoundException | LinkageError e) {
             throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \"" + spec.classpath()
                     + "\"", ConfigurationErrors.where(context), e.getMessage());

@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The child side of {@code @Fork}: in a JVM started by {@link ForkRunner}, the configuration parameter
- * {@value Configuration#FORK_CHILD} names the kind of the one invocation to run, and the results of that invocation are kept here
- * for {@link ForkMain} to send back. Thread-safe.
+ * {@value Configuration#FORK_CHILD} names the kind of the one invocation to run, and the results of that invocation
+ * are kept here for {@link ForkMain} to send back. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ForkChild {
@@ -30,16 +28,6 @@ public final class ForkChild {
     private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
-    }
-
-    /** The kind this child runs, when this JVM is a fork's child. */
-    public static Optional<String> kind(ExtensionContext context) {
-        return Configuration.of(context).forkChildKind();
-    }
-
-    /** Which run of its invocation this child is, from 1; 1 outside a child too. */
-    public static int run(ExtensionContext context) {
-        return Configuration.of(context).forkRun();
     }
 
     /**

@@ -30,8 +30,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The main class of a {@code @Fork} child JVM: runs one test method through the JUnit Platform Launcher (the
- * extension, seeing {@value Configuration#FORK_CHILD}, runs only the invocation of the requested kind, in this JVM), then
- * writes its outcome and results to a file for the parent, atomically: a child killed midway leaves no file.
+ * extension, seeing {@value Configuration#FORK_CHILD}, runs only the invocation of the requested kind, in this JVM),
+ * then writes its outcome and results to a file for the parent, atomically: a child killed midway leaves no file.
  *
  * <p>{@code ForkMain OUT CLASS METHOD PARAMETER-TYPES KIND [KEY=VALUE ...]}.
  */

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.brigade.junit.Brigade;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.Spawn;
-import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
@@ -58,12 +57,13 @@ public final class Measurements {
                 .map(kind -> new TemplateInvocation(plan.template(), kind));
     }
 
-    /** Checks the annotations and configuration of a measured test before it, or its parameters, run. */
+    /**
+     * Checks the annotations and configuration of a measured test before it, or its parameters, run, and decides how
+     * the invocation runs ({@link InvocationMode}), opening the base build it runs beside, if any.
+     */
     public static void beforeEach(ExtensionContext context) {
-        MethodPlan plan = MethodPlan.isMeasured(context) ? TestState.plan(context) : null;
-        // a test that forks runs both sides of @AgainstBase in its child, not here
-        if (plan != null && !forks(plan, context)) {
-            BaseRuns.beforeEach(context, plan.settings().timeout());
+        if (MethodPlan.isMeasured(context)) {
+            TestState.mode(context);
         }
     }
 
@@ -95,16 +95,6 @@ public final class Measurements {
     }
 
     /**
-     * Whether this invocation runs in forks: it has {@code @Fork}, forks are enabled, and this is neither a fork nor
-     * the base side of an {@code @AgainstBase} test (which runs where its current side runs).
-     */
-    private static boolean forks(MethodPlan plan, ExtensionContext context) {
-        Configuration configuration = Configuration.of(context);
-        return plan.fork().isPresent() && configuration.forkChildKind().isEmpty() && !configuration.baseSide()
-                && plan.settings().forkEnabled();
-    }
-
-    /**
      * Runs a measured invocation in its mode, decided once ({@link InvocationMode}), then decides its verdicts in
      * one step ({@link InvocationVerdicts}); any other invocation just proceeds.
      */
@@ -115,7 +105,7 @@ public final class Measurements {
             return;
         }
         MethodPlan plan = TestState.plan(context);
-        InvocationMode mode = InvocationMode.of(context, plan);
+        InvocationMode mode = TestState.mode(context);
         CurrentInvocation current = new CurrentInvocation(context, plan, TestState.results(context));
         try (AutoCloseable entered = mode.enter(current)) {
             InvocationVerdicts.decide(current, mode.run(invocation, current));

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Brigade's per-test state in the {@link ExtensionContext.Store} of a test method or template invocation: its plan,
- * the kind of a template invocation, and the results collected. JUnit closes the store, and with it the results,
- * when the test ends. One test thread at a time uses a context's state.
+ * the kind of a template invocation, its mode, and the results collected. JUnit closes the store, and with it the
+ * results, when the test ends. One test thread at a time uses a context's state.
  */
 final class TestState {
 
@@ -17,6 +17,7 @@ final class TestState {
     private static final String PLAN = "plan";
     private static final String KIND = "kind";
     private static final String RESULTS = "results";
+    private static final String MODE = "mode";
 
     private TestState() {
     }
@@ -40,6 +41,20 @@ final class TestState {
     /** The kind of the template invocation, or null for a plain test. */
     static TaskKind kind(ExtensionContext context) {
         return context.getStore(NAMESPACE).get(KIND, TaskKind.class);
+    }
+
+    /**
+     * The invocation's mode, decided on first use (before the invocation's parameters are resolved) and kept: the
+     * one decision of how it runs.
+     */
+    static InvocationMode mode(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        InvocationMode mode = store.get(MODE, InvocationMode.class);
+        if (mode == null) {
+            mode = InvocationMode.of(context, plan(context));
+            store.put(MODE, mode);
+        }
+        return mode;
     }
 
     /** The results of the invocation, created on first use. */
