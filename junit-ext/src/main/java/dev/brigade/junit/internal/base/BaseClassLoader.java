@@ -1,7 +1,6 @@
 package dev.brigade.junit.internal.base;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
+import dev.brigade.fixture.Pairing;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -23,17 +22,16 @@ import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.apiguardian.api.API;
 
 /**
  * The base build's classes, for the base side of an {@code @AgainstBase} test: child-first for the base build's
  * class path ({@code brigade.base.classpath}: its class directories and the jars that differ from the current
  * build), so that {@code new Codec()} in the test body means the base build's {@code Codec}; parent-first for
- * Brigade, JUnit, AssertJ and the JDK, which both sides share so that both drive the same fixture code. Closing it
+ * Brigade, JUnit, AssertJ and the JDK, which both sides share so that both drive the same fixture code. It carries
+ * the invocation's {@link Pairing} to the base side, which finds it through its test class's loader. Closing it
  * closes the jars it opened.
  */
-@API(status = INTERNAL, since = "0.1.0")
-public final class BaseClassLoader extends URLClassLoader {
+final class BaseClassLoader extends URLClassLoader {
 
     /** Packages both sides share whatever the base class path holds: the harness, not the code under test. */
     private static final List<String> SHARED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
@@ -44,39 +42,68 @@ public final class BaseClassLoader extends URLClassLoader {
         registerAsParallelCapable();
     }
 
+    /** The pairing of the invocation this loader serves, for its base side to find; null for none. */
+    private volatile Pairing pairing;
+
     private BaseClassLoader(URL[] urls, ClassLoader parent) {
         super("brigade-base", urls, parent);
     }
 
+    /** The pairing of the invocation whose base side this loader's classes run, if it has one. */
+    Optional<Pairing> pairing() {
+        return Optional.ofNullable(pairing);
+    }
+
+    void pairing(Pairing pairing) {
+        this.pairing = pairing;
+    }
+
+    /** The base build's loader for {@code testClass}, from {@code classpath}, not yet checked: {@link #check}. */
+    static BaseClassLoader open(String classpath, Class<?> testClass) {
+        return new BaseClassLoader(urls(classpath), testClass.getClassLoader());
+    }
+
     /**
-     * The base build's loader for {@code testClass}, from {@code classpath} (entries separated by the platform's
-     * path separator).
+     * The base build's loader for {@code testClass}, from {@code classpath}, checked ({@link #check}).
      *
-     * @throws IllegalArgumentException naming what to change when an entry does not exist, the test class is not
-     *                                  in the base build, or the base build's test class was compiled for another
-     *                                  class-file version than the current one
+     * @throws IllegalArgumentException naming what to change when an entry does not exist or the check fails
      */
-    public static BaseClassLoader of(String classpath, Class<?> testClass) {
-        BaseClassLoader loader = new BaseClassLoader(urls(classpath), testClass.getClassLoader());
+    static BaseClassLoader of(String classpath, Class<?> testClass) {
+        BaseClassLoader loader = open(classpath, testClass);
         try {
-            String file = classFile(testClass.getName());
-            URL base = loader.findResource(file);
-            if (base == null) {
-                throw new IllegalArgumentException("the base build has no " + testClass.getName() + " (looked for "
-                        + file + " in " + classpath + "): give the base build's test classes"
-                        + " (its target/test-classes), or run this test without brigade.base.classpath");
-            }
-            int current = majorVersion(testClass.getClassLoader().getResource(file));
-            int other = majorVersion(base);
-            if (current != other) {
-                throw new IllegalArgumentException("the base build's " + testClass.getSimpleName() + " was compiled"
-                        + " for Java " + (other - 44) + " (class-file version " + other + "), the current one for Java "
-                        + (current - 44) + " (" + current + "): build both with the same release");
-            }
+            loader.check(classpath, testClass);
             return loader;
         } catch (RuntimeException | Error e) {
-            closeQuietly(loader, e);
+            try {
+                loader.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Checks that this loader serves {@code testClass}.
+     *
+     * @throws IllegalArgumentException naming what to change when the test class is not in the base build, or the
+     *                                  base build's test class was compiled for another class-file version than the
+     *                                  current one
+     */
+    void check(String classpath, Class<?> testClass) {
+        String file = classFile(testClass.getName());
+        URL base = findResource(file);
+        if (base == null) {
+            throw new IllegalArgumentException("the base build has no " + testClass.getName() + " (looked for "
+                    + file + " in " + classpath + "): give the base build's test classes"
+                    + " (its target/test-classes), or run this test without brigade.base.classpath");
+        }
+        int current = majorVersion(testClass.getClassLoader().getResource(file));
+        int other = majorVersion(base);
+        if (current != other) {
+            throw new IllegalArgumentException("the base build's " + testClass.getSimpleName() + " was compiled"
+                    + " for Java " + (other - 44) + " (class-file version " + other + "), the current one for Java "
+                    + (current - 44) + " (" + current + "): build both with the same release");
         }
     }
 
@@ -86,14 +113,15 @@ public final class BaseClassLoader extends URLClassLoader {
      * copy of the class has no such method (same name and parameter types); empty when the base build has both. A
      * test the change adds runs as a measured test, not compared (a pull request that adds a test is no error).
      *
-     * @throws IllegalArgumentException naming what to change when an entry does not exist, or the base class path
-     *                                  holds none of the current build's test classes (a wrong path, not a new test)
+     * @throws IllegalArgumentException naming what to change when the base class path holds none of the current
+     *                                  build's test classes (a wrong path, not a new test)
+     * @throws UncheckedIOException     when the current build's test classes cannot be listed
      */
-    public static Optional<String> newInThisChange(String classpath, Method method) {
+    Optional<String> newInThisChange(String classpath, Method method) {
         Class<?> testClass = method.getDeclaringClass();
-        try (URLClassLoader base = new URLClassLoader(urls(classpath), null)) {
-            if (base.findResource(classFile(testClass.getName())) == null) {
-                if (!holdsAnyOf(base, testClass)) {
+        try {
+            if (findResource(classFile(testClass.getName())) == null) {
+                if (!holdsAnyOf(this, testClass)) {
                     throw new IllegalArgumentException("the base build has none of the current build's test classes"
                             + " (looked for " + classFile(testClass.getName()) + " and the other classes of "
                             + location(testClass).map(Path::toString).orElse("its test classes") + " in " + classpath
@@ -103,21 +131,19 @@ public final class BaseClassLoader extends URLClassLoader {
                 return Optional.of("test class");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the base build's class path " + classpath, e);
+            throw new UncheckedIOException("cannot list the current build's test classes", e);
         }
-        try (BaseClassLoader loader = new BaseClassLoader(urls(classpath), testClass.getClassLoader())) {
-            Class<?> baseClass = Class.forName(testClass.getName(), false, loader);
+        try {
+            Class<?> baseClass = Class.forName(testClass.getName(), false, this);
             return sameMethod(baseClass, method).isPresent() ? Optional.empty() : Optional.of("test method");
         } catch (ClassNotFoundException | LinkageError e) {
             // a base class that cannot be loaded is no new test: running the base side says what is wrong
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the base build's class loader", e);
         }
     }
 
     /** The base build's method of the same name and parameter types as {@code method}, if its class has one. */
-    public static Optional<Method> sameMethod(Class<?> baseClass, Method method) {
+    static Optional<Method> sameMethod(Class<?> baseClass, Method method) {
         return Arrays.stream(baseClass.getDeclaredMethods()).filter(m -> m.getName().equals(method.getName())
                 && Arrays.equals(names(m.getParameterTypes()), names(method.getParameterTypes()))).findFirst();
     }
@@ -251,11 +277,4 @@ public final class BaseClassLoader extends URLClassLoader {
         }
     }
 
-    private static void closeQuietly(BaseClassLoader loader, Throwable failure) {
-        try {
-            loader.close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
-    }
 }

@@ -10,11 +10,11 @@ import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.BaseSpec;
+import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
 import dev.brigade.junit.internal.explain.Explainer;
 import dev.brigade.junit.internal.explain.Explanation;
 import dev.brigade.junit.internal.explain.PairedRecording;
-import dev.brigade.junit.internal.fork.ForkChild;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
@@ -46,69 +45,50 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * ({@link BaseClassLoader}), run through the JUnit Platform Launcher on a thread of its own, so that it has the
  * full Jupiter lifecycle of its own (fields, {@code @BeforeEach}, parameters). Both sides' fixtures share one
  * {@link Pairing}, so their rounds alternate; after the invocation, each pair of runs is compared metric by
- * metric ({@link BaseComparison}). Stateless but for the registry of pairings in progress, which the base side
- * finds by the id it is given as a configuration parameter. Thread-safe.
+ * metric ({@link BaseComparison}). Stateless: the base build and the pairing are the invocation's {@link BaseBuild}
+ * in its store, and the base side finds the pairing through its test class's loader. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class BaseRuns {
 
-    /** The configuration parameter that tells a base side which pairing it belongs to. */
-    public static final String PAIRING_PARAMETER = "brigade.base.pairing";
-    /** The configuration parameter that tells a base side which kind of a template to run. */
-    public static final String KIND_PARAMETER = "brigade.base.kind";
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create("dev.brigade.junit", "base");
-    private static final Map<String, Pairing> PAIRINGS = new ConcurrentHashMap<>();
-    /** Both sides' build of the base side's test before its first run: loading, discovery, a JIT of its own. */
-    private static final Duration BASE_START = Duration.ofMinutes(1);
 
     private BaseRuns() {
     }
 
-    /** Whether this invocation is the base side of an {@code @AgainstBase} test (its configuration says so). */
-    public static boolean isBaseSide(ExtensionContext context) {
-        return context.getConfigurationParameter(PAIRING_PARAMETER).isPresent();
-    }
-
-    /** The one kind a base side's template runs, if this is a base side. */
-    public static Optional<String> baseKind(ExtensionContext context) {
-        return context.getConfigurationParameter(KIND_PARAMETER);
-    }
-
     /**
-     * Before the invocation's parameters are resolved: on a current side with a base build, a new pairing; on a
-     * base side, the pairing of its current side. Either way kept in the invocation's store for {@link #attach}.
+     * Before the invocation's parameters are resolved: on a current side with a base build, the base build opened
+     * once ({@link BaseBuild}: its class loader and a new pairing); on a base side, the pairing of its current side,
+     * which its test class's loader carries. Either way kept in the invocation's store, which closes them, for
+     * {@link #attach}.
      */
     public static void beforeEach(ExtensionContext context, Duration timeout) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        Optional<String> id = context.getConfigurationParameter(PAIRING_PARAMETER);
-        if (id.isPresent()) {
-            Pairing pairing = PAIRINGS.get(id.get());
-            if (pairing == null) {
-                throw new IllegalStateException("the base side's pairing " + id.get() + " is gone: its current side"
-                        + " ended");
-            }
+        if (Configuration.of(context).baseSide()) {
+            Pairing pairing = (context.getRequiredTestClass().getClassLoader() instanceof BaseClassLoader loader
+                    ? loader.pairing() : Optional.<Pairing>empty()).orElseThrow(() -> new IllegalStateException(
+                    "the base side's pairing " + Configuration.of(context).get(Configuration.BASE_PAIRING).orElse("")
+                    + " is gone: its current side ended"));
             store.put(Pairing.Build.class, Pairing.Build.BASE);
             store.put(Pairing.class, pairing);
             return;
         }
         Optional<BaseSpec> spec = BaseSpec.of(context);
         if (spec.isPresent() && !spec.get().classpath().isEmpty()) {
-            Optional<String> added;
+            BaseBuild build;
             try {
-                added = BaseClassLoader.newInThisChange(spec.get().classpath(), context.getRequiredTestMethod());
+                build = BaseBuild.open(spec.get(), context.getRequiredTestMethod(), timeout);
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-                throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \"" + spec.get().classpath()
-                        + "\"", ConfigurationErrors.where(context), e.getMessage());
+                throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \""
+                        + spec.get().classpath() + "\"", ConfigurationErrors.where(context), e.getMessage());
             }
-            store.put(Added.class, new Added(added));
-            if (added.isPresent()) {
-                return;
+            store.put(BaseBuild.class, build);
+            store.put(Added.class, new Added(build.added()));
+            if (build.beside()) {
+                store.put(Pairing.Build.class, Pairing.Build.CURRENT);
+                store.put(Pairing.class, build.pairing());
             }
-            Pairing pairing = new Pairing(timeout.plus(BASE_START), 1 + spec.get().tolerance());
-            store.put(Pairing.Build.class, Pairing.Build.CURRENT);
-            store.put(Pairing.class, pairing);
-            store.put(BaseSpec.class, spec.get());
         }
     }
 
@@ -139,13 +119,7 @@ public final class BaseRuns {
 
     /** What the change adds to the base build, as the base class path says; empty when it cannot say. */
     private static Optional<String> added(ExtensionContext context) {
-        Optional<BaseSpec> spec = BaseSpec.of(context);
-        try {
-            return spec.isEmpty() || spec.get().classpath().isEmpty() ? Optional.empty()
-                    : BaseClassLoader.newInThisChange(spec.get().classpath(), context.getRequiredTestMethod());
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            return Optional.empty();
-        }
+        return BaseSpec.of(context).flatMap(spec -> BaseBuild.added(spec, context.getRequiredTestMethod()));
     }
 
     /** What of the test the change adds ({@code test class}, {@code test method}), or empty: decided once. */
@@ -154,7 +128,8 @@ public final class BaseRuns {
 
     /** Whether this invocation is a current side with a base build to run beside it. */
     public static boolean hasBase(ExtensionContext context) {
-        return context.getStore(NAMESPACE).get(Pairing.Build.class, Pairing.Build.class) == Pairing.Build.CURRENT;
+        BaseBuild build = context.getStore(NAMESPACE).get(BaseBuild.class, BaseBuild.class);
+        return build != null && build.beside();
     }
 
     /**
@@ -165,25 +140,25 @@ public final class BaseRuns {
      */
     public static Throwable runBeside(InvocationInterceptor.Invocation<Void> invocation, ExtensionContext context,
                                       TaskKind kind, java.nio.file.Path reportDir) {
-        BaseSpec spec = context.getStore(NAMESPACE).get(BaseSpec.class, BaseSpec.class);
-        Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
+        BaseBuild build = context.getStore(NAMESPACE).get(BaseBuild.class, BaseBuild.class);
+        BaseSpec spec = build.spec();
+        Pairing pairing = build.pairing();
+        BaseClassLoader loader = build.loader();
         Class<?> testClass = context.getRequiredTestClass();
         Method method = context.getRequiredTestMethod();
-        BaseClassLoader loader;
         Class<?> baseClass;
         Method baseMethod;
         try {
-            loader = BaseClassLoader.of(spec.classpath(), testClass);
+            loader.check(spec.classpath(), testClass);
             baseClass = Class.forName(testClass.getName(), false, loader);
-            baseMethod = BaseClassLoader.sameMethod(baseClass, method).orElseThrow(() -> new IllegalArgumentException("the base build's " + testClass.getSimpleName()
-                            + " has no method " + method.getName() + " with the same parameters: compare a test that"
-                            + " both builds have"));
+            baseMethod = BaseClassLoader.sameMethod(baseClass, method).orElseThrow(() -> new IllegalArgumentException(
+                    "the base build's " + testClass.getSimpleName() + " has no method " + method.getName()
+                            + " with the same parameters: compare a test that both builds have"));
         } catch (IllegalArgumentException | ClassNotFoundException | LinkageError e) {
             throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \"" + spec.classpath()
                     + "\"", ConfigurationErrors.where(context), e.getMessage());
         }
         String id = UUID.randomUUID().toString();
-        PAIRINGS.put(id, pairing);
         AtomicReference<Throwable> baseFailure = new AtomicReference<>();
         AtomicBoolean baseRan = new AtomicBoolean();
         Thread base = Thread.ofPlatform().name("brigade-base").unstarted(() -> {
@@ -199,8 +174,9 @@ public final class BaseRuns {
         Throwable failure = null;
         // both sides' rounds, recorded while they run, to explain a failed comparison (issue 29)
         PairedRecording recording = PairedRecording.start(reportDir, recordingName(testClass, method, kind,
-                ForkChild.run(context)));
+                Configuration.of(context).forkRun()));
         try (recording) {
+            // the pairing and the loader stay open until the invocation's store closes them
             base.start();
             try {
                 invocation.proceed();
@@ -211,15 +187,6 @@ public final class BaseRuns {
             }
             join(base);
             context.getStore(NAMESPACE).put(PairedRecording.Outcome.class, recording.finish());
-        } finally {
-            PAIRINGS.remove(id);
-            pairing.close();
-            try {
-                loader.close();
-            } catch (java.io.IOException e) {
-                failure = failure != null ? failure : new IllegalStateException("cannot close the base build's"
-                        + " class loader: " + e.getMessage(), e);
-            }
         }
         if (causedBy(failure, Pairing.PartnerFailedException.class) && baseFailure.get() != null) {
             // the base build's code failed in a round this side's thread measured: the failure is the base's
@@ -247,15 +214,11 @@ public final class BaseRuns {
     private static void runBase(ExtensionContext context, Class<?> baseClass, Method baseMethod, String id,
                                 TaskKind kind, AtomicReference<Throwable> failure, AtomicBoolean ran) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(baseClass, baseMethod)).configurationParameter(PAIRING_PARAMETER, id);
+                .selectors(selectMethod(baseClass, baseMethod))
+                .configurationParameters(Configuration.of(context).brigadeKeys())
+                .configurationParameter(Configuration.BASE_PAIRING, id);
         if (kind != null) {
-            request.configurationParameter(KIND_PARAMETER, kind.name());
-        }
-        for (java.lang.reflect.Field field : Constants.class.getFields()) {
-            if (field.getName().endsWith("_PROPERTY_NAME")) {
-                String key = constant(field);
-                context.getConfigurationParameter(key).ifPresent(value -> request.configurationParameter(key, value));
-            }
+            request.configurationParameter(Configuration.BASE_KIND, kind.name());
         }
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
@@ -328,8 +291,9 @@ public final class BaseRuns {
      * the main metric ({@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn).
      */
     public static List<List<BaseComparison>> comparisons(ExtensionContext context, boolean spawn) {
-        BaseSpec spec = context.getStore(NAMESPACE).get(BaseSpec.class, BaseSpec.class);
-        Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
+        BaseBuild build = context.getStore(NAMESPACE).get(BaseBuild.class, BaseBuild.class);
+        BaseSpec spec = build.spec();
+        Pairing pairing = build.pairing();
         Metric main = spawn ? Metric.NANOS_PER_TASK : Metric.NANOS_PER_HOP;
         List<String> metrics = spec.metrics().isEmpty() ? List.of(main.key()) : spec.metrics();
         List<List<BaseComparison>> comparisons = new ArrayList<>();
@@ -369,14 +333,6 @@ public final class BaseRuns {
     /** {@code nanosPerHop} and {@code nanosPerTask} → {@code nanos}: what a round measures, per hop or task. */
     private static String unitless(String metric) {
         return metric.replaceFirst("Per(Hop|Task)$", "");
-    }
-
-    private static String constant(java.lang.reflect.Field field) {
-        try {
-            return (String) field.get(null);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void join(Thread thread) {

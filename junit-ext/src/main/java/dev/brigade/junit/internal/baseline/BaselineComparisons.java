@@ -8,13 +8,13 @@ import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.Constants;
+import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.BaselineSpec;
 import dev.brigade.junit.internal.config.BaselineUpdate;
 import dev.brigade.junit.internal.config.Settings;
 import dev.brigade.junit.internal.config.TemplateSpec;
-import dev.brigade.junit.internal.fork.ForkChild;
-import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
-import dev.brigade.junit.internal.lifecycle.InvocationResults;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.Regression;
@@ -66,7 +66,7 @@ public final class BaselineComparisons {
             // @Baseline in the test's JVM records the results themselves, not a brigade's nested memory result
             boolean declared = current.plan().baseline().isPresent()
                     && current.results().collected().all().stream().anyMatch(r -> r == result);
-            if (ForkChild.kind(current.context()).isPresent() && declared) {
+            if (Configuration.of(current.context()).forkChildKind().isPresent() && declared) {
                 current.defer(entry, currentRuns.get(0).keySet());
                 current.context().publishReportEntry(ENTRY_PREFIX + label, "recording "
                         + String.join(", ", currentRuns.get(0).keySet()) + " with the metrics of @Baseline, in the"
@@ -140,8 +140,8 @@ public final class BaselineComparisons {
         List<Map<String, Estimate>> earlier = current.recorded().getOrDefault(entry, List.of());
         boolean again = earlier.size() == currentRuns.size();
         List<Map<String, Estimate>> runs = again ? merged(earlier, currentRuns) : currentRuns;
-        boolean laterRunOfChild = ForkChild.kind(current.context()).isPresent()
-                && ForkChild.run(current.context()) > 1;
+        boolean laterRunOfChild = Configuration.of(current.context()).forkChildKind().isPresent()
+                && Configuration.of(current.context()).forkRun() > 1;
         boolean append = settings.baselineUpdate() == BaselineUpdate.ADD || laterRunOfChild || again;
         int held = BaselineFile.record(file, current.context().getRequiredTestClass(), machine, entry, runs,
                 append, settings.baselineRuns(), again ? earlier.size() : 0);

@@ -2,7 +2,7 @@ package dev.brigade.junit.internal.baseline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.brigade.junit.internal.fork.ResultCodec;
+import dev.brigade.fixture.internal.MeasurementCodec;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
 import java.io.IOException;
@@ -201,7 +201,7 @@ final class BaselineFile {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("recordedAt", recordedAt);
         Map<String, Object> values = new LinkedHashMap<>();
-        metrics.forEach((name, e) -> values.put(name, ResultCodec.encode(e)));
+        metrics.forEach((name, e) -> values.put(name, MeasurementCodec.encode(e)));
         run.put("metrics", values);
         return run;
     }

@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.assertj.spi.BaselineService;
 import dev.brigade.fixture.Measurement;
-import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.measure.Regression;
 import java.util.List;
 import org.apiguardian.api.API;

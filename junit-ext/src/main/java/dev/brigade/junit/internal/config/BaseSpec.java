@@ -34,6 +34,7 @@ public record BaseSpec(List<String> metrics, double tolerance, String classpath,
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, AgainstBase.class));
         return found.map(a -> {
             String where = ConfigurationErrors.where(context);
+            Configuration configuration = Configuration.of(context);
             for (String metric : a.metrics()) {
                 try {
                     Metric.ofKey(metric);
@@ -44,13 +45,13 @@ public record BaseSpec(List<String> metrics, double tolerance, String classpath,
             }
             double tolerance = a.tolerance().isBlank()
                     ? Settings.tolerance(Settings.ToleranceOf.BASE,
-                            context.getConfigurationParameter(Constants.BASE_TOLERANCE_PROPERTY_NAME),
+                            configuration.get(Constants.BASE_TOLERANCE_PROPERTY_NAME),
                             t -> Constants.BASE_TOLERANCE_PROPERTY_NAME + " = \"" + t + "\"", where)
                     : Settings.tolerance(Settings.ToleranceOf.BASE, Optional.of(a.tolerance()),
                             t -> "@AgainstBase(tolerance = \"" + t + "\")", where);
-            String classpath = context.getConfigurationParameter(Constants.BASE_CLASSPATH_PROPERTY_NAME)
+            String classpath = configuration.get(Constants.BASE_CLASSPATH_PROPERTY_NAME)
                     .orElse(Constants.BASE_CLASSPATH_DEFAULT).strip();
-            boolean required = Settings.bool(context::getConfigurationParameter, where,
+            boolean required = Settings.bool(configuration::get, where,
                     Constants.BASE_REQUIRED_PROPERTY_NAME, Constants.BASE_REQUIRED_DEFAULT,
                     "true (an @AgainstBase test that compared nothing fails) or false");
             return new BaseSpec(Arrays.asList(a.metrics()), tolerance, classpath, required);

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Budget;
-import dev.brigade.junit.internal.verdict.Limit;
 import dev.brigade.measure.Bytes;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -42,7 +42,7 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException naming the key and the value
      */
     public static Settings read(ExtensionContext context, String where) {
-        return read(context::getConfigurationParameter, where);
+        return read(Configuration.of(context)::get, where);
     }
 
     /** {@link #read(ExtensionContext, String)} from any source of parameters, by key. */
@@ -65,7 +65,7 @@ public record Settings(double scale, boolean enabled, Path reportDir, Path basel
 
     /** Whether measured tests run; true when the value cannot be read (the test then fails with the error). */
     public static boolean enabledOrUnreadable(ExtensionContext context) {
-        Optional<String> value = context.getConfigurationParameter(Constants.ENABLED_PROPERTY_NAME);
+        Optional<String> value = Configuration.of(context).get(Constants.ENABLED_PROPERTY_NAME);
         return value.map(v -> !v.trim().equalsIgnoreCase("false")).orElse(Constants.ENABLED_DEFAULT);
     }
 

@@ -3,30 +3,23 @@ package dev.brigade.junit.internal.fork;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.Measurement;
-import dev.brigade.junit.internal.lifecycle.CurrentInvocation;
+import dev.brigade.junit.internal.config.Configuration;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Regression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The child side of {@code @Fork}: in a JVM started by {@link ForkRunner}, the configuration parameter
- * {@value #CHILD} names the kind of the one invocation to run, and the results of that invocation are kept here
- * for {@link ForkMain} to send back. Thread-safe.
+ * {@value Configuration#FORK_CHILD} names the kind of the one invocation to run, and the results of that invocation
+ * are kept here for {@link ForkMain} to send back. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ForkChild {
-
-    /** Set in the child: the kind of the invocation it runs ({@code -} for a plain test). */
-    static final String CHILD = "brigade.fork.child";
-
-    /** Set in the child: which of the invocation's runs it is, from 1 ({@code @Fork(runs = ...)}). */
-    static final String RUN = "brigade.fork.run";
 
     private static final List<Measurement> RESULTS = new ArrayList<>();
     private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
@@ -35,16 +28,6 @@ public final class ForkChild {
     private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
-    }
-
-    /** The kind this child runs, when this JVM is a fork's child. */
-    public static Optional<String> kind(ExtensionContext context) {
-        return context.getConfigurationParameter(CHILD);
-    }
-
-    /** Which run of its invocation this child is, from 1; 1 outside a child too. */
-    public static int run(ExtensionContext context) {
-        return context.getConfigurationParameter(RUN).map(Integer::parseInt).orElse(1);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.baseline.BaselineComparisons;
+import dev.brigade.junit.internal.config.Configuration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +30,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The main class of a {@code @Fork} child JVM: runs one test method through the JUnit Platform Launcher (the
- * extension, seeing {@value ForkChild#CHILD}, runs only the invocation of the requested kind, in this JVM), then
- * writes its outcome and results to a file for the parent, atomically: a child killed midway leaves no file.
+ * extension, seeing {@value Configuration#FORK_CHILD}, runs only the invocation of the requested kind, in this JVM),
+ * then writes its outcome and results to a file for the parent, atomically: a child killed midway leaves no file.
  *
  * <p>{@code ForkMain OUT CLASS METHOD PARAMETER-TYPES KIND [KEY=VALUE ...]}.
  */
@@ -43,7 +44,7 @@ public final class ForkMain {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         Map<String, String> parameters = new HashMap<>();
-        parameters.put(ForkChild.CHILD, args[4]);
+        parameters.put(Configuration.FORK_CHILD, args[4]);
         for (String kv : Arrays.asList(args).subList(5, args.length)) {
             int eq = kv.indexOf('=');
             parameters.put(kv.substring(0, eq), kv.substring(eq + 1));

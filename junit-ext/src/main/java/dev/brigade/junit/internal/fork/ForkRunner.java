@@ -6,6 +6,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.internal.ChildJvm;
 import dev.brigade.junit.Constants;
+import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
@@ -189,7 +190,7 @@ public final class ForkRunner {
         args.add(context.getRequiredTestMethod().getName());
         args.add(ForkMain.parameterTypes(context.getRequiredTestMethod()));
         args.add(kind);
-        args.add(ForkChild.RUN + "=" + run);
+        args.add(Configuration.FORK_RUN + "=" + run);
         Settings s = plan.settings();
         args.add(Constants.SCALE_PROPERTY_NAME + "=" + s.scale());
         args.add(Constants.BASELINE_DIR_PROPERTY_NAME + "=" + s.baselineDir());
@@ -201,7 +202,7 @@ public final class ForkRunner {
         args.add(Constants.TIMEOUT_PROPERTY_NAME + "=" + s.timeout().toNanos() + "ns");
         // @AgainstBase: both sides run in the child, against the base build this JVM was given
         for (String key : List.of(Constants.BASE_CLASSPATH_PROPERTY_NAME, Constants.BASE_TOLERANCE_PROPERTY_NAME)) {
-            context.getConfigurationParameter(key).ifPresent(value -> args.add(key + "=" + value));
+            Configuration.of(context).get(key).ifPresent(value -> args.add(key + "=" + value));
         }
         return ChildJvm.command(spec.cpus(), spec.childArguments(), classPath(plan), ForkMain.class.getName(),
                 args);

@@ -33,7 +33,7 @@ public final class ResultCodec {
     }
 
     /** An estimate with its rounds, as stored in baseline files too. */
-    public static Map<String, Object> encode(Estimate e) {
+    static Map<String, Object> encode(Estimate e) {
         return MeasurementCodec.encode(e);
     }
 

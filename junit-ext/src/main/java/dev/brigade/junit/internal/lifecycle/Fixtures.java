@@ -8,6 +8,7 @@ import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
 import dev.brigade.junit.internal.config.TemplateSpec;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 

@@ -21,4 +21,23 @@ final class MeasurementLock {
     static void unlock() {
         LOCK.unlock();
     }
+
+    /** Runs {@code body} holding the lock: its failure, or null when it passed. */
+    static Throwable alone(Body body) throws InterruptedException {
+        lock();
+        try {
+            body.run();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** What runs under the lock. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Throwable;
+    }
 }

@@ -2,24 +2,13 @@ package dev.brigade.junit.internal.lifecycle;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.Brigade;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.Spawn;
-import dev.brigade.junit.internal.base.BaseRuns;
-import dev.brigade.junit.internal.config.ForkSpec;
+import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
-import dev.brigade.junit.internal.fork.ForkChild;
-import dev.brigade.junit.internal.fork.ForkRunner;
-import dev.brigade.junit.internal.report.ReportEntries;
-import dev.brigade.junit.internal.report.RunReport;
-import dev.brigade.junit.internal.verdict.BaseCheck;
-import dev.brigade.junit.internal.verdict.BaselineCheck;
-import dev.brigade.junit.internal.verdict.BudgetCheck;
-import dev.brigade.junit.internal.verdict.BudgetVerdict;
-import java.util.List;
-import java.lang.reflect.Method;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -62,17 +51,19 @@ public final class Measurements {
     /** One invocation per kind; the annotations and configuration are checked first. */
     public static Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
         MethodPlan plan = TestState.plan(context);
-        Optional<String> childKind = ForkChild.kind(context).or(() -> BaseRuns.baseKind(context));
+        Configuration configuration = Configuration.of(context);
+        Optional<String> childKind = configuration.forkChildKind().or(configuration::baseKind);
         return plan.template().kinds().stream().filter(kind -> childKind.map(kind.name()::equals).orElse(true))
                 .map(kind -> new TemplateInvocation(plan.template(), kind));
     }
 
-    /** Checks the annotations and configuration of a measured test before it, or its parameters, run. */
+    /**
+     * Checks the annotations and configuration of a measured test before it, or its parameters, run, and decides how
+     * the invocation runs ({@link InvocationMode}), opening the base build it runs beside, if any.
+     */
     public static void beforeEach(ExtensionContext context) {
-        MethodPlan plan = MethodPlan.isMeasured(context) ? TestState.plan(context) : null;
-        // a test that forks runs both sides of @AgainstBase in its child, not here
-        if (plan != null && !forks(plan, context)) {
-            BaseRuns.beforeEach(context, plan.settings().timeout());
+        if (MethodPlan.isMeasured(context)) {
+            TestState.mode(context);
         }
     }
 
@@ -104,144 +95,20 @@ public final class Measurements {
     }
 
     /**
-     * Runs the invocation in its forks, one after another, adding their results: the failure of the first that
-     * failed (the others are not started), or null.
-     */
-    private static Throwable runForks(CurrentInvocation current) {
-        ExtensionContext context = current.context();
-        MethodPlan plan = current.plan();
-        InvocationResults results = current.results();
-        ForkSpec spec = plan.fork().orElseThrow();
-        TaskKind kind = TestState.kind(context);
-        for (int run = 1; run <= spec.runs(); run++) {
-            ForkRunner.Outcome outcome;
-            try {
-                outcome = ForkRunner.run(context, plan, spec, kind == null ? "-" : kind.name(), run);
-            } catch (RuntimeException | Error e) {
-                notStarted(context, spec, run);
-                throw e;
-            }
-            int numbered = spec.runs() == 1 ? 0 : run;
-            for (int i = 0; i < outcome.results().size(); i++) {
-                results.addForked(outcome.results().get(i), numbered);
-                current.compared(outcome.results().get(i), outcome.comparisons().get(i));
-                current.comparedWithBase(outcome.results().get(i), outcome.base().get(i));
-                BaseRuns.explainedInFork(context, outcome.results().get(i), outcome.explained().get(i));
-            }
-            outcome.entries().forEach(context::publishReportEntry);
-            outcome.deferred().forEach(current::defer);
-            if (outcome.failure() != null) {
-                notStarted(context, spec, run);
-                return outcome.failure();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Whether this invocation runs in forks: it has {@code @Fork}, forks are enabled, and this is neither a fork nor
-     * the base side of an {@code @AgainstBase} test (which runs where its current side runs).
-     */
-    private static boolean forks(MethodPlan plan, ExtensionContext context) {
-        return plan.fork().isPresent() && ForkChild.kind(context).isEmpty() && !BaseRuns.isBaseSide(context)
-                && plan.settings().forkEnabled();
-    }
-
-    /** Says in a report entry which runs were not started after run {@code failed} failed. */
-    private static void notStarted(ExtensionContext context, ForkSpec spec, int failed) {
-        if (failed < spec.runs()) {
-            context.publishReportEntry(Constants.REPORT_ENTRY_PREFIX + "fork", "run " + failed + " of " + spec.runs()
-                    + " failed: " + (failed + 1 == spec.runs() ? "run " + spec.runs() + " was"
-                    : "runs " + (failed + 1) + " to " + spec.runs() + " were") + " not started");
-        }
-    }
-
-    /**
-     * Runs a measured invocation alone (under {@link MeasurementLock}), then publishes its results as report
-     * entries and checks its budgets; any other invocation just proceeds.
+     * Runs a measured invocation in its mode, decided once ({@link InvocationMode}), then decides its verdicts in
+     * one step ({@link InvocationVerdicts}); any other invocation just proceeds.
      */
     public static void intercept(InvocationInterceptor.Invocation<Void> invocation, ExtensionContext context)
             throws Throwable {
-        Method method = context.getRequiredTestMethod();
-        if (!MethodPlan.isMeasured(method)) {
+        if (!MethodPlan.isMeasured(context.getRequiredTestMethod())) {
             invocation.proceed();
             return;
         }
         MethodPlan plan = TestState.plan(context);
-        if (BaseRuns.isBaseSide(context)) {
-            // the base build's copy of an @AgainstBase test: its current side holds the measurement lock, reports
-            // and checks; this side only measures, paired with it
-            invocation.proceed();
-            return;
-        }
-        InvocationResults results = TestState.results(context);
-        CurrentInvocation current = new CurrentInvocation(context, plan, results);
-        try (AutoCloseable entered = current.enter()) {
-            Throwable failure = null;
-            boolean fork = forks(plan, context);
-            if (plan.fork().isPresent() && ForkChild.kind(context).isEmpty() && !plan.settings().forkEnabled()) {
-                int runs = plan.fork().get().runs();
-                context.publishReportEntry(Constants.REPORT_ENTRY_PREFIX + "fork", Constants.FORK_ENABLED_PROPERTY_NAME
-                        + " = false: ran in the test's own JVM, not in a fork"
-                        + (runs == 1 ? "" : " (once, not in " + runs + " forks)"));
-            }
-            MeasurementLock.lock();
-            try {
-                if (fork) {
-                    invocation.skip();
-                    failure = runForks(current);
-                } else if (BaseRuns.hasBase(context)) {
-                    failure = BaseRuns.runBeside(invocation, context, TestState.kind(context),
-                            plan.settings().reportDir());
-                } else {
-                    invocation.proceed();
-                }
-            } catch (Throwable t) {
-                failure = t;
-            } finally {
-                MeasurementLock.unlock();
-            }
-            if (ForkChild.kind(context).isPresent()) {
-                BaseCheck.pair(current, results.collected());
-                ForkChild.keep(current, BaseCheck.explanations(current, results.collected()));
-                if (failure != null) {
-                    throw failure;
-                }
-                return;
-            }
-            InvocationResults.Collected collected = results.collected();
-            ReportEntries.publish(context, collected);
-            if (failure != null) {
-                RunReport.record(current, collected,
-                        BudgetCheck.decide(plan, collected, TestState.kind(context), false));
-                throw failure;
-            }
-            AssertionError baselineFailure = BaselineCheck.check(plan, collected);
-            AssertionError baseFailure = BaseCheck.check(current, collected);
-            if (baseFailure != null) {
-                if (baselineFailure != null) {
-                    baseFailure.addSuppressed(baselineFailure);
-                }
-                baselineFailure = baseFailure;
-            }
-            List<BudgetVerdict> budgets;
-            try {
-                budgets = BudgetCheck.decide(plan, collected, TestState.kind(context), true);
-            } catch (RuntimeException configurationError) {
-                RunReport.record(current, collected, List.of());
-                throw configurationError;
-            }
-            RunReport.record(current, collected, budgets);
-            AssertionError budgetFailure = BudgetCheck.failure(plan, budgets);
-            if (budgetFailure != null) {
-                if (baselineFailure != null) {
-                    budgetFailure.addSuppressed(baselineFailure);
-                }
-                throw budgetFailure;
-            }
-            if (baselineFailure != null) {
-                throw baselineFailure;
-            }
+        InvocationMode mode = TestState.mode(context);
+        CurrentInvocation current = new CurrentInvocation(context, plan, TestState.results(context));
+        try (AutoCloseable entered = mode.enter(current)) {
+            InvocationVerdicts.decide(current, mode.run(invocation, current));
         }
     }
 }

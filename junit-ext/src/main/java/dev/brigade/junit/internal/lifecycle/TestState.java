@@ -1,31 +1,29 @@
 package dev.brigade.junit.internal.lifecycle;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
 import dev.brigade.junit.internal.config.MethodPlan;
-import org.apiguardian.api.API;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Brigade's per-test state in the {@link ExtensionContext.Store} of a test method or template invocation: its plan,
- * the kind of a template invocation, and the results collected. JUnit closes the store, and with it the results,
- * when the test ends. One test thread at a time uses a context's state.
+ * the kind of a template invocation, its mode, and the results collected. JUnit closes the store, and with it the
+ * results, when the test ends. One test thread at a time uses a context's state.
  */
-@API(status = INTERNAL, since = "0.1.0")
-public final class TestState {
+final class TestState {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("dev.brigade.junit");
     private static final String PLAN = "plan";
     private static final String KIND = "kind";
     private static final String RESULTS = "results";
+    private static final String MODE = "mode";
 
     private TestState() {
     }
 
     /** The method's plan, read and checked on first use. */
-    public static MethodPlan plan(ExtensionContext context) {
+    static MethodPlan plan(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         MethodPlan plan = store.get(PLAN, MethodPlan.class);
         if (plan == null) {
@@ -41,8 +39,22 @@ public final class TestState {
     }
 
     /** The kind of the template invocation, or null for a plain test. */
-    public static TaskKind kind(ExtensionContext context) {
+    static TaskKind kind(ExtensionContext context) {
         return context.getStore(NAMESPACE).get(KIND, TaskKind.class);
+    }
+
+    /**
+     * The invocation's mode, decided on first use (before the invocation's parameters are resolved) and kept: the
+     * one decision of how it runs.
+     */
+    static InvocationMode mode(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        InvocationMode mode = store.get(MODE, InvocationMode.class);
+        if (mode == null) {
+            mode = InvocationMode.of(context, plan(context));
+            store.put(MODE, mode);
+        }
+        return mode;
     }
 
     /** The results of the invocation, created on first use. */

@@ -1,10 +1,11 @@
 /**
  * Lifecycle: what the extension does at each JUnit extension point ({@link
  * dev.brigade.junit.internal.lifecycle.Measurements}), the per-test state in the {@code ExtensionContext.Store}
- * ({@link dev.brigade.junit.internal.lifecycle.TestState}), the fixtures it injects and the results they report
- * ({@link dev.brigade.junit.internal.lifecycle.InvocationResults}), the measured invocation running on this thread
- * ({@link dev.brigade.junit.internal.lifecycle.CurrentInvocation}) and the JVM-wide lock that keeps measurements
- * apart. It calls the other rooms in order: run (here or in a fork), then report entries, verdicts, the run report.
+ * ({@code TestState}), the fixtures it injects and the JVM-wide lock that keeps measurements apart. A measured
+ * invocation's mode is decided once ({@code InvocationMode}: in this JVM, beside the base build, in forks, as a fork's
+ * child, as the base side), the mode runs it and returns an outcome, and {@code InvocationVerdicts} decides on that
+ * outcome in one step: report entries, baseline, base build and budgets, the run report. The top room: it calls the
+ * others, and none of them calls it.
  *
  * <p>Implementation of {@code dev.brigade.junit}: not an API, it may change in any release.
  */

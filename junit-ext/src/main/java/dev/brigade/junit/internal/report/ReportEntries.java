@@ -8,7 +8,7 @@ import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.Constants;
-import dev.brigade.junit.internal.lifecycle.InvocationResults;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import dev.brigade.measure.Estimate;
 import java.util.LinkedHashMap;
 import java.util.Map;

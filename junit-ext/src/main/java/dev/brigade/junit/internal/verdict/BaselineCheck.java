@@ -10,7 +10,7 @@ import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.internal.baseline.BaselineComparisons;
 import dev.brigade.junit.internal.config.MethodPlan;
-import dev.brigade.junit.internal.lifecycle.InvocationResults;
+import dev.brigade.junit.internal.invocation.InvocationResults;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;

@@ -10,7 +10,6 @@ import dev.brigade.junit.Budget;
 import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.ForAll;
 import dev.brigade.junit.internal.Gen;
-import dev.brigade.junit.internal.verdict.Limit;
 import dev.brigade.measure.Bytes;
 import dev.brigade.measure.Durations;
 import java.lang.annotation.Annotation;

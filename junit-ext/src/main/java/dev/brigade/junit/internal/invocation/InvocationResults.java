@@ -1,4 +1,4 @@
-package dev.brigade.junit.internal.lifecycle;
+package dev.brigade.junit.internal.invocation;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -9,7 +9,7 @@ import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
-import dev.brigade.junit.internal.verdict.Limit;
+import dev.brigade.junit.internal.config.Limit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -63,7 +63,7 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
      * Adds a result measured in a fork, as if a fixture had reported it, marked as forked and, when the invocation
      * runs in several forks ({@code @Fork(runs = ...)}), with the number of its run, from 1; 0 for a single fork.
      */
-    synchronized void addForked(Measurement result, int run) {
+    public synchronized void addForked(Measurement result, int run) {
         add(result);
         forked.add(result);
         if (run > 0) {

@@ -1,4 +1,4 @@
-package dev.brigade.junit.internal.verdict;
+package dev.brigade.junit.internal.config;
 
 import static dev.brigade.assertj.BrigadeAssertions.assertThat;
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -8,7 +8,6 @@ import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
-import dev.brigade.junit.internal.config.FixtureType;
 import java.time.Duration;
 import org.apiguardian.api.API;
 

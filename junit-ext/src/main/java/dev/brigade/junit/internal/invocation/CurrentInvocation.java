@@ -1,4 +1,4 @@
-package dev.brigade.junit.internal.lifecycle;
+package dev.brigade.junit.internal.invocation;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -43,7 +43,7 @@ public record CurrentInvocation(ExtensionContext context, MethodPlan plan, Invoc
                          Map<String, Set<String>> deferred, Map<Object, List<BaseComparison>> base,
                          Map<Object, List<String>> explained) {
 
-    CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
+    public CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
         this(context, plan, results, Collections.synchronizedMap(new IdentityHashMap<>()),
                 Collections.synchronizedMap(new HashMap<>()), Collections.synchronizedMap(new HashMap<>()),
                 Collections.synchronizedMap(new IdentityHashMap<>()),
@@ -79,7 +79,7 @@ public record CurrentInvocation(ExtensionContext context, MethodPlan plan, Invoc
     }
 
     /** Makes this the current invocation until the returned handle is closed. */
-    AutoCloseable enter() {
+    public AutoCloseable enter() {
         CurrentInvocation previous = CURRENT.get();
         CURRENT.set(this);
         return () -> CURRENT.set(previous);

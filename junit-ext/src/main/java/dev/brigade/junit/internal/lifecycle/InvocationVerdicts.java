@@ -1,0 +1,68 @@
+package dev.brigade.junit.internal.lifecycle;
+
+import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.invocation.CurrentInvocation;
+import dev.brigade.junit.internal.invocation.InvocationResults;
+import dev.brigade.junit.internal.report.ReportEntries;
+import dev.brigade.junit.internal.report.RunReport;
+import dev.brigade.junit.internal.verdict.BaseCheck;
+import dev.brigade.junit.internal.verdict.BaselineCheck;
+import dev.brigade.junit.internal.verdict.BudgetCheck;
+import dev.brigade.junit.internal.verdict.BudgetVerdict;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The verdicts on an invocation, decided in one step after its mode ran it: its results published as report entries,
+ * then the comparisons with the baseline and with the base build and the budgets, all recorded for the run report
+ * before the test fails with the first failure (a budget's, else the base build's, else the baseline's), the
+ * others suppressed in it. A failed run records its results with the budgets, unchecked, and fails with its failure.
+ */
+final class InvocationVerdicts {
+
+    private InvocationVerdicts() {
+    }
+
+    static void decide(CurrentInvocation current, InvocationMode.Outcome outcome) throws Throwable {
+        Throwable failure = outcome.failure();
+        if (!outcome.decidedHere()) {
+            if (failure != null) {
+                throw failure;
+            }
+            return;
+        }
+        ExtensionContext context = current.context();
+        MethodPlan plan = current.plan();
+        InvocationResults.Collected collected = current.results().collected();
+        ReportEntries.publish(context, collected);
+        if (failure != null) {
+            RunReport.record(current, collected, BudgetCheck.decide(plan, collected, TestState.kind(context), false));
+            throw failure;
+        }
+        AssertionError baseline = BaselineCheck.check(plan, collected);
+        AssertionError comparisons = suppressing(BaseCheck.check(current, collected), baseline);
+        List<BudgetVerdict> budgets;
+        try {
+            budgets = BudgetCheck.decide(plan, collected, TestState.kind(context), true);
+        } catch (RuntimeException configurationError) {
+            RunReport.record(current, collected, List.of());
+            throw configurationError;
+        }
+        RunReport.record(current, collected, budgets);
+        AssertionError first = suppressing(BudgetCheck.failure(plan, budgets), comparisons);
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** {@code first} with {@code other} suppressed in it, or {@code other} when there is no {@code first}. */
+    private static AssertionError suppressing(AssertionError first, AssertionError other) {
+        if (first == null) {
+            return other;
+        }
+        if (other != null) {
+            first.addSuppressed(other);
+        }
+        return first;
+    }
+}
