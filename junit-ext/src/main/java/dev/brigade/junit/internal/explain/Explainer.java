@@ -107,7 +107,8 @@ public final class Explainer {
         int marked = 0;
         if (current.executionSamples() < MIN_SAMPLES || base.executionSamples() < MIN_SAMPLES) {
             thin = "too few execution samples for a time explanation: " + base.executionSamples() + " → "
-                    + current.executionSamples() + ", " + MIN_SAMPLES + " a side at least (lengthen measure)";
+                    + current.executionSamples() + ", " + MIN_SAMPLES + " a side at least (JFR samples threads running"
+                    + " Java; platform threads that block at every hop give few: docs/explanations.md)";
         } else {
             List<Explanation.MethodShift> moved = recorded.methodShifts(current, base);
             tested = moved.size();
