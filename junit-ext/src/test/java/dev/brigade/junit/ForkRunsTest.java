@@ -212,7 +212,8 @@ class ForkRunsTest {
                         + " baseline .+× \\[.+–.+], 95 % interval from 3 current runs against 3 recorded runs"
                         + " \\(run-to-run spread ±\\d+\\.\\d %\\); current .+ \\[.+–.+], geometric mean \\[range] of"
                         + " 3 current runs' medians; baseline .+ \\[.+–.+], geometric mean \\[range] of 3 recorded"
-                        + " runs' medians")))));
+                        + " runs' medians\\R  what to do: docs/when-a-gate-fails\\.md#a-baseline in Brigade's"
+                        + " repository")))));
         assertThat(runsOfResults(slower)).containsExactly("1", "2", "3");
         assertThat(dir.resolve(ThreeRuns.class.getName() + ".json")).hasContent(recorded);
     }
