@@ -11,9 +11,14 @@
   document.querySelectorAll('div.flamegraph[data-flame]').forEach(function(el){
     var flame = flames[Number(el.getAttribute('data-flame'))];
     var scale = flame.samplesBase ? flame.samplesCurrent / flame.samplesBase : 0;
+    function change(f){ return f.current - f.base * scale; }
+    // d3-flame-graph adds the children's deltas to a frame's own: each frame gives its change less its children's,
+    // so that the sum it colours by is the frame's own change (given whole, a caller was coloured by its callees'
+    // changes again, and the root, unchanged by construction, came out tinted)
     function node(f){
-      return {name: f.name, value: f.current, base: f.base, delta: f.current - f.base * scale,
-        children: (f.children || []).map(node)};
+      var children = f.children || [];
+      var delta = children.reduce(function(d, c){ return d - change(c); }, change(f));
+      return {name: f.name, value: f.current, base: f.base, delta: delta, children: children.map(node)};
     }
     var chart = flamegraph.default()
       .width(Math.max(320, el.clientWidth || 960)).cellHeight(18).transitionDuration(0).minFrameSize(1)
