@@ -6,11 +6,8 @@ import example.explain.ExplainBuilds;
 import example.explain.ExplainCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -19,9 +16,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * in its own JVM under {@code /tmp/brigade-machine.lock}, the conditions rotating from JVM to JVM.
  *
  * <p>{@code flock /tmp/brigade-machine.lock java -cp <test class path> dev.brigade.junit.ExplainExperiment prepare
- * <work>} compiles the base builds into {@code <work>}; then (the parent without the lock, each child under it)
- * {@code java -cp <test class path> dev.brigade.junit.ExplainExperiment <jvms> <out.tsv> <conditions> <work>}.
- * A condition is a kind, {@code V} (virtual) or {@code P} (platform), a dash and one of {@code aa} (identical base
+ * <work>} compiles the base builds into {@code <work>}; then {@code scripts/explain-experiment.sh} runs the children
+ * ({@code ExplainExperiment child <condition> <base classes> <reports>}), one fresh JVM each, in batches under the
+ * lock, and {@code scripts/explain-table.py} sums their rows (docs/methodology.md has the commands). A condition is a kind, {@code V} (virtual) or {@code P} (platform), a dash and one of {@code aa} (identical base
  * build, recording on: the explanation of the passing pair is made anyway, and its methods marked beyond noise
  * counted), {@code aa-off} (the same with {@code -XX:-FlightRecorder}: no recording), {@code slow} (the base build's
  * {@code Codec.encode} does a third of the steps: does the explanation's first method name it?), {@code alloc} (the
@@ -33,8 +30,6 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * {@link ExplainCases} holds the tests: 20 tasks, measure 1 s.
  */
 public final class ExplainExperiment {
-
-    private static final String LOCK = "/tmp/brigade-machine.lock";
 
     private ExplainExperiment() {
     }
@@ -72,39 +67,8 @@ public final class ExplainExperiment {
             ExplainBuilds.codec(work.resolve("alloc"), 3_000, 3_000, false, ExplainCases.class);
             return;
         }
-        int jvms = Integer.parseInt(args[0]);
-        Path out = Path.of(args[1]).toAbsolutePath();
-        String[] conditions = args[2].split(",");
-        Path work = Path.of(args[3]);
-        Path same = work.resolve("same/classes");
-        Path slow = work.resolve("slow/classes");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, "");
-        for (int i = 0; i < jvms; i++) {
-            String condition = conditions[i % conditions.length];
-            String what = condition.substring(2);
-            Path base = what.startsWith("aa") ? same : what.equals("alloc") ? work.resolve("alloc/classes") : slow;
-            List<String> command = new ArrayList<>(List.of("flock", LOCK,
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED"));
-            if (condition.endsWith("-off")) {
-                command.add("-XX:-FlightRecorder");
-            }
-            Path reports = work.resolve("reports-" + i);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExplainExperiment.class.getName(),
-                    "child", condition, base.toString(), reports.toString()));
-            Path log = work.resolve("child-" + i + ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("child " + i + " did not end; its output is in " + log);
-            }
-            String row = Files.readAllLines(log).stream().filter(l -> l.startsWith("ROW\t")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("a child wrote no row; see " + log));
-            String line = i + "\t" + condition + row.substring(3);
-            Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
-            System.err.println(line);
-        }
+        throw new IllegalArgumentException("give child, prepare or reanalyse; scripts/explain-experiment.sh runs"
+                + " the children in batches under the machine lock");
     }
 
     private static void child(String condition, Path base, Path reports) throws Exception {

@@ -36,6 +36,11 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
                           SideCounts current, SideCounts base, String thin, Optional<Path> recording,
                           List<Path> stacks) {
 
+    /** The start of the line that names the recording, as the failure message has it and the report reads it. */
+    public static final String RECORDING = "  recording: ";
+    /** What separates the recording from the names of the stacks beside it on that line. */
+    public static final String STACKS = "; stacks (flamegraph.pl, speedscope): ";
+
     /** Copies the lists. */
     public Explanation {
         methods = List.copyOf(methods);
@@ -158,9 +163,8 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
                 count(base.pinnedPerUnit()), count(current.pinnedPerUnit()), count(base.gcPausesPerUnit()),
                 count(current.gcPausesPerUnit()), Units.format(base.gcPauseNanosPerUnit(), "ns"),
                 Units.format(current.gcPauseNanosPerUnit(), "ns")));
-        recording.ifPresent(r -> lines.add("  recording: " + r + (stacks.isEmpty() ? ""
-                : "; stacks (flamegraph.pl, speedscope): " + String.join(", ", stacks.stream()
-                        .map(p -> p.getFileName().toString()).toList()))));
+        recording.ifPresent(r -> lines.add(RECORDING + r + (stacks.isEmpty() ? ""
+                : STACKS + String.join(", ", stacks.stream().map(p -> p.getFileName().toString()).toList()))));
         return lines;
     }
 

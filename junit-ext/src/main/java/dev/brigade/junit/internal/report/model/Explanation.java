@@ -1,5 +1,7 @@
 package dev.brigade.junit.internal.report.model;
 
+import static dev.brigade.junit.internal.explain.Explanation.RECORDING;
+import static dev.brigade.junit.internal.explain.Explanation.STACKS;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.Path;
@@ -22,9 +24,6 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record Explanation(String headline, List<String> lines, String recording, List<String> stacks, Flame flame) {
-
-    private static final String RECORDING = "  recording: ";
-    private static final String STACKS = "; stacks (flamegraph.pl, speedscope): ";
 
     /** Copies the lines. */
     public Explanation {
