@@ -102,7 +102,9 @@ class ForkTest {
         @Fork(jvmArgs = "-Dbrigade.test.hangs")
         void hangs() throws Exception {
             Process grandchild = new ProcessBuilder("sleep", "600").start();
-            System.out.println("pids " + ProcessHandle.current().pid() + " " + grandchild.pid());
+            long sinceStart = Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(),
+                    java.time.Instant.now()).toMillis();
+            System.out.println("pids " + ProcessHandle.current().pid() + " " + grandchild.pid() + " " + sinceStart);
             Thread.sleep(Duration.ofMinutes(10));
         }
     }
@@ -157,19 +159,21 @@ class ForkTest {
         EngineExecutionResults results;
         System.setOut(new PrintStream(new ForkedClassTest.Tee(out, captured), true, StandardCharsets.UTF_8));
         try {
-            results = TestKit.run(ForkedHang.class, Constants.FORK_TIMEOUT_PROPERTY_NAME, "3s");
+            // the child must reach its body and print its line before the timeout: the time it took is printed
+            results = TestKit.run(ForkedHang.class, Constants.FORK_TIMEOUT_PROPERTY_NAME, "6s");
         } finally {
             System.setOut(out);
         }
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test("hangs"), finishedWithFailure(
-                message(m -> m.startsWith("The fork of method [ForkTest.ForkedHang#hangs] did not finish within PT3S"
+                message(m -> m.startsWith("The fork of method [ForkTest.ForkedHang#hangs] did not finish within PT6S"
                         + " (brigade.fork.timeout); it was killed.")))));
         // the child's line, with the prefix of a test without a kind: the child's pid and its own child's
         String line = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("[fork hangs] pids "))
                 .findFirst().orElseThrow(() -> new AssertionError("no line [fork hangs] pids ... in " + captured));
         String[] pids = line.substring("[fork hangs] pids ".length()).split(" ");
-        List<String> left = Arrays.stream(pids).filter(pid -> !Leftovers.endsWithin(Long.parseLong(pid),
+        System.out.println("the hanging fork printed its line " + pids[2] + " ms after it started");
+        List<String> left = Arrays.stream(pids, 0, 2).filter(pid -> !Leftovers.endsWithin(Long.parseLong(pid),
                 Duration.ofSeconds(10))).toList();
         left.forEach(pid -> ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly));
         assertThat(left).as("of the fork (pid %s) and its child (pid %s), alive 10 s after the timeout's kill",
