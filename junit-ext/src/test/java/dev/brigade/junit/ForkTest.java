@@ -12,7 +12,12 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.brigade.fixture.BrigadeFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,9 +30,6 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** {@code @Fork} with real child JVMs: the body runs in the child, its outcome and results come back. */
 class ForkTest {
-
-    /** A marker on the command line of the hanging child, to find it among the machine's processes. */
-    static final String HANG_MARKER = "-Dbrigade.test.hangs=" + ProcessHandle.current().pid();
 
     @TestKit.TestCase
     static class Forked {
@@ -98,7 +100,11 @@ class ForkTest {
     static class ForkedHang {
         @org.junit.jupiter.api.Test
         @Fork(jvmArgs = "-Dbrigade.test.hangs")
-        void hangs() throws InterruptedException {
+        void hangs() throws Exception {
+            Process grandchild = new ProcessBuilder("sleep", "600").start();
+            long sinceStart = Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(),
+                    java.time.Instant.now()).toMillis();
+            System.out.println("pids " + ProcessHandle.current().pid() + " " + grandchild.pid() + " " + sinceStart);
             Thread.sleep(Duration.ofMinutes(10));
         }
     }
@@ -147,14 +153,34 @@ class ForkTest {
     }
 
     @Test
-    void a_hanging_child_is_killed_after_the_timeout_and_leaves_no_process() {
-        EngineExecutionResults results = TestKit.run(ForkedHang.class, Constants.FORK_TIMEOUT_PROPERTY_NAME, "3s");
+    void a_hanging_child_is_killed_after_the_timeout_with_its_own_child_and_leaves_no_process() throws Exception {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(new ForkedClassTest.Tee(out, captured), true, StandardCharsets.UTF_8));
+        try {
+            // the child must reach its body and print its line before the timeout: the time it took is printed
+            results = TestKit.run(ForkedHang.class, Constants.FORK_TIMEOUT_PROPERTY_NAME, "6s");
+        } finally {
+            System.setOut(out);
+        }
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test("hangs"), finishedWithFailure(
-                message(m -> m.startsWith("The fork of method [ForkTest.ForkedHang#hangs] did not finish within PT3S"
+                message(m -> m.startsWith("The fork of method [ForkTest.ForkedHang#hangs] did not finish within PT6S"
                         + " (brigade.fork.timeout); it was killed.")))));
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
-                .contains("-Dbrigade.test.hangs ")).filter(ProcessHandle::isAlive).toList()).isEmpty();
+        // the child's line, with the prefix of a test without a kind: the child's pid and its own child's
+        String line = captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("[fork hangs] pids "))
+                .findFirst().orElseThrow(() -> new AssertionError("no line [fork hangs] pids ... in " + captured));
+        String[] pids = line.substring("[fork hangs] pids ".length()).split(" ");
+        System.out.println("the hanging fork printed its line " + pids[2] + " ms after it started");
+        List<String> left = Arrays.stream(pids, 0, 2).filter(pid -> !Leftovers.endsWithin(Long.parseLong(pid),
+                Duration.ofSeconds(10))).toList();
+        left.forEach(pid -> ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly));
+        assertThat(left).as("of the fork (pid %s) and its child (pid %s), alive 10 s after the timeout's kill",
+                pids[0], pids[1]).isEmpty();
+        // this JVM's own process tree only: the machine's other processes are none of this test's business
+        assertThat(Leftovers.childProcesses()).as("descendants of this JVM")
+                .noneMatch(p -> p.contains("-Dbrigade.test.hangs "));
     }
 
     @Test

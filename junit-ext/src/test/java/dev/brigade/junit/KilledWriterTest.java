@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import dev.brigade.junit.internal.TestSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * version or the new one, whole; a write acknowledged before the kill is never lost; and the temporary files a
  * killed write leaves beside its target are removed by the next write.
  */
+@ExtendWith(TestSeed.class)
 class KilledWriterTest {
 
     static final int KILLS = 20;
@@ -39,8 +42,8 @@ class KilledWriterTest {
     void files_are_old_or_new_and_whole_after_each_sigkill_and_the_next_write_clears_leftovers() throws Exception {
         Path baseline = dir.resolve("baselines").resolve("com.example.Writer.json");
         Path reports = dir.resolve("reports");
-        long seed = System.nanoTime();
-        Random random = new Random(seed);
+        long seed = TestSeed.SEED;
+        Random random = TestSeed.random(KilledWriterTest.class.getName());
         int next = 0;
         List<String> leftovers = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {

@@ -10,15 +10,14 @@ import java.util.function.Function;
  *
  * <p>A small stand-in for a property-testing engine, on plain Jupiter so it runs under JUnit 5 and 6 alike
  * (docs/reliability.md, "Hostile input", says why not jqwik). Inputs come from one seed per run, chosen at random
- * unless {@code -Dbrigade.property.seed=N} is given; a failure names the seed, so it can be run again as it was.
+ * unless {@code -Dbrigade.test.seed=N} is given ({@link TestSeed}); a failure names the seed, so it can be run again as it
+ * was.
  * Not thread-safe: one test thread uses it.
  *
  * @param <T> the input type
  */
 public final class ForAll<T> {
 
-    /** The run's seed: every property derives its own from it and its name. */
-    public static final long SEED = Long.getLong("brigade.property.seed", new Random().nextLong());
     private static final int MAX_SHRINK_ATTEMPTS = 2_000;
 
     private final String name;
@@ -47,15 +46,15 @@ public final class ForAll<T> {
      * @throws AssertionError naming the property, the seed, the try and the (shrunk) input, with the failure as cause
      */
     public void check(Consumer<T> property) {
-        Random random = new Random(SEED ^ name.hashCode());
+        Random random = TestSeed.random(name);
         for (int i = 1; i <= tries; i++) {
             T input = generator.apply(random);
             Throwable failure = failure(property, input);
             if (failure != null) {
                 T shrunk = shrink(property, input, signature(failure));
                 Throwable shrunkFailure = shrunk == input ? failure : failure(property, shrunk);
-                throw new AssertionError("property \"" + name + "\" failed on try " + i + " of " + tries + " (seed "
-                        + SEED + ": rerun with -Dbrigade.property.seed=" + SEED + ") with input " + show(shrunk)
+                throw new AssertionError("property \"" + name + "\" failed on try " + i + " of " + tries + " ("
+                        + TestSeed.rerun() + ") with input " + show(shrunk)
                         + (shrunk == input ? "" : ", shrunk from " + show(input)) + ": " + shrunkFailure,
                         shrunkFailure);
             }
