@@ -1,6 +1,6 @@
 package dev.brigade.assertj;
 
-import dev.brigade.measure.Regression;
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Units;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +29,12 @@ final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory {
     }
 
     /** One line per regressed metric. */
-    static ErrorMessageFactory shouldBeNoWorseThanBaseline(String subject, List<Regression> regressions) {
+    static ErrorMessageFactory shouldBeNoWorseThanBaseline(String subject, List<BaselineComparison> regressions) {
         return new ShouldBeNoWorseThanBaseline(regressions.stream().map(r -> line(subject, r))
                 .collect(Collectors.joining(System.lineSeparator())) + Messages.whatToDo(Messages.Gate.BASELINE));
     }
 
-    private static String line(String subject, Regression r) {
+    private static String line(String subject, BaselineComparison r) {
         return "Expected " + subject + " " + r.metric() + " to be no worse than its baseline (tolerance "
                 + String.format(Locale.ROOT, "%.0f", r.tolerance() * 100) + " %) but it was "
                 + String.format(Locale.ROOT, "%.1f", r.changePercent()) + " % worse: current / baseline "

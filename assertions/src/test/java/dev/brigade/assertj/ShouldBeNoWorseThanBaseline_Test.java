@@ -3,9 +3,9 @@ package dev.brigade.assertj;
 import static dev.brigade.assertj.Results.rounds;
 import static org.assertj.core.api.BDDAssertions.then;
 
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
-import dev.brigade.measure.Regression;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
  */
 class ShouldBeNoWorseThanBaseline_Test {
 
-    private static String message(Regression r) {
+    private static String message(BaselineComparison r) {
         return ShouldBeNoWorseThanBaseline.shouldBeNoWorseThanBaseline("VIRTUAL", List.of(r)).create();
     }
 
     @Test
     void should_name_the_bootstrap_of_one_run_and_how_to_record_more() {
-        Regression r = Regression.of(Metric.NANOS_PER_HOP, rounds("ns", 1_000, 20), rounds("ns", 1_500, 20), 0.10);
+        BaselineComparison r = BaselineComparison.of(Metric.NANOS_PER_HOP, rounds("ns", 1_000, 20),
+                rounds("ns", 1_500, 20), 0.10);
 
         then(message(r)).startsWith("Expected VIRTUAL nanosPerHop to be no worse than its baseline (tolerance 10 %)"
                         + " but it was 50.0 % worse: current / baseline 1.50× [")
@@ -36,7 +37,7 @@ class ShouldBeNoWorseThanBaseline_Test {
         List<Estimate> runs = List.of(Estimate.ofInterval("ns", 1_000, 990, 1_010, 0.01, 20),
                 Estimate.ofInterval("ns", 1_100, 1_090, 1_110, 0.01, 20),
                 Estimate.ofInterval("ns", 900, 890, 910, 0.01, 20));
-        Regression r = Regression.of(Metric.NANOS_PER_HOP, runs, rounds("ns", 3_000, 20), 0.10);
+        BaselineComparison r = BaselineComparison.of(Metric.NANOS_PER_HOP, runs, rounds("ns", 3_000, 20), 0.10);
 
         then(message(r)).startsWith("Expected VIRTUAL nanosPerHop to be no worse than its baseline (tolerance 10 %)"
                         + " but it was ")
@@ -55,7 +56,7 @@ class ShouldBeNoWorseThanBaseline_Test {
         List<Estimate> current = List.of(Estimate.ofInterval("ns", 3_000, 2_990, 3_010, 0.01, 20),
                 Estimate.ofInterval("ns", 3_300, 3_290, 3_310, 0.01, 20),
                 Estimate.ofInterval("ns", 2_700, 2_690, 2_710, 0.01, 20));
-        Regression r = Regression.of(Metric.NANOS_PER_HOP, recorded, current, 0.10);
+        BaselineComparison r = BaselineComparison.of(Metric.NANOS_PER_HOP, recorded, current, 0.10);
 
         then(message(r)).startsWith("Expected VIRTUAL nanosPerHop to be no worse than its baseline (tolerance 10 %)"
                         + " but it was 200.0 % worse: current / baseline 3.00× [")

@@ -1,6 +1,6 @@
 package dev.brigade.junit;
 
-import dev.brigade.junit.internal.lifecycle.Measurements;
+import dev.brigade.junit.internal.lifecycle.ExtensionPoints;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -46,44 +46,44 @@ public final class BrigadeExtension implements TestTemplateInvocationContextProv
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return Measurements.condition(context);
+        return ExtensionPoints.condition(context);
     }
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return Measurements.isTemplate(context);
+        return ExtensionPoints.isTemplate(context);
     }
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return Measurements.invocations(context);
+        return ExtensionPoints.invocations(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Measurements.beforeEach(context);
+        ExtensionPoints.beforeEach(context);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return Measurements.supportsParameter(parameter, context);
+        return ExtensionPoints.supportsParameter(parameter, context);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return Measurements.resolveParameter(parameter, context);
+        return ExtensionPoints.resolveParameter(parameter, context);
     }
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) throws Throwable {
-        Measurements.intercept(invocation, context);
+        ExtensionPoints.intercept(invocation, context);
     }
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
                                             ReflectiveInvocationContext<Method> invocationContext,
                                             ExtensionContext context) throws Throwable {
-        Measurements.intercept(invocation, context);
+        ExtensionPoints.intercept(invocation, context);
     }
 }

@@ -3,7 +3,7 @@ package dev.brigade.assertj.spi;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.Measurement;
-import dev.brigade.measure.Regression;
+import dev.brigade.measure.BaselineComparison;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -25,5 +25,5 @@ public interface BaselineService {
      *         updated (the service tells the test's report so)
      * @throws IllegalStateException when no test of the extension is running on this thread
      */
-    List<Regression> compare(Measurement result, List<String> metrics);
+    List<BaselineComparison> compare(Measurement result, List<String> metrics);
 }

@@ -36,6 +36,38 @@ class RoomsTest {
                 .isEmpty();
     }
 
+    /**
+     * A type of a room is public only because another room (or the platform) needs it, and says which: it carries
+     * {@code @API(status = INTERNAL)} and a Javadoc paragraph {@code Public for ...} or {@code Public as ...}.
+     */
+    @Test
+    void every_public_type_says_which_room_needs_it() throws IOException {
+        Pattern type = Pattern.compile("(?m)^( *)public (?:static |final |sealed |abstract )*(?:class|record|interface"
+                + "|enum) (\\w+)");
+        List<String> unjustified = new ArrayList<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(INTERNAL)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")
+                    && !f.endsWith("package-info.java")).toList()) {
+                String source = Files.readString(file);
+                Matcher m = type.matcher(source);
+                while (m.find()) {
+                    found++;
+                    String before = source.substring(0, m.start());
+                    String javadoc = before.substring(Math.max(0, before.lastIndexOf("/**")));
+                    if (!javadoc.contains("@API(status = INTERNAL")
+                            || !javadoc.matches("(?s).*<p>Public (for|as) .*")) {
+                        unjustified.add(INTERNAL.relativize(file) + ": " + m.group(2));
+                    }
+                }
+            }
+        }
+        assertThat(found).as("public types read from %s", INTERNAL.toAbsolutePath()).isGreaterThan(0);
+        assertThat(unjustified).as("public types of dev.brigade.junit.internal without @API(status = INTERNAL) and a"
+                + " '<p>Public for <room>' paragraph: make each package-private, or say which room needs it")
+                .isEmpty();
+    }
+
     @Test
     void the_check_names_a_cycle_and_the_files_that_make_it() {
         Map<String, Map<String, String>> uses = new TreeMap<>(Map.<String, Map<String, String>>of(

@@ -12,6 +12,8 @@ import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.config.BaseSpec;
 import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.ConfigurationErrors;
+import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.explain.Explainer;
 import dev.brigade.junit.internal.explain.Explanation;
 import dev.brigade.junit.internal.explain.PairedRecording;
@@ -20,7 +22,6 @@ import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.PairedRatio;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@link Pairing}, so their rounds alternate; after the invocation, each pair of runs is compared metric by
  * metric ({@link BaseComparison}). Stateless: the base build and the pairing are the invocation's {@link BaseBuild}
  * in its store, and the base side finds the pairing through its test class's loader. Thread-safe.
+ *
+ * <p>Public for {@code lifecycle}, which runs beside the base build, {@code verdict}, which compares with it, and
+ * {@code report}, which says what is new.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class BaseRuns {
@@ -63,7 +67,7 @@ public final class BaseRuns {
      * which its test class's loader carries. Either way kept in the invocation's store, which closes them, for
      * {@link #attach}.
      */
-    public static void beforeEach(ExtensionContext context, Duration timeout) {
+    public static void beforeEach(ExtensionContext context, MethodPlan plan) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         if (Configuration.of(context).baseSide()) {
             Pairing pairing = (context.getRequiredTestClass().getClassLoader() instanceof BaseClassLoader loader
@@ -74,11 +78,11 @@ public final class BaseRuns {
             store.put(Pairing.class, pairing);
             return;
         }
-        Optional<BaseSpec> spec = BaseSpec.of(context);
+        Optional<BaseSpec> spec = plan.base();
         if (spec.isPresent() && !spec.get().classpath().isEmpty()) {
             BaseBuild build;
             try {
-                build = BaseBuild.open(spec.get(), context.getRequiredTestMethod(), timeout);
+                build = BaseBuild.open(spec.get(), context.getRequiredTestMethod(), plan.settings().timeout());
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw ConfigurationErrors.error(Constants.BASE_CLASSPATH_PROPERTY_NAME + " = \""
                         + spec.get().classpath() + "\"", ConfigurationErrors.where(context), e.getMessage());
@@ -110,16 +114,16 @@ public final class BaseRuns {
      * What the change adds, when this invocation's test is new in it ({@code "test class"}, {@code "test method"}):
      * it runs as a measured test, not compared with the base build.
      */
-    public static Optional<String> newInThisChange(ExtensionContext context) {
+    public static Optional<String> newInThisChange(ExtensionContext context, MethodPlan plan) {
         // decided before the invocation; a test that forks decided in its child, and the base class path says the
         // same here, read once per invocation
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Added.class, k -> new Added(added(context)),
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Added.class, k -> new Added(added(context, plan)),
                 Added.class).what();
     }
 
     /** What the change adds to the base build, as the base class path says; empty when it cannot say. */
-    private static Optional<String> added(ExtensionContext context) {
-        return BaseSpec.of(context).flatMap(spec -> BaseBuild.added(spec, context.getRequiredTestMethod()));
+    private static Optional<String> added(ExtensionContext context, MethodPlan plan) {
+        return plan.base().flatMap(spec -> BaseBuild.added(spec, context.getRequiredTestMethod()));
     }
 
     /** What of the test the change adds ({@code test class}, {@code test method}), or empty: decided once. */
@@ -263,27 +267,26 @@ public final class BaseRuns {
                 sides.b().cpuNanosPerUnit().median(), unit);
     }
 
-    /** Keeps the lines a fork's child sent to explain {@code result}'s failed comparisons with the base build. */
-    public static void explainedInFork(ExtensionContext context, Object result, List<String> lines) {
-        if (!lines.isEmpty()) {
-            forkExplained(context).put(result, List.copyOf(lines));
+    /** Keeps what a fork's child sent to explain {@code result}'s failed comparisons with the base build. */
+    public static void explainedInFork(ExtensionContext context, Object result, Explained explained) {
+        if (!explained.isEmpty()) {
+            forkExplained(context).put(result, explained);
         }
     }
 
-    /** The lines a fork's child sent to explain {@code result}'s failed comparisons, if it sent any. */
-    public static List<String> explainedInFork(ExtensionContext context, Object result) {
-        return forkExplained(context).getOrDefault(result, List.of());
+    /** What a fork's child sent to explain {@code result}'s failed comparisons; none when it sent nothing. */
+    public static Explained explainedInFork(ExtensionContext context, Object result) {
+        return forkExplained(context).getOrDefault(result, Explained.none());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<Object, List<String>> forkExplained(ExtensionContext context) {
+    private static Map<Object, Explained> forkExplained(ExtensionContext context) {
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(ForkExplained.class,
                 k -> new ForkExplained(java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>())),
                 ForkExplained.class).byResult();
     }
 
     /** The explanations a fork's child sent, by result (identity). */
-    private record ForkExplained(Map<Object, List<String>> byResult) {
+    private record ForkExplained(Map<Object, Explained> byResult) {
     }
 
     /**

@@ -62,7 +62,7 @@ final class BaselineFile {
     static Optional<Map<String, List<Estimate>>> find(Path file, String machine, String entry) {
         return history(file, machine, entry).map(runs -> {
             Map<String, List<Estimate>> estimates = new LinkedHashMap<>();
-            for (BaselineComparisons.RecordedRun run : runs) {
+            for (BaselineStore.RecordedRun run : runs) {
                 run.metrics().forEach((name, e) -> estimates.computeIfAbsent(name, k -> new ArrayList<>()).add(e));
             }
             return estimates;
@@ -75,7 +75,7 @@ final class BaselineFile {
      *
      * @throws BaselineFileException when the file cannot be read as a baseline file
      */
-    static Optional<List<BaselineComparisons.RecordedRun>> history(Path file, String machine, String entry) {
+    static Optional<List<BaselineStore.RecordedRun>> history(Path file, String machine, String entry) {
         String text;
         try {
             text = LockedFile.read(file);
@@ -89,12 +89,12 @@ final class BaselineFile {
         if (stored == null) {
             return Optional.empty();
         }
-        List<BaselineComparisons.RecordedRun> history = new ArrayList<>();
+        List<BaselineStore.RecordedRun> history = new ArrayList<>();
         for (Map<String, Object> run : runs(file, text, stored, entry)) {
             Map<String, Estimate> metrics = new LinkedHashMap<>();
             object(file, text, run.get("metrics"), entry + ".metrics").forEach(
                     (name, value) -> metrics.put(name, estimate(file, text, value, entry, name)));
-            history.add(new BaselineComparisons.RecordedRun(run.get("recordedAt") instanceof String at ? at : null,
+            history.add(new BaselineStore.RecordedRun(run.get("recordedAt") instanceof String at ? at : null,
                     metrics));
         }
         return Optional.of(history);

@@ -33,6 +33,8 @@ import org.apiguardian.api.API;
  * builds write (a test's temporary directories are new every time), and two targets that share a lock file only
  * take turns for the milliseconds of a write. Within one JVM the same lock file is taken once at a time, since a
  * JVM cannot hold two overlapping file locks.
+ *
+ * <p>Public for {@code report}, which writes the run's files under its lock.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class LockedFile {

@@ -22,6 +22,8 @@ import org.apiguardian.api.API;
  * the JVM settings that change results (garbage collector, maximum heap, processor count and virtual-thread
  * scheduler flags). Baselines are kept per fingerprint: a figure from another machine is no baseline.
  *
+ * <p>Public for {@code report}, which names the machine by it.
+ *
  * @param cpuModel the CPU's model name, as the OS reports it
  * @param cpus     processors available to the JVM
  * @param os       OS name and architecture

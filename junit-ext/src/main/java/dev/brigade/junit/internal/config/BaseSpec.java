@@ -16,6 +16,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The {@code @AgainstBase} settings of a method: the metrics to compare, the tolerance, the base build's class
  * path (empty when none was given), and whether a comparison is required.
  *
+ * <p>Public for {@code base} and {@code verdict}, which open the base build and compare with it.
+ *
  * @param metrics   metric names; empty for the main metric
  * @param tolerance the slowdown allowed, a fraction
  * @param classpath {@value Constants#BASE_CLASSPATH_PROPERTY_NAME}, trimmed; empty for none
@@ -25,11 +27,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public record BaseSpec(List<String> metrics, double tolerance, String classpath, boolean required) {
 
     /**
-     * The method's {@code @AgainstBase}, if any, with the configuration.
+     * The method's {@code @AgainstBase}, if any, with the configuration: read once, into its {@link MethodPlan}.
      *
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for an unknown metric or a bad tolerance
      */
-    public static Optional<BaseSpec> of(ExtensionContext context) {
+    static Optional<BaseSpec> of(ExtensionContext context) {
         Optional<AgainstBase> found = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, AgainstBase.class));
         return found.map(a -> {

@@ -14,6 +14,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * A method's {@link Baseline}, checked: the metrics to compare (empty for each result's main ones) and the
  * tolerance.
+ *
+ * <p>Public for {@code baseline}, which compares and records as it says.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record BaselineSpec(List<String> metrics, double tolerance) {

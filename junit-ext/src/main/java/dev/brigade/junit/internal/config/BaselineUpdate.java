@@ -6,7 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
-/** What a run does with baselines, as {@code brigade.baseline.update} says: compare, replace, or add a run. */
+/**
+ * What a run does with baselines, as {@code brigade.baseline.update} says: compare, replace, or add a run.
+ *
+ * <p>Public for {@code baseline}, which records as it says.
+ */
 @API(status = INTERNAL, since = "0.1.0")
 public enum BaselineUpdate {
 

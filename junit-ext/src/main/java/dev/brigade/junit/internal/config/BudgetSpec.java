@@ -15,6 +15,8 @@ import org.apiguardian.api.API;
 /**
  * A {@link Budget}, checked and read: the kind it limits and the limits it sets, in the order of the annotation.
  *
+ * <p>Public for {@code verdict}, which decides the budgets.
+ *
  * @param kind   the task kind whose results are limited
  * @param limits the limits set (at least one)
  * @param text   the annotation as written, with only the attributes set:
@@ -26,10 +28,13 @@ public record BudgetSpec(TaskKind kind, List<SetLimit> limits, String text) {
     /**
      * One limit a budget sets.
      *
+     * <p>Public for {@code verdict}, which decides each limit.
+     *
      * @param limit   which limit
      * @param value   a {@link Duration}, a byte count ({@link Long}) or a count ({@link Double})
      * @param written the attribute as written: {@code perHop = "2us"}
      */
+    @API(status = INTERNAL, since = "0.1.0")
     public record SetLimit(Limit limit, Object value, String written) {
     }
 

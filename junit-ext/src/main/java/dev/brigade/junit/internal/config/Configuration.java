@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the parameters by which a {@code @Fork} child or the base side of an {@code @AgainstBase} test knows its role.
  * Immutable; {@link Settings} and {@link BaseSpec} parse and check the values.
  *
+ * <p>Public for {@code lifecycle}, {@code base}, {@code baseline} and {@code fork}, which read the parameters and
+ * roles.
+ *
  * @param values the parameters set, by key
  */
 @API(status = INTERNAL, since = "0.1.0")

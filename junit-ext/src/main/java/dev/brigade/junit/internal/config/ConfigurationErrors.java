@@ -7,7 +7,11 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Builds the one shape every configuration error has: what was written, where, and what to change. */
+/**
+ * Builds the one shape every configuration error has: what was written, where, and what to change.
+ *
+ * <p>Public for {@code lifecycle}, {@code base} and {@code verdict}, whose configuration errors take this one shape.
+ */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ConfigurationErrors {
 

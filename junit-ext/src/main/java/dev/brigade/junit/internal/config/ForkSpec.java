@@ -17,6 +17,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * A method's {@link Fork}, checked: the child JVM's extra arguments, its CPUs, its scheduler parallelism and how
  * many children each invocation runs in.
  *
+ * <p>Public for {@code lifecycle} and {@code fork}, which run the forks as it says.
+ *
  * @param jvmArgs     extra arguments
  * @param cpus        a {@code taskset -c} CPU list, or empty
  * @param parallelism carrier threads, or 0 for the JDK's choice

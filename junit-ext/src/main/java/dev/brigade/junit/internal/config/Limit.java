@@ -14,6 +14,9 @@ import org.apiguardian.api.API;
 /**
  * One attribute of {@code @Budget}: its name, the results it applies to and how it is checked. Every check goes
  * through {@code BrigadeAssertions}, so a budget fails with the same message as the assertion would.
+ *
+ * <p>Public for {@code verdict}, which checks limits, and {@code invocation}, which keeps results by the limits'
+ * sources.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public enum Limit {
@@ -76,7 +79,12 @@ public enum Limit {
         }
     };
 
-    /** Which results a limit applies to. */
+    /**
+     * Which results a limit applies to.
+     *
+     * <p>Public for {@code verdict} and {@code invocation}, which pick the results a limit checks.
+     */
+    @API(status = INTERNAL, since = "0.1.0")
     public enum Source {
         /** Brigade results ({@code run()}, not the one-thread floor). */
         BRIGADE,

@@ -24,16 +24,21 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * What Brigade makes of one test method: its template (from {@link Brigade} or {@link Spawn}), its budgets and the
  * configuration, every value checked before anything runs.
  *
+ * <p>Public for every room that acts on a test: {@code lifecycle}, {@code invocation}, {@code base}, {@code fork},
+ * {@code verdict} and {@code report}.
+ *
  * @param where    {@code method [X#y]}, for messages
  * @param template the template, or null for a plain test
  * @param budgets  the budgets, in the order written
  * @param settings the configuration parameters
  * @param baseline the method's (or its class's) {@code @Baseline}, if any
  * @param fork     the method's (or its class's) {@code @Fork}, if any
+ * @param base     the method's {@code @AgainstBase} with its configuration, if any: read here once, for the base
+ *                 build's runs and the comparisons with it
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> budgets, Settings settings,
-                  Optional<BaselineSpec> baseline, Optional<ForkSpec> fork) {
+                  Optional<BaselineSpec> baseline, Optional<ForkSpec> fork, Optional<BaseSpec> base) {
 
     /** The fixture types the extension injects. */
     public static final Set<Class<?>> FIXTURES = Set.of(BrigadeFixture.class, SpawnFixture.class, CostMeter.class);
@@ -103,6 +108,6 @@ public record MethodPlan(String where, TemplateSpec template, List<BudgetSpec> b
         Settings settings = Settings.read(context, where);
         Optional<BaselineSpec> baseline = BaselineSpec.of(method, context.getRequiredTestClass(), settings, where);
         Optional<ForkSpec> fork = ForkSpec.of(method, context.getRequiredTestClass(), where);
-        return new MethodPlan(where, template, List.copyOf(budgets), settings, baseline, fork);
+        return new MethodPlan(where, template, List.copyOf(budgets), settings, baseline, fork, BaseSpec.of(context));
     }
 }

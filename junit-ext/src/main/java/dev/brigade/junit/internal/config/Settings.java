@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Brigade's configuration parameters as read for one test, each checked.
  *
+ * <p>Public for {@code lifecycle}, {@code baseline} and {@code fork}, which read the settings of a plan.
+ *
  * @param scale     multiplies warm-up and measurement times of injected fixtures
  * @param enabled   whether measured tests run
  * @param reportDir where reports go

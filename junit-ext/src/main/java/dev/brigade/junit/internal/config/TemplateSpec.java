@@ -19,6 +19,9 @@ import org.apiguardian.api.API;
 /**
  * A {@link Brigade} or {@link Spawn} annotation, checked and read: what each invocation's fixture starts with.
  *
+ * <p>Public for {@code lifecycle}, which makes the template's fixtures, and {@code baseline}, which names entries by
+ * it.
+ *
  * @param fixture which fixture the template injects
  * @param tasks   tasks in the chain or per batch
  * @param kinds   one invocation per kind, in order

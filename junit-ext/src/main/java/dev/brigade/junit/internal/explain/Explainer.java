@@ -37,6 +37,8 @@ import org.apiguardian.api.API;
  * of its total share, current round {@code k} minus base round {@code k}, with its Wilcoxon interval
  * ({@link PairedShift}) at a confidence of {@code 1 - 0.05 / tested} (Bonferroni), so that an A/A pair marks no
  * method in 95 % of runs.
+ *
+ * <p>Public for {@code base}, which explains a failed pair of runs with it.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class Explainer {

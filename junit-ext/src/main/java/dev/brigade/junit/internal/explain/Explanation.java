@@ -18,6 +18,8 @@ import org.apiguardian.api.API;
  * allocation sites whose bytes per hop moved most, and counts per hop of stalls and GC. Immutable. Rendered under the
  * ratio of a failed comparison ({@link #lines()}); when there is nothing to say, {@link #missing} says why.
  *
+ * <p>Public for {@code base} and {@code verdict}, which make it and hand it on as {@link Explained}.
+ *
  * @param unit        {@code hop} or {@code task}
  * @param methods     the methods whose time per unit (total: in them and what they call) moved most, largest move
  *                    first, callers left out when a method they call carries the move (at most {@link Explainer#SHOWN})
@@ -36,10 +38,10 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
                           SideCounts current, SideCounts base, String thin, Optional<Path> recording,
                           List<Path> stacks) {
 
-    /** The start of the line that names the recording, as the failure message has it and the report reads it. */
-    public static final String RECORDING = "  recording: ";
+    /** The start of the line that names the recording in the failure message. */
+    private static final String RECORDING = "  recording: ";
     /** What separates the recording from the names of the stacks beside it on that line. */
-    public static final String STACKS = "; stacks (flamegraph.pl, speedscope): ";
+    private static final String STACKS = "; stacks (flamegraph.pl, speedscope): ";
 
     /** Copies the lists. */
     public Explanation {
@@ -50,6 +52,8 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
 
     /**
      * A method's share of each side's execution samples, and what it makes of each side's CPU time per unit.
+     *
+     * <p>Public for the experiment that measures explanations ({@code ExplainExperiment}, in the tests).
      *
      * @param method                   {@code com.example.Codec.encode(Frame)}
      * @param selfCurrent              samples with the method on top, current side
@@ -62,6 +66,7 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
      *                                 when it was not tested (too few pairs)
      * @param beyondNoise              whether that shift's Bonferroni interval excludes zero
      */
+    @API(status = INTERNAL, since = "0.1.0")
     public record MethodShift(String method, int selfCurrent, int selfBase, int totalCurrent, int totalBase,
                               double nanosPerUnitCurrent, double nanosPerUnitBase, PairedShift shift,
                               boolean beyondNoise) {
@@ -83,8 +88,8 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
      * @param samplesCurrent            its allocation samples, current side
      * @param samplesBase               the same, base side
      */
-    public record AllocationShift(String allocatedClass, String site, double bytesPerUnitCurrent,
-                                  double bytesPerUnitBase, int samplesCurrent, int samplesBase) {
+    record AllocationShift(String allocatedClass, String site, double bytesPerUnitCurrent,
+                           double bytesPerUnitBase, int samplesCurrent, int samplesBase) {
 
         /** The move of its bytes per unit, current − base. */
         public double deltaBytesPerUnit() {
@@ -107,16 +112,21 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
      * @param gcPausesPerUnit        garbage collections that started in a round
      * @param gcPauseNanosPerUnit    their pauses, summed
      */
-    public record SideCounts(int rounds, long units, int executionSamples, int allocationSamples,
-                             double cpuNanosPerUnit, double parksPerUnit, double monitorWaitsPerUnit,
-                             double monitorEntersPerUnit, double pinnedPerUnit, double gcPausesPerUnit,
-                             double gcPauseNanosPerUnit) {
+    record SideCounts(int rounds, long units, int executionSamples, int allocationSamples,
+                      double cpuNanosPerUnit, double parksPerUnit, double monitorWaitsPerUnit,
+                      double monitorEntersPerUnit, double pinnedPerUnit, double gcPausesPerUnit,
+                      double gcPauseNanosPerUnit) {
     }
 
     /** An explanation that could not be made: {@code why}, in one line. */
     public static Explanation missing(String unit, String why, Optional<Path> recording) {
         SideCounts none = new SideCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         return new Explanation(unit, List.of(), 0, 0, List.of(), none, none, why, recording, List.of());
+    }
+
+    /** Its lines with the files it left, for the failure message and the reports. */
+    public Explained explained() {
+        return new Explained(lines(), recording, stacks);
     }
 
     /** The lines to add under the ratio of a failed comparison, each starting with two spaces. */

@@ -28,6 +28,8 @@ import org.apiguardian.api.API;
  *       {@value #STALL_THRESHOLD_MILLIS} ms (every park of every hop would be tens of thousands of events a second),
  *       every garbage collection, and Brigade's own rounds ({@code dev.brigade.Round}).</li>
  * </ul>
+ *
+ * <p>Public for {@code base}, which records the paired rounds with it.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class PairedRecording implements AutoCloseable {
@@ -117,9 +119,12 @@ public final class PairedRecording implements AutoCloseable {
     /**
      * What a recording left: the {@code .jfr} file, or why there is none.
      *
+     * <p>Public for {@code base}, which keeps it in the invocation's store.
+     *
      * @param file    the recording, when it was written
      * @param whyNone why there is no recording, in one line; null when there is one
      */
+    @API(status = INTERNAL, since = "0.1.0")
     public record Outcome(Optional<Path> file, String whyNone) {
     }
 }

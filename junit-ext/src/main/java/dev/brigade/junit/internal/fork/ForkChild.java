@@ -4,9 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.Measurement;
 import dev.brigade.junit.internal.config.Configuration;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.measure.BaseComparison;
-import dev.brigade.measure.Regression;
+import dev.brigade.measure.BaselineComparison;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +18,16 @@ import org.apiguardian.api.API;
  * The child side of {@code @Fork}: in a JVM started by {@link ForkRunner}, the configuration parameter
  * {@value Configuration#FORK_CHILD} names the kind of the one invocation to run, and the results of that invocation
  * are kept here for {@link ForkMain} to send back. Thread-safe.
+ *
+ * <p>Public for {@code lifecycle}, whose {@code InForkChild} keeps the invocation's results here.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ForkChild {
 
     private static final List<Measurement> RESULTS = new ArrayList<>();
-    private static final List<List<Regression>> COMPARISONS = new ArrayList<>();
+    private static final List<List<BaselineComparison>> COMPARISONS = new ArrayList<>();
     private static final List<List<BaseComparison>> BASE = new ArrayList<>();
-    private static final List<List<String>> EXPLAINED = new ArrayList<>();
+    private static final List<Explained> EXPLAINED = new ArrayList<>();
     private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
@@ -33,14 +36,14 @@ public final class ForkChild {
     /**
      * Keeps what the invocation's body produced, for the test's JVM: its results, each with the baseline comparisons
      * the body made of it and the comparisons with the base build ({@code @AgainstBase}: both sides ran in this
-     * JVM) with the lines that explain a failed one ({@code explained}, none for a result without), and the metrics the
-     * body left to {@code @Baseline} to record.
+     * JVM) with what explains a failed one ({@code explained}, none for a result without), and the metrics the body
+     * left to {@code @Baseline} to record.
      */
     public static synchronized void keep(CurrentInvocation current,
-                                         java.util.function.Function<Measurement, List<String>> explained) {
+                                         java.util.function.Function<Measurement, Explained> explained) {
         for (Measurement result : current.results().collected().all()) {
             RESULTS.add(result);
-            EXPLAINED.add(List.copyOf(explained.apply(result)));
+            EXPLAINED.add(explained.apply(result));
             COMPARISONS.add(List.copyOf(current.comparisons().getOrDefault(result, List.of())));
             BASE.add(List.copyOf(current.base().getOrDefault(result, List.of())));
         }
@@ -52,7 +55,7 @@ public final class ForkChild {
     }
 
     /** The baseline comparisons of each of {@link #results()}, in the same order. */
-    static synchronized List<List<Regression>> comparisons() {
+    static synchronized List<List<BaselineComparison>> comparisons() {
         return List.copyOf(COMPARISONS);
     }
 
@@ -62,10 +65,10 @@ public final class ForkChild {
     }
 
     /**
-     * The lines that explain a failed comparison with the base build of each of {@link #results()}, in the same
-     * order: the recording is in this JVM, the failure message in the test's.
+     * What explains a failed comparison with the base build of each of {@link #results()}, in the same order: the
+     * recording is in this JVM, the failure message in the test's.
      */
-    static synchronized List<List<String>> explained() {
+    static synchronized List<Explained> explained() {
         return List.copyOf(EXPLAINED);
     }
 

@@ -41,9 +41,9 @@ final class ForkFailure {
         t.setStackTrace(frames.toArray(StackTraceElement[]::new));
         if (m.get("cause") != null) {
             try {
-                t.initCause(decode(ResultCodec.map(m.get("cause"))));
+                t.initCause(decode(ResultCodec.asObject(m.get("cause"))));
             } catch (IllegalStateException e) {
-                t.addSuppressed(decode(ResultCodec.map(m.get("cause"))));
+                t.addSuppressed(decode(ResultCodec.asObject(m.get("cause"))));
             }
         }
         return t;

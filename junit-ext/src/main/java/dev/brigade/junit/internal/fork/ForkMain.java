@@ -5,7 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.junit.Constants;
-import dev.brigade.junit.internal.baseline.BaselineComparisons;
+import dev.brigade.junit.internal.baseline.BaselineStore;
 import dev.brigade.junit.internal.config.Configuration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +34,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * then writes its outcome and results to a file for the parent, atomically: a child killed midway leaves no file.
  *
  * <p>{@code ForkMain OUT CLASS METHOD PARAMETER-TYPES KIND [KEY=VALUE ...]}.
+ *
+ * <p>Public as the main class of a {@code @Fork} child JVM; {@code report} tells its JVMs from a test JVM by it.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ForkMain {
@@ -61,7 +63,7 @@ public final class ForkMain {
                         // publishes Brigade's other entries from the results, and compares a declared @Baseline)
                         if (entry.getKeyValuePairs().keySet().stream().noneMatch(key ->
                                 key.startsWith(Constants.REPORT_ENTRY_PREFIX)
-                                        && !key.startsWith(BaselineComparisons.ENTRY_PREFIX))) {
+                                        && !key.startsWith(BaselineStore.ENTRY_PREFIX))) {
                             entries.add(entry.getKeyValuePairs());
                         }
                     }
@@ -87,7 +89,7 @@ public final class ForkMain {
                 .toList()).toList());
         report.put("base", ForkChild.base().stream().map(list -> list.stream().map(ResultCodec::encode).toList())
                 .toList());
-        report.put("explained", ForkChild.explained());
+        report.put("explained", ForkChild.explained().stream().map(ResultCodec::encode).toList());
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "fork", ".tmp");
         Files.writeString(temp, JSON.std.asString(report), StandardCharsets.UTF_8);
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -10,8 +10,9 @@ import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.measure.BaseComparison;
-import dev.brigade.measure.Regression;
+import dev.brigade.measure.BaselineComparison;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link ForkMain}, passes its output through with a prefix, waits at most the fork timeout, and brings back the
  * outcome and the results.
  * The child is killed with its descendants whatever happens: timeout, interruption, or an error here.
+ *
+ * <p>Public for {@code lifecycle}, whose {@code InForks} runs the forks.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ForkRunner {
@@ -50,6 +53,8 @@ public final class ForkRunner {
     /**
      * What the child reported.
      *
+     * <p>Public for {@code lifecycle}, whose {@code InForks} adds it to the invocation.
+     *
      * @param results the child's results, decoded
      * @param failure the test's failure in the child, or null when it passed
      * @param entries  the report entries the test itself published in the child ({@code TestReporter}), in order;
@@ -60,12 +65,13 @@ public final class ForkRunner {
      *                    {@code results}
      * @param base        the comparisons with the base build of each result ({@code @AgainstBase}: both sides ran
      *                    in the child), in the order of {@code results}
-     * @param explained   the lines that explain the failed comparisons with the base build of each result, from the
-     *                    child's recording, in the order of {@code results} (empty for a result without)
+     * @param explained   what explains the failed comparisons with the base build of each result, from the child's
+     *                    recording, in the order of {@code results} (none for a result without)
      */
+    @API(status = INTERNAL, since = "0.1.0")
     public record Outcome(List<Measurement> results, Throwable failure, List<Map<String, String>> entries,
-                   Map<String, List<String>> deferred, List<List<Regression>> comparisons,
-                   List<List<BaseComparison>> base, List<List<String>> explained) {
+                   Map<String, List<String>> deferred, List<List<BaselineComparison>> comparisons,
+                   List<List<BaseComparison>> base, List<Explained> explained) {
     }
 
     /**
@@ -114,9 +120,9 @@ public final class ForkRunner {
             Map<String, Object> report = JSON.std.mapFrom(Files.readString(out, StandardCharsets.UTF_8));
             List<Measurement> results = new ArrayList<>();
             for (Object r : (List<?>) report.get("results")) {
-                results.add(ResultCodec.decode(ResultCodec.map(r)));
+                results.add(ResultCodec.decode(ResultCodec.asObject(r)));
             }
-            Throwable failure = report.get("failure") == null ? null : ForkFailure.decode(ResultCodec.map(
+            Throwable failure = report.get("failure") == null ? null : ForkFailure.decode(ResultCodec.asObject(
                     report.get("failure")));
             if (failure == null && "NOT_RUN".equals(report.get("status"))) {
                 failure = new AssertionError("The fork of " + where + " found no test to run: is the class on"
@@ -125,29 +131,29 @@ public final class ForkRunner {
             List<Map<String, String>> entries = new ArrayList<>();
             for (Object entry : (List<?>) report.getOrDefault("entries", List.of())) {
                 Map<String, String> pairs = new LinkedHashMap<>();
-                ResultCodec.map(entry).forEach((k, v) -> pairs.put(k, String.valueOf(v)));
+                ResultCodec.asObject(entry).forEach((k, v) -> pairs.put(k, String.valueOf(v)));
                 entries.add(pairs);
             }
             Map<String, List<String>> deferred = new LinkedHashMap<>();
-            ResultCodec.map(report.get("deferred")).forEach((entry, metrics) -> deferred.put(entry,
+            ResultCodec.asObject(report.get("deferred")).forEach((entry, metrics) -> deferred.put(entry,
                     ((List<?>) metrics).stream().map(String::valueOf).toList()));
             // one list per result, in the order of the results (ForkChild.keep)
-            List<List<Regression>> comparisons = new ArrayList<>();
+            List<List<BaselineComparison>> comparisons = new ArrayList<>();
             for (Object ofResult : (List<?>) report.get("comparisons")) {
-                comparisons.add(((List<?>) ofResult).stream().map(c -> ResultCodec.regression(ResultCodec.map(c)))
+                comparisons.add(((List<?>) ofResult).stream().map(c -> ResultCodec.regression(ResultCodec.asObject(c)))
                         .toList());
             }
             List<List<BaseComparison>> base = new ArrayList<>();
             for (Object ofResult : (List<?>) report.get("base")) {
-                base.add(((List<?>) ofResult).stream().map(c -> ResultCodec.baseComparison(ResultCodec.map(c)))
+                base.add(((List<?>) ofResult).stream().map(c -> ResultCodec.baseComparison(ResultCodec.asObject(c)))
                         .toList());
             }
-            List<List<String>> explained = new ArrayList<>();
+            List<Explained> explained = new ArrayList<>();
             for (Object ofResult : (List<?>) report.getOrDefault("explained", List.of())) {
-                explained.add(((List<?>) ofResult).stream().map(String::valueOf).toList());
+                explained.add(ResultCodec.explained(ResultCodec.asObject(ofResult)));
             }
             while (explained.size() < results.size()) {
-                explained.add(List.of());
+                explained.add(Explained.none());
             }
             return new Outcome(results, failure, entries, deferred, comparisons, base, explained);
         } catch (InterruptedException e) {

@@ -1,25 +1,24 @@
 package dev.brigade.junit.internal.fork;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
 import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.internal.MeasurementCodec;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.measure.BaseComparison;
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.PairedRatio;
-import dev.brigade.measure.Regression;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apiguardian.api.API;
+import java.util.Optional;
 
 /**
- * What a {@code @Fork} child sends back besides its results — its baseline comparisons and comparisons with the base
- * build — as JSON-ready maps and back, losslessly; the results themselves go through fixtures' one codec,
- * {@link MeasurementCodec}. Stateless.
+ * What a {@code @Fork} child sends back besides its results — its baseline comparisons, comparisons with the base
+ * build and what explains a failed one — as JSON-ready maps and back, losslessly; the results themselves go through
+ * fixtures' one codec, {@link MeasurementCodec}. Stateless.
  */
-@API(status = INTERNAL, since = "0.1.0")
-public final class ResultCodec {
+final class ResultCodec {
 
     private ResultCodec() {
     }
@@ -38,7 +37,7 @@ public final class ResultCodec {
     }
 
     /** A baseline comparison, for a fork child to send back what its test's body compared. */
-    static Map<String, Object> encode(Regression r) {
+    static Map<String, Object> encode(BaselineComparison r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("metric", r.metric());
         m.put("baseline", encode(r.baseline()));
@@ -68,6 +67,21 @@ public final class ResultCodec {
         return m;
     }
 
+    /** What explains a failed comparison with the base build: its lines and the files the child's recording left. */
+    static Map<String, Object> encode(Explained e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lines", e.lines());
+        e.recording().ifPresent(r -> m.put("recording", r.toString()));
+        m.put("stacks", e.stacks().stream().map(Path::toString).toList());
+        return m;
+    }
+
+    static Explained explained(Map<String, Object> m) {
+        return new Explained(((List<?>) m.get("lines")).stream().map(String::valueOf).toList(),
+                Optional.ofNullable((String) m.get("recording")).map(Path::of),
+                ((List<?>) m.get("stacks")).stream().map(s -> Path.of((String) s)).toList());
+    }
+
     static BaseComparison baseComparison(Map<String, Object> m) {
         List<?> r = (List<?>) m.get("ratio");
         PairedRatio ratio = new PairedRatio(((Number) r.get(0)).doubleValue(), ((Number) r.get(1)).doubleValue(),
@@ -78,10 +92,10 @@ public final class ResultCodec {
                 estimate(m, "base"), ratio, number(m, "tolerance"), (Boolean) m.get("failed"));
     }
 
-    static Regression regression(Map<String, Object> m) {
-        return new Regression((String) m.get("metric"), estimate(m, "baseline"), estimate(m, "current"),
+    static BaselineComparison regression(Map<String, Object> m) {
+        return new BaselineComparison((String) m.get("metric"), estimate(m, "baseline"), estimate(m, "current"),
                 estimate(m, "ratio"), number(m, "tolerance"), (Boolean) m.get("regressed"), integer(m, "baselineRuns"),
-                Regression.Interval.valueOf((String) m.get("interval")), number(m, "runToRunSpread"),
+                BaselineComparison.Interval.valueOf((String) m.get("interval")), number(m, "runToRunSpread"),
                 integer(m, "currentRuns"));
     }
 
@@ -97,8 +111,9 @@ public final class ResultCodec {
         return ((Number) m.get(key)).doubleValue();
     }
 
+    /** A JSON object of the child's file as jackson-jr read it: an unchecked cast, the codec's one. */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> map(Object o) {
+    static Map<String, Object> asObject(Object o) {
         return (Map<String, Object>) o;
     }
 }

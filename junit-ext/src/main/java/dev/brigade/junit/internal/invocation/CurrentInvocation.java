@@ -4,9 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.Measurement;
 import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.measure.BaseComparison;
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
-import dev.brigade.measure.Regression;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The measured invocation running on this thread, for the assertions that need to know their test
  * ({@code isNoWorseThanBaseline()}). Set by the extension around the test method and its checks; one per thread.
  *
+ * <p>Public for {@code lifecycle}, which makes it, and {@code verdict}, {@code baseline}, {@code fork} and {@code
+ * report}, which read it.
+ *
  * @param context     the invocation's context
  * @param plan        the method's plan
  * @param results     the invocation's results
@@ -34,14 +38,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param deferred    the metrics that in-body assertions left to {@code @Baseline} in the test's JVM to record, per
  *                    entry: in a fork child those of its body, in the test's JVM those its forks sent back
  * @param base        the {@code @AgainstBase} comparisons of each result, for the run's reports
- * @param explained   the lines that explain a result's failed comparison with the base build, for the run's reports
+ * @param explained   what explains a result's failed comparison with the base build, for the run's reports
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results,
-                         Map<Object, List<Regression>> comparisons,
+                         Map<Object, List<BaselineComparison>> comparisons,
                          Map<String, List<Map<String, Estimate>>> recorded,
                          Map<String, Set<String>> deferred, Map<Object, List<BaseComparison>> base,
-                         Map<Object, List<String>> explained) {
+                         Map<Object, Explained> explained) {
 
     public CurrentInvocation(ExtensionContext context, MethodPlan plan, InvocationResults results) {
         this(context, plan, results, Collections.synchronizedMap(new IdentityHashMap<>()),
@@ -50,10 +54,10 @@ public record CurrentInvocation(ExtensionContext context, MethodPlan plan, Invoc
                 Collections.synchronizedMap(new IdentityHashMap<>()));
     }
 
-    /** Remembers the lines that explain {@code result}'s failed comparison with the base build, for the reports. */
-    public void explained(Measurement result, List<String> lines) {
-        if (!lines.isEmpty()) {
-            explained.put(result, List.copyOf(lines));
+    /** Remembers what explains {@code result}'s failed comparison with the base build, for the reports. */
+    public void explained(Measurement result, Explained explanation) {
+        if (!explanation.isEmpty()) {
+            explained.put(result, explanation);
         }
     }
 
@@ -63,7 +67,7 @@ public record CurrentInvocation(ExtensionContext context, MethodPlan plan, Invoc
     }
 
     /** Remembers the baseline comparisons of {@code result}, for the run's reports. */
-    public void compared(Measurement result, List<Regression> regressions) {
+    public void compared(Measurement result, List<BaselineComparison> regressions) {
         comparisons.computeIfAbsent(result, r -> new ArrayList<>()).addAll(regressions);
     }
 

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Kept in the invocation's {@link ExtensionContext.Store}, which closes it when the invocation ends; a fixture
  * that outlives its test (kept in a static field, say) then fails instead of reporting into nowhere.
+ *
+ * <p>Public for {@code lifecycle}, which makes it, and {@code verdict}, {@code baseline} and {@code report}, which read
+ * its results.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those; later ones AutoCloseables
 @API(status = INTERNAL, since = "0.1.0")
@@ -96,12 +99,16 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
     /**
      * A snapshot of the results of one invocation.
      *
+     * <p>Public for {@code lifecycle}, {@code verdict}, {@code baseline} and {@code report}, which judge and record the
+     * results.
+     *
      * @param all every result, in the order produced: {@link BrigadeResult}, {@link SpawnResult},
      *            {@link MemoryResult} or {@link Cost}
      * @param forked the results measured in a {@code @Fork} child JVM (compared by identity)
      * @param runs   for an invocation run in several forks, the run (from 1) each result was measured in (by
      *               identity)
      */
+    @API(status = INTERNAL, since = "0.1.0")
     public record Collected(List<Measurement> all, java.util.Set<Measurement> forked,
                             java.util.Map<Measurement, Integer> runs) {
 

@@ -36,7 +36,7 @@ sealed interface InvocationMode permits InThisJvm, BesideBase, InForks, InForkCh
         if (plan.fork().isPresent() && !child && !configuration.baseSide() && plan.settings().forkEnabled()) {
             return new InForks(plan.fork().get());
         }
-        BaseRuns.beforeEach(context, plan.settings().timeout());
+        BaseRuns.beforeEach(context, plan);
         if (configuration.baseSide()) {
             return new BaseSide();
         }

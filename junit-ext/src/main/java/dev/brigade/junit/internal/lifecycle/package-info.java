@@ -1,6 +1,6 @@
 /**
  * Lifecycle: what the extension does at each JUnit extension point ({@link
- * dev.brigade.junit.internal.lifecycle.Measurements}), the per-test state in the {@code ExtensionContext.Store}
+ * dev.brigade.junit.internal.lifecycle.ExtensionPoints}), the per-test state in the {@code ExtensionContext.Store}
  * ({@code TestState}), the fixtures it injects and the JVM-wide lock that keeps measurements apart. A measured
  * invocation's mode is decided once ({@code InvocationMode}: in this JVM, beside the base build, in forks, as a fork's
  * child, as the base side), the mode runs it and returns an outcome, and {@code InvocationVerdicts} decides on that

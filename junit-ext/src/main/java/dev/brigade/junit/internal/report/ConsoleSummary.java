@@ -30,6 +30,8 @@ import org.junit.platform.launcher.TestPlan;
  * brigade.summary=full} also one aligned line per result and main metric with its interval and verdicts. Registered
  * through {@link java.util.ServiceLoader}; prints nothing when no measured test ran. Keeps the findings tests publish
  * for the reports. JUnit calls it from one thread at a time.
+ *
+ * <p>Public as a {@code TestExecutionListener} the JUnit Platform loads as a service.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ConsoleSummary implements TestExecutionListener {

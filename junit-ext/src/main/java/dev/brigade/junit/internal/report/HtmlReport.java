@@ -12,9 +12,6 @@ import dev.brigade.junit.internal.report.model.RunJson;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.Units;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,20 +30,10 @@ import java.util.Set;
  * caption), the ratios between its kinds, each baseline's recorded runs beside this run, each base comparison's
  * pairs of rounds, and the memory-per-task fits; then the full table of every result's main metric, sortable, and
  * the machine. The markup is written here; its style ({@code report.css}) and script ({@code report.js}) are
- * resources beside this class, and Chart.js is read from its WebJar on the class path: all three are inlined, so the
+ * resources, and Chart.js is read from its WebJar on the class path: {@link PageAssets} inlines all three, so the
  * page opens offline; the charts' figures travel as JSON in the page. Counts verdicts, never makes one. Stateless.
  */
 final class HtmlReport implements ReportFormat {
-
-    private static final String CHART_JS = "META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
-    /**
-     * The flame graph's library, beside this class in {@code flame/} (see its THIRD-PARTY.md), in the order it
-     * loads: the d3 modules, each after what it requires, then d3-flame-graph.
-     */
-    private static final List<String> FLAME_SCRIPTS = List.of("d3-array.min.js", "d3-color.min.js",
-            "d3-dispatch.min.js", "d3-ease.min.js", "d3-format.min.js", "d3-hierarchy.min.js",
-            "d3-interpolate.min.js", "d3-selection.min.js", "d3-time.min.js", "d3-time-format.min.js",
-            "d3-timer.min.js", "d3-transition.min.js", "d3-scale.min.js", "d3-flamegraph.umd.min.js");
 
     @Override
     public String fileName() {
@@ -68,7 +55,7 @@ final class HtmlReport implements ReportFormat {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta name=\"color-scheme\" content=\"light dark\">")
-                .append("<title>Brigade report</title><style>").append(resource("report.css"))
+                .append("<title>Brigade report</title><style>").append(PageAssets.resource("report.css"))
                 .append("</style></head><body>\n")
                 .append("<h1>Brigade report</h1><p class=\"meta\">").append(results)
                 .append(results == 1 ? " result" : " results").append(" of ").append(tests.size())
@@ -93,18 +80,16 @@ final class HtmlReport implements ReportFormat {
         html.append("<section><h2>Machine</h2><table class=\"machine\">");
         machine.fields().forEach(f -> html.append("<tr><th>").append(escape(f.name()))
                 .append("</th><td>").append(escape(f.value())).append("</td></tr>"));
-        html.append("</table></section>\n<script>").append(chartJs()).append("</script>\n")
+        html.append("</table></section>\n<script>").append(PageAssets.chartJs()).append("</script>\n")
                 .append("<script type=\"application/json\" id=\"charts\">")
                 .append(scriptData(JSON.std.asString(charts.stream().map(Charts.Chart::json).toList())))
-                .append("</script>\n<script>").append(resource("report.js")).append("</script>\n");
+                .append("</script>\n<script>").append(PageAssets.resource("report.js")).append("</script>\n");
         if (!flames.isEmpty()) {
             // only a page with a flame graph carries its library
-            for (String script : FLAME_SCRIPTS) {
-                html.append("<script>").append(script(resource("flame/" + script))).append("</script>\n");
-            }
+            PageAssets.flameLibrary().forEach(script -> html.append("<script>").append(script).append("</script>\n"));
             html.append("<script type=\"application/json\" id=\"flames\">")
                     .append(scriptData(JSON.std.asString(flames.stream().map(RunJson::tree).toList())))
-                    .append("</script>\n<script>").append(resource("report-flame.js")).append("</script>\n");
+                    .append("</script>\n<script>").append(PageAssets.resource("report-flame.js")).append("</script>\n");
         }
         html.append("</body></html>\n");
         return html.toString();
@@ -386,35 +371,5 @@ final class HtmlReport implements ReportFormat {
             }
         }
         return out.toString();
-    }
-
-    /** A resource beside this class ({@code report.css}, {@code report.js}), to inline in the page. */
-    private static String resource(String name) {
-        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not beside " + HtmlReport.class.getName()
-                        + " on the class path: the build copies it from src/main/resources");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String chartJs() {
-        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(CHART_JS)) {
-            if (in == null) {
-                throw new IllegalStateException("Chart.js (" + CHART_JS + ") is not on the class path: add"
-                        + " org.webjars.npm:chart.js:4.5.1");
-            }
-            return script(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A script's text as the content of a script element: no {@code </script} in it ends the element. */
-    private static String script(String js) {
-        return js.replace("</script", "<\\/script");
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code brigade.VIRTUAL.nanosPerHop = 1.21 µs [1.18–1.25], 20 samples}; a result of an invocation run in several
  * forks ({@code @Fork(runs = ...)}) starts with {@code brigade.fork.run = 2}, the run that measured it. Prints,
  * never grades.
+ *
+ * <p>Public for {@code lifecycle}, whose {@code InvocationVerdicts} publishes the entries.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ReportEntries {

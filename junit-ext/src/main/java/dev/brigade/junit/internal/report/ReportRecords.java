@@ -5,7 +5,8 @@ import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
-import dev.brigade.junit.internal.baseline.BaselineComparisons;
+import dev.brigade.junit.internal.baseline.BaselineStore;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.report.model.Check;
 import dev.brigade.junit.internal.report.model.Explanation;
 import dev.brigade.junit.internal.report.model.Figure;
@@ -14,8 +15,9 @@ import dev.brigade.junit.internal.report.model.Result;
 import dev.brigade.junit.internal.report.model.Verdict;
 import dev.brigade.junit.internal.verdict.BudgetVerdict;
 import dev.brigade.measure.BaseComparison;
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
-import dev.brigade.measure.Regression;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +37,12 @@ final class ReportRecords {
      * The record of one result; {@code forkRun} is the run of {@code @Fork(runs = ...)} that measured it, from 1,
      * or 0 for a result of an invocation of one run; {@code history} the baseline's recorded runs, empty when it
      * has none; {@code notCompared} why an {@code @AgainstBase} result was not compared, or null; {@code explained}
-     * the lines that explain its failed comparison with the base build, empty when none failed.
+     * what explains its failed comparison with the base build, none when none failed.
      */
     static Result of(String test, String invocation, Measurement result, boolean forked, int forkRun,
-                     List<Check.Budget> budgets, List<Regression> baselines, List<BaseComparison> base,
-                     List<BaselineComparisons.RecordedRun> history, String notCompared,
-                     List<String> explained) {
+                     List<Check.Budget> budgets, List<BaselineComparison> baselines, List<BaseComparison> base,
+                     List<BaselineStore.RecordedRun> history, String notCompared,
+                     Explained explained) {
         String link = result instanceof BrigadeResult r ? r.link() : null;
         int tasks = switch (result) {
             case BrigadeResult r -> r.tasks();
@@ -65,9 +67,11 @@ final class ReportRecords {
                 explained.isEmpty() ? null : explanation(explained));
     }
 
-    /** The explanation of {@code lines}, with the flame graph of the stacks they name when these can be read. */
-    private static Explanation explanation(List<String> lines) {
-        Explanation explanation = Explanation.of(lines);
+    /** The explanation's record, with the flame graph of its stacks when these can be read. */
+    private static Explanation explanation(Explained explained) {
+        Explanation explanation = Explanation.of(explained.lines(),
+                explained.recording().map(Path::toString).orElse(null),
+                explained.stacks().stream().map(Path::toString).toList());
         return explanation.withFlame(Flames.read(explanation.stacks()));
     }
 
@@ -76,7 +80,7 @@ final class ReportRecords {
         return new Check.Budget(verdict.metric(), verdict.limit(), Verdict.failedIf(!verdict.passed()));
     }
 
-    private static Check.Baseline baseline(Regression r, List<BaselineComparisons.RecordedRun> runs) {
+    private static Check.Baseline baseline(BaselineComparison r, List<BaselineStore.RecordedRun> runs) {
         List<Check.Recorded> history = null;
         if (!runs.isEmpty()) {
             history = runs.stream().filter(run -> run.metrics().containsKey(r.metric())).map(run -> {
@@ -84,8 +88,8 @@ final class ReportRecords {
                 return new Check.Recorded(run.recordedAt(), e.median(), e.low(), e.high());
             }).toList();
         }
-        boolean spread = r.interval() == Regression.Interval.PREDICTION
-                || r.interval() == Regression.Interval.TWO_SAMPLE;
+        boolean spread = r.interval() == BaselineComparison.Interval.PREDICTION
+                || r.interval() == BaselineComparison.Interval.TWO_SAMPLE;
         return new Check.Baseline(r.metric(), r.ratio().median(), r.ratio().low(), r.ratio().high(), r.tolerance(),
                 r.baselineRuns(), r.currentRuns(), r.interval().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 spread ? OptionalDouble.of(r.runToRunSpread()) : OptionalDouble.empty(),
@@ -99,20 +103,11 @@ final class ReportRecords {
                 Verdict.failedIf(c.failed()));
     }
 
-    /**
-     * The points of a memory fit and its two lines, for the report's chart: each line's slope is the fit's figure
-     * per task, through the mean of the points. {@link MemoryResult} keeps the slopes but not the intercepts, so the
-     * line is placed here through the points' mean, as least squares places it.
-     */
+    /** The points of a memory fit and its two lines, for the report's chart, as the fit made them. */
     private static Fit fit(MemoryResult memory) {
         List<Fit.Point> points = memory.points().stream().map(p -> new Fit.Point(p.tasks(), p.rssBytes(),
                 p.heapBytes())).toList();
-        double meanTasks = memory.points().stream().mapToDouble(MemoryResult.Point::tasks).average().orElse(0);
-        double meanRss = memory.points().stream().mapToDouble(MemoryResult.Point::rssBytes).average().orElse(0);
-        double meanHeap = memory.points().stream().mapToDouble(MemoryResult.Point::heapBytes).average().orElse(0);
-        double rssSlope = memory.rssBytesPerTask().median();
-        double heapSlope = memory.heapBytesPerTask().median();
-        return new Fit(points, rssSlope, meanRss - rssSlope * meanTasks, heapSlope, meanHeap - heapSlope * meanTasks,
-                memory.rssR2(), memory.heapR2());
+        return new Fit(points, memory.rssBytesPerTask().median(), memory.rssInterceptBytes(),
+                memory.heapBytesPerTask().median(), memory.heapInterceptBytes(), memory.rssR2(), memory.heapR2());
     }
 }

@@ -4,10 +4,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.brigade.fixture.Measurement;
 import dev.brigade.junit.internal.base.BaseRuns;
-import dev.brigade.junit.internal.baseline.BaselineComparisons;
+import dev.brigade.junit.internal.baseline.BaselineStore;
 import dev.brigade.junit.internal.baseline.LockedFile;
 import dev.brigade.junit.internal.baseline.MachineFingerprint;
 import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.junit.internal.invocation.InvocationResults;
 import dev.brigade.junit.internal.report.model.Check;
@@ -18,7 +19,7 @@ import dev.brigade.junit.internal.report.model.Run;
 import dev.brigade.junit.internal.report.model.RunJson;
 import dev.brigade.junit.internal.verdict.BudgetVerdict;
 import dev.brigade.measure.BaseComparison;
-import dev.brigade.measure.Regression;
+import dev.brigade.measure.BaselineComparison;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,8 @@ import org.apiguardian.api.API;
  *
  * <p>The run: under Maven Surefire, the Maven JVM that started the forks (its pid and start time), so forks of one
  * build share it and a new build drops the parts of the last; elsewhere this JVM alone.
+ *
+ * <p>Public for {@code lifecycle}, whose {@code InvocationVerdicts} records each invocation here.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class RunReport {
@@ -86,21 +89,21 @@ public final class RunReport {
         String test = current.context().getRequiredTestClass().getName() + "#"
                 + current.context().getRequiredTestMethod().getName();
         String invocation = current.context().getDisplayName();
-        String notCompared = BaseRuns.newInThisChange(current.context()).map(what -> "new in this change")
-                .orElse(null);
+        String notCompared = BaseRuns.newInThisChange(current.context(), current.plan())
+                .map(what -> "new in this change").orElse(null);
         List<Supplier<Result>> records = new ArrayList<>();
         for (Measurement result : collected.all()) {
             boolean forked = collected.isForked(result);
             int forkRun = collected.runOf(result);
-            List<Regression> comparisons = current.comparisons().getOrDefault(result, List.of());
+            List<BaselineComparison> comparisons = current.comparisons().getOrDefault(result, List.of());
             List<BaseComparison> base = current.base().getOrDefault(result, List.of());
             List<Check.Budget> budgets = verdicts.stream().filter(v -> v.result() == result)
                     .map(ReportRecords::budget).toList();
             // read now, while the invocation is current: the baseline's recorded runs, for its history chart
-            List<BaselineComparisons.RecordedRun> history = comparisons.isEmpty() ? List.of()
-                    : BaselineComparisons.history(current, result);
+            List<BaselineStore.RecordedRun> history = comparisons.isEmpty() ? List.of()
+                    : BaselineStore.history(current, result);
             records.add(once(() -> ReportRecords.of(test, invocation, result, forked, forkRun, budgets, comparisons,
-                    base, history, notCompared, current.explained().getOrDefault(result, List.of()))));
+                    base, history, notCompared, current.explained().getOrDefault(result, Explained.none()))));
         }
         add(plan.settings().reportDir().toAbsolutePath().normalize(), records);
         SPENT_NANOS.addAndGet(System.nanoTime() - start);
@@ -183,9 +186,10 @@ public final class RunReport {
      * as a JSON tree through {@link RunJson}: for tests that write a result's record by hand.
      */
     static Map<String, Object> record(String test, String invocation, Measurement result, boolean forked,
-                                      List<Map<String, Object>> budgets, List<Regression> baselines) {
+                                      List<Map<String, Object>> budgets, List<BaselineComparison> baselines) {
         return RunJson.tree(ReportRecords.of(test, invocation, result, forked, 0,
-                budgets.stream().map(RunJson::budget).toList(), baselines, List.of(), List.of(), null, List.of()));
+                budgets.stream().map(RunJson::budget).toList(), baselines, List.of(), List.of(), null,
+                Explained.none()));
     }
 
     /**

@@ -30,19 +30,21 @@ final class SummaryMarkdown implements ReportFormat {
     /** The summary of {@code results}, the run's in its order. */
     static String render(List<Result> results) {
         String nl = "\n";
-        List<String[]> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (Result r : results) {
             for (Check check : r.checks()) {
-                String where = check instanceof Check.Base && check.verdict().failed() && r.explanation() != null
+                boolean failed = check.verdict().failed();
+                String where = check instanceof Check.Base && failed && r.explanation() != null
                         ? "; where: " + r.explanation().headline() : "";
-                rows.add(new String[] {Verdicts.shout(check.verdict()), r.test(), r.kind(), Verdicts.kind(check),
-                        check.metric(), figures(r, check) + where});
+                String verdict = Verdicts.shout(check.verdict());
+                rows.add(new Row(failed ? Row.FAILED : Row.PASSED, failed ? "**" + verdict + "**" : verdict, r.test(),
+                        r.kind(), Verdicts.kind(check), check.metric(), figures(r, check) + where));
             }
             if (r.notCompared() != null) {
-                rows.add(new String[] {"new", r.test(), r.kind(), "base", "", r.notCompared() + ": not compared"});
+                rows.add(new Row(Row.NEW, "new", r.test(), r.kind(), "base", "", r.notCompared() + ": not compared"));
             }
         }
-        rows.sort(Comparator.comparingInt(SummaryMarkdown::order));
+        rows.sort(Comparator.comparingInt(Row::order));
         Verdicts.Counts counts = Verdicts.Counts.of(results);
         int tests = Run.byTest(results).size();
         StringBuilder out = new StringBuilder("### Brigade: ");
@@ -56,22 +58,24 @@ final class SummaryMarkdown implements ReportFormat {
         }
         out.append(nl).append("| verdict | test | kind | check | metric | figures |").append(nl)
                 .append("|---|---|---|---|---|---|").append(nl);
-        for (String[] row : rows) {
-            out.append("| ").append(row[0].equals("FAIL") ? "**FAIL**" : row[0]).append(" | `")
-                    .append(cell(shortName(row[1])).replace("`", "'")).append("` | ").append(cell(row[2]))
-                    .append(" | ").append(row[3]).append(" | ").append(cell(row[4])).append(" | ")
-                    .append(cell(row[5])).append(" |").append(nl);
+        for (Row row : rows) {
+            out.append("| ").append(row.verdict()).append(" | `")
+                    .append(cell(shortName(row.test())).replace("`", "'")).append("` | ").append(cell(row.kind()))
+                    .append(" | ").append(row.check()).append(" | ").append(cell(row.metric())).append(" | ")
+                    .append(cell(row.figures())).append(" |").append(nl);
         }
         return out.toString();
     }
 
-    /** Failures first, then tests new in the change, then passes. */
-    private static int order(String[] row) {
-        return switch (row[0]) {
-            case "FAIL" -> 0;
-            case "new" -> 1;
-            default -> 2;
-        };
+    /**
+     * One row of the table, as written; {@code order} puts failures first, then tests new in the change, then
+     * passes.
+     */
+    private record Row(int order, String verdict, String test, String kind, String check, String metric,
+                       String figures) {
+        static final int FAILED = 0;
+        static final int NEW = 1;
+        static final int PASSED = 2;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.BaseSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.junit.internal.invocation.InvocationResults;
 import dev.brigade.measure.BaseComparison;
@@ -24,6 +25,8 @@ import org.opentest4j.MultipleFailuresError;
  * base build's, metric by metric; a report entry per comparison
  * ({@code brigade.base.VIRTUAL.nanosPerHop = current/base 1.12× [1.08–1.16], 24 pairs; fails above +8.9 %: FAIL});
  * without a base build, one entry that says so, and a failure when {@code brigade.base.required} is true.
+ *
+ * <p>Public for {@code lifecycle}, whose {@code InvocationVerdicts} and {@code InForkChild} decide and keep with it.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class BaseCheck {
@@ -65,10 +68,10 @@ public final class BaseCheck {
      */
     private static List<String> explanation(CurrentInvocation current, Measurement result, int pair,
                                             BaseComparison comparison) {
-        List<String> lines = BaseRuns.hasBase(current.context()) ? BaseRuns.explain(current.context(), pair,
-                unit(comparison)).lines() : BaseRuns.explainedInFork(current.context(), result);
-        current.explained(result, lines);
-        return lines;
+        Explained explained = BaseRuns.hasBase(current.context()) ? BaseRuns.explain(current.context(), pair,
+                unit(comparison)).explained() : BaseRuns.explainedInFork(current.context(), result);
+        current.explained(result, explained);
+        return explained.lines();
     }
 
     /**
@@ -90,23 +93,23 @@ public final class BaseCheck {
     }
 
     /**
-     * In a fork's child, after {@link #pair}: the lines that explain each result's failed comparisons, from the
-     * recording in this JVM, for the test's JVM to add to its failure message; none for a result whose comparisons
+     * In a fork's child, after {@link #pair}: what explains each result's failed comparisons, from the recording in
+     * this JVM, for the test's JVM to add to its failure message and reports; none for a result whose comparisons
      * passed.
      */
-    public static java.util.function.Function<Measurement, List<String>> explanations(
+    public static java.util.function.Function<Measurement, Explained> explanations(
             CurrentInvocation current, InvocationResults.Collected collected) {
         List<Measurement> paired = paired(collected);
-        java.util.Map<Measurement, List<String>> lines = new java.util.IdentityHashMap<>();
+        java.util.Map<Measurement, Explained> explained = new java.util.IdentityHashMap<>();
         for (int k = 0; k < paired.size(); k++) {
             Measurement result = paired.get(k);
             List<BaseComparison> failed = current.base().getOrDefault(result, List.of()).stream()
                     .filter(BaseComparison::failed).toList();
             if (!failed.isEmpty() && BaseRuns.hasBase(current.context())) {
-                lines.put(result, BaseRuns.explain(current.context(), k, unit(failed.get(0))).lines());
+                explained.put(result, BaseRuns.explain(current.context(), k, unit(failed.get(0))).explained());
             }
         }
-        return result -> lines.getOrDefault(result, List.of());
+        return result -> explained.getOrDefault(result, Explained.none());
     }
 
     /**
@@ -115,7 +118,7 @@ public final class BaseCheck {
      */
     public static AssertionError check(CurrentInvocation current, InvocationResults.Collected collected) {
         ExtensionContext context = current.context();
-        Optional<BaseSpec> spec = BaseSpec.of(context);
+        Optional<BaseSpec> spec = current.plan().base();
         if (spec.isEmpty()) {
             return null;
         }
@@ -124,7 +127,7 @@ public final class BaseCheck {
         List<BaseComparison> comparisons = collected.all().stream()
                 .flatMap(r -> current.base().getOrDefault(r, List.of()).stream()).toList();
         if (comparisons.isEmpty()) {
-            Optional<String> added = BaseRuns.newInThisChange(context);
+            Optional<String> added = BaseRuns.newInThisChange(context, current.plan());
             if (added.isPresent()) {
                 // a test the change adds passes or fails on its own checks, required comparison or not
                 context.publishReportEntry(key, "new in this change: not compared (the base build has no such "

@@ -8,7 +8,7 @@ import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
-import dev.brigade.junit.internal.baseline.BaselineComparisons;
+import dev.brigade.junit.internal.baseline.BaselineStore;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.invocation.InvocationResults;
 import java.util.ArrayList;
@@ -22,6 +22,8 @@ import org.opentest4j.MultipleFailuresError;
  * compared (one measurement, no rounds). For an invocation run in several forks ({@code @Fork(runs = ...)}), the
  * first run's result of each entry stands for all runs: the comparison takes the corresponding results of every
  * run together, once.
+ *
+ * <p>Public for {@code lifecycle}, whose {@code InvocationVerdicts} decides with it.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class BaselineCheck {
@@ -37,7 +39,7 @@ public final class BaselineCheck {
         String[] metrics = plan.baseline().get().metrics().toArray(String[]::new);
         List<AssertionError> failures = new ArrayList<>();
         for (Measurement result : collected.all()) {
-            if (!BaselineComparisons.leads(collected, result)) {
+            if (!BaselineStore.leads(collected, result)) {
                 continue; // compared with the first of its runs, together
             }
             try {

@@ -18,6 +18,8 @@ import org.opentest4j.MultipleFailuresError;
  * Decides a method's budgets against what one invocation produced, once: a {@link BudgetVerdict} per limit and
  * result, which the reports read. Grades, never prints: a failure is an {@link AssertionError} with
  * {@code BrigadeAssertions}' message, prefixed by the budget as written.
+ *
+ * <p>Public for {@code lifecycle}, whose {@code InvocationVerdicts} decides with it.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class BudgetCheck {

@@ -9,6 +9,8 @@ import org.apiguardian.api.API;
  * One budget limit checked against one result, decided once by {@link BudgetCheck#decide}; the reports, the
  * console and the HTML page only read it.
  *
+ * <p>Public for {@code lifecycle}, which passes the verdicts on, and {@code report}, which records them.
+ *
  * @param result  the result the verdict belongs to, as the invocation produced it (a brigade, for a limit on the
  *                memory it measured)
  * @param budget  the budget as written, e.g. {@code @Budget(kind = VIRTUAL, perHop = "2us")}

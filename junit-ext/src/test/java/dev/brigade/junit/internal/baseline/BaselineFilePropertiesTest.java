@@ -182,7 +182,7 @@ class BaselineFilePropertiesTest {
             Optional<Metric> metric = Arrays.stream(Metric.values()).filter(m -> m.key().equals(name)).findFirst();
             if (metric.isPresent() && !runs.isEmpty() && runs.stream().allMatch(e -> e.low() > 0)) {
                 Estimate current = Estimate.of(runs.get(0).unit(), 1_000, 1_100, 1_050, 990, 1_020, 1_010);
-                assertThat(dev.brigade.measure.Regression.of(metric.get(), runs, current, 0.1).baselineRuns())
+                assertThat(dev.brigade.measure.BaselineComparison.of(metric.get(), runs, current, 0.1).baselineRuns())
                         .isEqualTo(runs.size());
             }
         });
@@ -200,7 +200,7 @@ class BaselineFilePropertiesTest {
             assertThat(estimate.unit()).as("%s: %s", name, estimate).isEqualTo(metric.get().unit());
             Estimate current = Estimate.of(estimate.unit(), 1_000, 1_100, 1_050, 990, 1_020, 1_010);
             if (estimate.low() > 0) {
-                dev.brigade.measure.Regression.of(metric.get(), estimate, current, 0.1);
+                dev.brigade.measure.BaselineComparison.of(metric.get(), estimate, current, 0.1);
             }
         }
     }

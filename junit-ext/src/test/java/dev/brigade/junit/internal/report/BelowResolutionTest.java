@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.TaskKind;
-import dev.brigade.junit.internal.fork.ResultCodec;
 import dev.brigade.measure.Estimate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,8 @@ class BelowResolutionTest {
     void results_json_console_and_html_read_the_same_words_and_no_negative_median() throws Exception {
         Map<String, Object> record = RunReport.record("com.example.MemoryTest#parked", "[VIRTUAL]", NOISE, false,
                 List.of(), List.of());
-        Map<String, Object> heap = ResultCodec.map(ResultCodec.map(record.get("metrics")).get("heapBytesPerTask"));
+        Map<String, Object> heap = RunReportAccess.object(RunReportAccess.object(record.get("metrics"))
+                .get("heapBytesPerTask"));
         String words = NOISE.describe(NOISE.heapBytesPerTask());
 
         assertThat(heap).containsEntry("belowResolution", words);
@@ -52,7 +52,7 @@ class BelowResolutionTest {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("createdAt", "2026-12-03T00:00:00Z");
         root.put("machine", Map.of("os", "Linux"));
-        root.put("results", List.of(ResultCodec.map(JSON.std.anyFrom(JSON.std.asString(record)))));
+        root.put("results", List.of(RunReportAccess.object(JSON.std.anyFrom(JSON.std.asString(record)))));
         String html = new HtmlReport().render(root);
         assertThat(html).contains(HtmlReport.escape(words)).doesNotContain("-3.42 KiB");
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.brigade.fixture.BrigadeResult;
 import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.TaskKind;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.report.model.Flame;
 import dev.brigade.junit.internal.report.model.Machine;
 import dev.brigade.junit.internal.report.model.Result;
@@ -15,6 +16,7 @@ import dev.brigade.measure.Estimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -33,16 +35,17 @@ class FlamesTest {
     @TempDir
     Path dir;
 
-    /** The lines of an explanation whose recording line names {@code current} and {@code base} beside the .jfr. */
-    private List<String> lines(List<String> current, List<String> base) throws Exception {
-        Files.write(dir.resolve("X.t-VIRTUAL-current.collapsed"), current);
-        Files.write(dir.resolve("X.t-VIRTUAL-base.collapsed"), base);
-        return List.of("  where the time moved (...):", "    +1.00 µs/hop  encode()  total 20 % → 60 %",
+    /** An explanation whose recording left the stacks {@code current} and {@code base} beside the .jfr. */
+    private Explained lines(List<String> current, List<String> base) throws Exception {
+        Path currentStacks = Files.write(dir.resolve("X.t-VIRTUAL-current.collapsed"), current);
+        Path baseStacks = Files.write(dir.resolve("X.t-VIRTUAL-base.collapsed"), base);
+        return new Explained(List.of("  where the time moved (...):", "    +1.00 µs/hop  encode()  total 20 % → 60 %",
                 "  recording: " + dir.resolve("X.t-VIRTUAL.jfr") + "; stacks (flamegraph.pl, speedscope):"
-                        + " X.t-VIRTUAL-current.collapsed, X.t-VIRTUAL-base.collapsed");
+                        + " X.t-VIRTUAL-current.collapsed, X.t-VIRTUAL-base.collapsed"),
+                Optional.of(dir.resolve("X.t-VIRTUAL.jfr")), List.of(currentStacks, baseStacks));
     }
 
-    private static Result record(List<String> lines) {
+    private static Result record(Explained lines) {
         Estimate perHop = Estimate.of("ns", IntStream.range(0, 20).mapToDouble(i -> 1_000 + i).toArray());
         BrigadeResult result = new BrigadeResult(TaskKind.VIRTUAL, "QUEUE", 20, false, 1_000, perHop, perHop,
                 Estimate.of("1", 1, 1, 1, 1, 1, 1), Estimate.of("B", 64, 64, 64, 64, 64, 64), null,
@@ -86,8 +89,10 @@ class FlamesTest {
 
     @Test
     void without_its_stacks_an_explanation_has_no_flame() {
-        Result r = record(List.of("  where the time moved (...):", "  recording: " + dir.resolve("gone.jfr")
-                + "; stacks (flamegraph.pl, speedscope): gone-current.collapsed, gone-base.collapsed"));
+        Result r = record(new Explained(List.of("  where the time moved (...):", "  recording: "
+                + dir.resolve("gone.jfr") + "; stacks (flamegraph.pl, speedscope): gone-current.collapsed,"
+                + " gone-base.collapsed"), Optional.of(dir.resolve("gone.jfr")),
+                List.of(dir.resolve("gone-current.collapsed"), dir.resolve("gone-base.collapsed"))));
 
         assertThat(r.explanation().flame()).isNull();
         assertThat(r.explanation().stacks()).hasSize(2);
@@ -106,7 +111,7 @@ class FlamesTest {
         assertThat(read.results().get(0).explanation().flame()).isEqualTo(results.get(0).explanation().flame());
         String page = new HtmlReport().render(read);
         assertThat(page).contains("<div class=\"flamegraph\" data-flame=\"0\"", "id=\"flames\"", "d3-flame-graph");
-        Result plain = record(List.of());
+        Result plain = record(Explained.none());
         String without = new HtmlReport().render(new Run("0.1.0", "2026-12-05T00:00:00Z", MACHINE, List.of(plain),
                 List.of()));
         assertThat(without).doesNotContain("class=\"flamegraph\"", "id=\"flames\"", "d3-flame-graph", "d3js.org");

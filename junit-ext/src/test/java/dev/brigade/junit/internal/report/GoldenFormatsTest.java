@@ -8,11 +8,10 @@ import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
-import dev.brigade.junit.internal.fork.ResultCodec;
 import dev.brigade.junit.internal.report.model.RunJson;
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
-import dev.brigade.measure.Regression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,8 @@ class GoldenFormatsTest {
         budget.put("metric", "nanosPerHop");
         budget.put("limit", 2_000.0);
         budget.put("verdict", "pass");
-        Regression baseline = Regression.of(Metric.NANOS_PER_HOP, List.of(e.times(0.95), e, e.times(1.05)), e, 0.10);
+        BaselineComparison baseline = BaselineComparison.of(Metric.NANOS_PER_HOP,
+                List.of(e.times(0.95), e, e.times(1.05)), e, 0.10);
         records.add(RunReport.record("com.example.HandOffTest#handOff", "[VIRTUAL] 400 tasks, QUEUE", brigade, false,
                 List.of(budget), List.of(baseline)));
         records.add(RunReport.record("com.example.SpawnTest#spawn", "quote \" <b>ünï</b>", spawn, true, List.of(),
@@ -72,7 +72,7 @@ class GoldenFormatsTest {
             Locale.setDefault(Locale.forLanguageTag(setting.split("\\|")[0]));
             TimeZone.setDefault(TimeZone.getTimeZone(setting.split("\\|")[1]));
             List<Object> records = JSON.std.listFrom(JSON.std.asString(records()));
-            List<Map<String, Object>> maps = records.stream().map(ResultCodec::map).toList();
+            List<Map<String, Object>> maps = records.stream().map(RunReportAccess::object).toList();
 
             golden("bencher.json", OUT.asString(BencherFormat.benchmarks(records)) + "\n");
             golden("jmh-results.json", OUT.asString(JmhFormat.entries(records)) + "\n");

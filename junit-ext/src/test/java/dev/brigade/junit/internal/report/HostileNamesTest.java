@@ -12,7 +12,6 @@ import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.ForAll;
 import dev.brigade.junit.internal.Gen;
 import dev.brigade.junit.internal.baseline.LockedFile;
-import dev.brigade.junit.internal.fork.ResultCodec;
 import dev.brigade.measure.Estimate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -130,7 +129,7 @@ class HostileNamesTest {
                         written(dir, "jmh-results.json", JSON.std.asString(JmhFormat.entries(all)) + "\n"),
                         written(dir, "bencher.json", JSON.std.asString(BencherFormat.benchmarks(all)) + "\n"),
                         written(dir, "report.html", new HtmlReport().render(root)),
-                        ConsoleSummary.render(all.stream().map(ResultCodec::map).toList(), true));
+                        ConsoleSummary.render(all.stream().map(RunReportAccess::object).toList(), true));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -8,7 +8,8 @@ import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.RunStats;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
-import dev.brigade.junit.internal.baseline.BaselineComparisons;
+import dev.brigade.junit.internal.baseline.BaselineStore;
+import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.report.model.Check;
 import dev.brigade.junit.internal.report.model.Finding;
 import dev.brigade.junit.internal.report.model.Machine;
@@ -17,12 +18,14 @@ import dev.brigade.junit.internal.report.model.Run;
 import dev.brigade.junit.internal.report.model.RunJson;
 import dev.brigade.junit.internal.report.model.Verdict;
 import dev.brigade.measure.BaseComparison;
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.PairedRatio;
-import dev.brigade.measure.Regression;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -47,26 +50,28 @@ class RunJsonTest {
         BrigadeResult brigade = new BrigadeResult(TaskKind.VIRTUAL, "QUEUE", 400, false, 1_000_000, PER_HOP,
                 PER_HOP.times(2), Estimate.of("1", 0.001, 0.002, 0.003, 0.002, 0.002, 0.001),
                 Estimate.ofInterval("B", 64, 64, 64, Double.NaN, 6), memory, OptionalLong.empty(), STATS);
-        Regression baseline = Regression.of(Metric.NANOS_PER_HOP, List.of(PER_HOP.times(0.95), PER_HOP,
+        BaselineComparison baseline = BaselineComparison.of(Metric.NANOS_PER_HOP, List.of(PER_HOP.times(0.95), PER_HOP,
                 PER_HOP.times(1.05)), PER_HOP, 0.10);
         double[] current = IntStream.range(0, 8).mapToDouble(i -> 1_100 + i).toArray();
         double[] base = IntStream.range(0, 8).mapToDouble(i -> 1_000 + 2 * i).toArray();
         BaseComparison against = new BaseComparison(Metric.NANOS_PER_HOP.key(), "VIRTUAL", Estimate.of("ns", current),
                 Estimate.of("ns", base), PairedRatio.of(current, base), 0.05, true);
-        List<BaselineComparisons.RecordedRun> history = List.of(
-                new BaselineComparisons.RecordedRun("2026-12-01T10:00:00Z", Map.of("nanosPerHop", PER_HOP)),
-                new BaselineComparisons.RecordedRun(null, Map.of("nanosPerHop", PER_HOP.times(1.05))));
+        List<BaselineStore.RecordedRun> history = List.of(
+                new BaselineStore.RecordedRun("2026-12-01T10:00:00Z", Map.of("nanosPerHop", PER_HOP)),
+                new BaselineStore.RecordedRun(null, Map.of("nanosPerHop", PER_HOP.times(1.05))));
         SpawnResult spawn = new SpawnResult(TaskKind.PLATFORM, 1_000, 20_000, PER_HOP.times(100), PER_HOP.times(20),
                 Estimate.of("1", 2, 2, 2, 2, 2, 3), PER_HOP.times(50), Estimate.of("B", 512, 512, 512, 512, 512, 512),
                 STATS);
         return List.of(ReportRecords.of("com.example.HandOffTest#handOff", "[VIRTUAL] 400 tasks, QUEUE", brigade, true,
                         2, List.of(new Check.Budget("nanosPerHop", 2_000, Verdict.PASS),
                                 new Check.Budget("nanosPerHop", 1, Verdict.FAIL)), List.of(baseline),
-                        List.of(against), history, null, List.of("  where the time moved (JFR execution samples):",
+                        List.of(against), history, null, new Explained(List.of(
+                                "  where the time moved (JFR execution samples):",
                                 "    +1.90 µs/hop  com.example.Codec.encode(Frame)  total 11 % → 38 %",
-                                "  recording: target/brigade/HandOffTest.handOff-VIRTUAL.jfr")),
+                                "  recording: target/brigade/HandOffTest.handOff-VIRTUAL.jfr"),
+                                Optional.of(Path.of("target/brigade/HandOffTest.handOff-VIRTUAL.jfr")), List.of())),
                 ReportRecords.of("com.example.SpawnTest#spawn", "quote \" <b>ünï</b>\n", spawn, false, 0, List.of(),
-                        List.of(), List.of(), List.of(), "new in this change", List.of()));
+                        List.of(), List.of(), List.of(), "new in this change", Explained.none()));
     }
 
     private static List<Finding> findings() {

@@ -14,6 +14,12 @@ public final class RunReportAccess {
     private RunReportAccess() {
     }
 
+    /** A JSON object as jackson-jr reads it, for a test to look into. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object tree) {
+        return (Map<String, Object>) tree;
+    }
+
     public static String run() {
         return RunReport.run();
     }

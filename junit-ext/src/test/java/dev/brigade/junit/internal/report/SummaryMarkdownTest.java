@@ -99,10 +99,11 @@ class SummaryMarkdownTest {
     void the_headline_of_an_explanation_is_its_first_move_of_time_else_its_first_line() {
         assertThat(dev.brigade.junit.internal.report.model.Explanation.of(List.of("  where the time moved (...):",
                 "    +1.90 µs/hop  com.example.Codec.encode(Frame)  total 11 % → 38 %",
-                "    -120 ns/hop  com.example.Codec.decode(Frame)")).headline())
+                "    -120 ns/hop  com.example.Codec.decode(Frame)"), null, List.of()).headline())
                 .isEqualTo("+1.90 µs/hop  com.example.Codec.encode(Frame)  total 11 % → 38 %");
         assertThat(dev.brigade.junit.internal.report.model.Explanation.of(List.of(
-                "  no explanation: JFR is not available in this JVM (-XX:-FlightRecorder)")).headline())
+                "  no explanation: JFR is not available in this JVM (-XX:-FlightRecorder)"), null, List.of())
+                .headline())
                 .isEqualTo("no explanation: JFR is not available in this JVM (-XX:-FlightRecorder)");
     }
 }

@@ -10,6 +10,8 @@ import org.apiguardian.api.API;
  * One verdict the extension made on a result's metric, with the figures it was made from: a budget's limit, a
  * baseline comparison, a comparison with the base build. Immutable; the reports count and word it
  * ({@code report.Verdicts}).
+ *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public sealed interface Check {

@@ -1,11 +1,7 @@
 package dev.brigade.junit.internal.report.model;
 
-import static dev.brigade.junit.internal.explain.Explanation.RECORDING;
-import static dev.brigade.junit.internal.explain.Explanation.STACKS;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -14,6 +10,8 @@ import org.apiguardian.api.API;
  * lines under the ratio (methods, allocation sites, counts per hop or task, the recording's files), from the JFR
  * recording of the paired rounds; its headline, the one line a summary has room for; the files it left; and both
  * sides' stacks as a tree, for the page's flame graph. Immutable.
+ *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
  *
  * @param headline  the method that moved most ({@code +1.9 µs/hop  com.example.Codec.encode(Frame) ...}), else the
  *                  first line (e.g. why there is no explanation)
@@ -32,27 +30,13 @@ public record Explanation(String headline, List<String> lines, String recording,
     }
 
     /**
-     * The explanation of {@code lines} as a failure message has them: under a heading line (two spaces), the moves
-     * (four spaces); the headline is the first move of time per hop or task, else the first line. The files are
-     * those its {@code recording:} line names (the stacks beside the recording); no flame graph.
+     * The explanation of {@code lines} as a failure message has them, with the files the recording left: under a
+     * heading line (two spaces), the moves (four spaces); the headline is the first move of time per hop or task,
+     * else the first line. No flame graph.
      */
-    public static Explanation of(List<String> lines) {
+    public static Explanation of(List<String> lines, String recording, List<String> stacks) {
         String headline = lines.stream().filter(l -> l.startsWith("    ") && l.matches("\\s+[+-][^/]*/(hop|task)\\s.*"))
                 .findFirst().or(() -> lines.stream().findFirst()).map(String::strip).orElse("");
-        String recording = null;
-        List<String> stacks = List.of();
-        for (String line : lines) {
-            if (line.startsWith(RECORDING)) {
-                String files = line.substring(RECORDING.length());
-                int at = files.indexOf(STACKS);
-                recording = at < 0 ? files : files.substring(0, at);
-                if (at >= 0) {
-                    Path dir = Path.of(recording).getParent();
-                    stacks = Arrays.stream(files.substring(at + STACKS.length()).split(", "))
-                            .map(name -> dir == null ? name : dir.resolve(name).toString()).toList();
-                }
-            }
-        }
         return new Explanation(headline, lines, recording, stacks, null);
     }
 

@@ -11,6 +11,8 @@ import org.apiguardian.api.API;
  * One metric's estimate of a result as the run's files hold it: median, 95 % interval, spread, rounds; for a memory
  * figure below resolution, the words the reports print instead of it. Immutable.
  *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
+ *
  * @param values          the rounds, in the order measured; empty for a fit's figure
  * @param belowResolution what the reports print instead of a memory figure whose interval reaches zero; null for a
  *                        figure to read

@@ -8,6 +8,8 @@ import org.apiguardian.api.API;
  * A claim a test published (a report entry {@code finding}) with its verdict on this machine: data, not a test
  * outcome. Each field but {@code test} and {@code claim} may be null, when the test did not publish it.
  *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
+ *
  * @param verdict {@code holds}, {@code contradicted} or {@code unclear}, as the test published it
  * @param held    how many trials gave the verdict
  */

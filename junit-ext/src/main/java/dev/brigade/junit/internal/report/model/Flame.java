@@ -10,6 +10,8 @@ import org.apiguardian.api.API;
  * the page draws as a differential flame graph (current against base). Built from the per-side collapsed stacks the
  * explanation wrote, pruned to the frames that weigh something on either side. Immutable.
  *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
+ *
  * @param samplesCurrent      the current side's execution samples (the root's {@code current})
  * @param samplesBase         the base side's (the root's {@code base})
  * @param prunedBelowShare    frames whose share of both sides' samples was below this (a fraction) were left out,
@@ -25,11 +27,14 @@ public record Flame(int samplesCurrent, int samplesBase, double prunedBelowShare
     /**
      * A frame: a method at one place in the stacks, with the samples that hold it there (it and what it calls).
      *
+     * <p>Public for {@code report}, which builds and draws the tree.
+     *
      * @param name     {@code com.example.Codec.encode(Frame)}
      * @param current  samples of the current side with this frame at this place in the stack
      * @param base     the same, base side
      * @param children the frames it calls, by name (as flamegraph.pl orders them)
      */
+    @API(status = INTERNAL, since = "0.1.0")
     public record Frame(String name, int current, int base, List<Frame> children) {
 
         /** Copies the children. */

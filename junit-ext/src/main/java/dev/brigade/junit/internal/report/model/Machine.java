@@ -6,12 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
-/** The machine and JDK that ran the tests, as {@code brigade-results.json} names them; a field may be null. */
+/**
+ * The machine and JDK that ran the tests, as {@code brigade-results.json} names them; a field may be null.
+ *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
+ */
 @API(status = INTERNAL, since = "0.1.0")
 public record Machine(String cpuModel, Integer cpus, String os, String jdk, String flags, String arch,
                       String fingerprint) {
 
-    /** A field's name and value, for a table. */
+    /**
+     * A field's name and value, for a table.
+     *
+     * <p>Public for {@code report}, which lists the fields.
+     */
+    @API(status = INTERNAL, since = "0.1.0")
     public record Field(String name, String value) {
     }
 

@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  * allocation sites) is one more component here, written and read by {@link RunJson} under one key and rendered by
  * each format where it renders the result's checks.
  *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
+ *
  * @param test       {@code pkg.Class#method}
  * @param invocation the invocation's display name
  * @param fixture    {@code brigade}, {@code spawn}, {@code population} or {@code cost}

@@ -12,6 +12,8 @@ import org.apiguardian.api.API;
  * One run as {@code brigade-results.json} holds it, the results of every JVM of the run: what each report format
  * renders. Immutable.
  *
+ * <p>Public for {@code report}, which builds and renders it beside this package.
+ *
  * @param brigade   the Brigade version that wrote it
  * @param createdAt when the files were written, ISO-8601 UTC
  */
@@ -23,7 +25,12 @@ public record Run(String brigade, String createdAt, Machine machine, List<Result
         findings = List.copyOf(findings);
     }
 
-    /** A test's results, in the order of the run. */
+    /**
+     * A test's results, in the order of the run.
+     *
+     * <p>Public for {@code report}, which renders a run test by test.
+     */
+    @API(status = INTERNAL, since = "0.1.0")
     public record Test(String name, List<Result> results) {
 
         public Test {

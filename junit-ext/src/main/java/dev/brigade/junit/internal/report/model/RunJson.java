@@ -18,6 +18,8 @@ import org.apiguardian.api.API;
  * of a run writes, read back through the same methods. Writes a record as a tree of ordered maps and lists that
  * Jackson jr prints, and reads such a tree back, so a record survives the trip to the byte. The only place of the
  * reports that reads JSON. Stateless.
+ *
+ * <p>Public for {@code report}, which writes and reads the run's files through it.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class RunJson {
@@ -27,7 +29,12 @@ public final class RunJson {
     private RunJson() {
     }
 
-    /** The parts of a run one JVM wrote: its results and findings. */
+    /**
+     * The parts of a run one JVM wrote: its results and findings.
+     *
+     * <p>Public for {@code report}, which writes and merges the parts.
+     */
+    @API(status = INTERNAL, since = "0.1.0")
     public record Part(List<Result> results, List<Finding> findings) {
     }
 

@@ -8,16 +8,16 @@ import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.junit.Constants;
-import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.BaselineSpec;
 import dev.brigade.junit.internal.config.BaselineUpdate;
+import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.config.Settings;
 import dev.brigade.junit.internal.config.TemplateSpec;
 import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.junit.internal.invocation.InvocationResults;
+import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
-import dev.brigade.measure.Regression;
 import dev.brigade.measure.Units;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,15 +32,18 @@ import org.apiguardian.api.API;
 /**
  * Compares one result of the current invocation with its stored baseline, or records it as the baseline, and
  * publishes what it did as a report entry ({@code brigade.baseline.VIRTUAL.nanosPerHop = +3.1 % [...]: pass}).
- * Grades nothing itself: the verdict is {@link Regression#regressed()}, the failure the assertion's.
+ * Grades nothing itself: the verdict is {@link BaselineComparison#regressed()}, the failure the assertion's.
+ *
+ * <p>Public for {@code verdict}, which checks against it, {@code fork}, which hands comparisons on, and {@code report},
+ * which shows the history.
  */
 @API(status = INTERNAL, since = "0.1.0")
-public final class BaselineComparisons {
+public final class BaselineStore {
 
     /** Report entry key prefix of baseline comparisons. */
     public static final String ENTRY_PREFIX = Constants.REPORT_ENTRY_PREFIX + "baseline.";
 
-    private BaselineComparisons() {
+    private BaselineStore() {
     }
 
     /**
@@ -48,7 +51,7 @@ public final class BaselineComparisons {
      * other runs when the invocation ran in several forks ({@code @Fork(runs = ...)}), as one entry of several
      * current runs.
      */
-    static List<Regression> compare(CurrentInvocation current, Measurement result, List<String> requested) {
+    static List<BaselineComparison> compare(CurrentInvocation current, Measurement result, List<String> requested) {
         Settings settings = current.plan().settings();
         double tolerance = current.plan().baseline().map(BaselineSpec::tolerance)
                 .orElse(settings.baselineTolerance());
@@ -87,7 +90,7 @@ public final class BaselineComparisons {
                     + " in " + file + ": record one with -D" + Constants.BASELINE_UPDATE_PROPERTY_NAME + "=true");
             return List.of();
         }
-        List<Regression> regressions = new ArrayList<>();
+        List<BaselineComparison> regressions = new ArrayList<>();
         for (String name : currentRuns.get(0).keySet()) {
             List<Estimate> runs = stored.get().getOrDefault(name, List.of());
             if (runs.isEmpty()) {
@@ -97,7 +100,7 @@ public final class BaselineComparisons {
                 continue;
             }
             List<Estimate> currents = currentRuns.stream().map(metrics -> metrics.get(name)).toList();
-            Regression r = Regression.of(Metric.ofKey(name), runs, currents, tolerance);
+            BaselineComparison r = BaselineComparison.of(Metric.ofKey(name), runs, currents, tolerance);
             current.context().publishReportEntry(ENTRY_PREFIX + label + "." + name, describe(r));
             regressions.add(r);
         }
@@ -108,7 +111,10 @@ public final class BaselineComparisons {
     /**
      * One recorded run of a baseline, as its file keeps it: when it was recorded (an ISO-8601 instant, or null when
      * the file does not say) and its metrics. For the run's reports.
+     *
+     * <p>Public for {@code report}, which shows a baseline's history.
      */
+    @API(status = INTERNAL, since = "0.1.0")
     public record RecordedRun(String recordedAt, Map<String, Estimate> metrics) {
     }
 
@@ -246,9 +252,9 @@ public final class BaselineComparisons {
      * spread ±6.2 %); fails above +33.3 %: pass}; for several current runs, {@code +3.1 % (1.03× [0.92–1.15]) of
      * current 1.25 µs [1.20–1.31], geometric mean [range] of 3 current runs' medians vs baseline ...; 95 % interval
      * from 3 current runs against 10 recorded runs (run-to-run spread ±7.1 %); fails above +23.2 %: pass}. The
-     * fails-above figure is {@link Regression#failsAbove()}: the smallest slowdown this comparison can catch.
+     * fails-above figure is {@link BaselineComparison#failsAbove()}: the smallest slowdown this comparison can catch.
      */
-    static String describe(Regression r) {
+    static String describe(BaselineComparison r) {
         return String.format(Locale.ROOT, "%+.1f %%", r.changePercent()) + " (" + Units.formatRatio(r.ratio().median())
                 + " [" + Units.format(r.ratio().low(), "1") + "–" + Units.format(r.ratio().high(), "1") + "]) "
                 + (r.currentRuns() > 1 ? "of current " + r.currentDescription() + " " : "") + "vs baseline "

@@ -23,11 +23,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * What {@code BrigadeExtension} does at each extension point, kept out of the public class. Stateless: every
  * test's state is in its {@link ExtensionContext.Store} ({@link TestState}).
+ *
+ * <p>Public for {@code BrigadeExtension}, which calls it at each extension point.
  */
 @API(status = INTERNAL, since = "0.1.0")
-public final class Measurements {
+public final class ExtensionPoints {
 
-    private Measurements() {
+    private ExtensionPoints() {
     }
 
     /** Skips measured tests when {@code brigade.enabled} is false. */
