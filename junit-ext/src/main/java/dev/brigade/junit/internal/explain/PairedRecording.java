@@ -34,6 +34,10 @@ public final class PairedRecording implements AutoCloseable {
 
     /** The period of {@code jdk.ExecutionSample}. */
     static final int SAMPLE_PERIOD_MILLIS = 1;
+    /** JDK 25's CPU-time sampler (JEP 509; experimental, Linux). */
+    static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
+    /** The throttle of {@code jdk.CPUTimeSample}: a sample per this much CPU time of a thread. */
+    static final String CPU_TIME_THROTTLE = System.getProperty("brigade.pilot.cpuThrottle", "1ms");
     /** The throttle of {@code jdk.ObjectAllocationSample}. */
     static final String ALLOCATION_THROTTLE = "300/s";
     /** The shortest park, monitor wait or enter, or pinned park recorded. */
@@ -66,6 +70,10 @@ public final class PairedRecording implements AutoCloseable {
             recording.setToDisk(false);
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(SAMPLE_PERIOD_MILLIS))
                     .withStackTrace();
+            // JFR ignores the settings of an event this JVM does not have (JDK 21): the recording then holds only
+            // jdk.ExecutionSample, and the explanation uses it
+            recording.enable(CPU_TIME_SAMPLE).with("throttle", CPU_TIME_THROTTLE).withStackTrace();
+            recording.enable("jdk.CPUTimeSamplesLost");
             recording.enable("jdk.ObjectAllocationSample").with("throttle", ALLOCATION_THROTTLE).withStackTrace();
             for (String stall : new String[] {"jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter",
                     "jdk.VirtualThreadPinned"}) {
