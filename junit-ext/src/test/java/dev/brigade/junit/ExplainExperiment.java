@@ -54,9 +54,7 @@ public final class ExplainExperiment {
                         double ratio = args.length > 2 ? Double.parseDouble(args[2]) : 1;
                         Explanation e = Explainer.explain(jfr, 0, ratio, 1, "hop");
                         System.out.println(reports.getFileName().toString().substring(8) + "\t" + e.marked() + "\t"
-                                + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method())
-                                + "\t" + e.sampler() + "\t" + e.base().timeSamples() + "\t"
-                                + e.current().timeSamples());
+                                + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method()));
                     }
                 }
             }
@@ -96,7 +94,6 @@ public final class ExplainExperiment {
         String firstSite = "-";
         int marked = -1;
         int tested = -1;
-        String samples = "-\t-\t-";
         double explainMillis = 0;
         Path jfr = reports.resolve(ExplainCases.class.getName() + "." + method + "-" + kind + ".jfr");
         if (verdict.equals("fail")) {
@@ -119,12 +116,11 @@ public final class ExplainExperiment {
             explainMillis = (System.nanoTime() - t) / 1e6;
             marked = e.marked();
             tested = e.tested();
-            samples = e.sampler() + "\t" + e.base().timeSamples() + "\t" + e.current().timeSamples();
             if (firstMethod.equals("-") && !e.methods().isEmpty()) {
                 firstMethod = e.methods().get(0).method();
             }
         }
-        System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.0f\t%.0f\t%.0f\t%d\t%d\t%s\t%s\t%s", verdict,
-                entry, testMillis, againMillis, explainMillis, marked, tested, firstMethod, firstSite, samples));
+        System.out.println(String.format(Locale.ROOT, "ROW\t%s\t%s\t%.0f\t%.0f\t%.0f\t%d\t%d\t%s\t%s", verdict,
+                entry, testMillis, againMillis, explainMillis, marked, tested, firstMethod, firstSite));
     }
 }

@@ -58,7 +58,6 @@ public final class Explainer {
     static final double CARRIED = 0.5;
     /** Family-wise error of the noise marks. */
     static final double FAMILY_ALPHA = 0.05;
-    private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     private static final String CURRENT = "current";
     private static final String BASE = "base";
     private static final List<String> OUTSIDE_SITES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
@@ -106,17 +105,17 @@ public final class Explainer {
         List<Explanation.MethodShift> methods = List.of();
         int tested = 0;
         int marked = 0;
-        if (current.timeSamples() < MIN_SAMPLES || base.timeSamples() < MIN_SAMPLES) {
-            thin = "too few " + recorded.sampler.samples() + " for a time explanation: " + base.timeSamples()
-                    + " → " + current.timeSamples() + ", " + MIN_SAMPLES + " a side at least ("
-                    + recorded.sampler.whenThin() + ")";
+        if (current.executionSamples() < MIN_SAMPLES || base.executionSamples() < MIN_SAMPLES) {
+            thin = "too few execution samples for a time explanation: " + base.executionSamples() + " → "
+                    + current.executionSamples() + ", " + MIN_SAMPLES + " a side at least (JFR samples threads running"
+                    + " Java; platform threads that block at every hop give few: docs/explanations.md)";
         } else {
             List<Explanation.MethodShift> moved = recorded.methodShifts(current, base);
             tested = moved.size();
             marked = (int) moved.stream().filter(Explanation.MethodShift::beyondNoise).count();
             methods = moved.subList(0, Math.min(SHOWN, moved.size()));
         }
-        return new Explanation(unit, recorded.sampler, methods, tested, marked, recorded.allocationShifts(current, base), current, base,
+        return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base,
                 thin, Optional.of(file), stacks);
     }
 
@@ -144,11 +143,7 @@ public final class Explainer {
     private static final class Recorded {
 
         final List<Round> rounds;
-        final List<Sample> executionSamples = new ArrayList<>();
-        final List<Sample> cpuTimeSamples = new ArrayList<>();
-        /** The samples the time explanation uses, those of {@link #sampler}. */
-        List<Sample> samples = List.of();
-        Explanation.Sampler sampler = Explanation.Sampler.EXECUTION;
+        final List<Sample> samples = new ArrayList<>();
         final List<Allocation> allocations = new ArrayList<>();
         final List<Stall> stalls = new ArrayList<>();
 
@@ -170,11 +165,10 @@ public final class Explainer {
             for (RecordedEvent e : byTime) {
                 String type = e.getEventType().getName();
                 switch (type) {
-                    case EXECUTION_SAMPLE, PairedRecording.CPU_TIME_SAMPLE -> {
+                    case "jdk.ExecutionSample" -> {
                         Round r = roundAt(byStart, e.getStartTime());
                         if (r != null && e.getStackTrace() != null) {
-                            (type.equals(EXECUTION_SAMPLE) ? recorded.executionSamples : recorded.cpuTimeSamples)
-                                    .add(new Sample(r, frames(e.getStackTrace())));
+                            recorded.samples.add(new Sample(r, frames(e.getStackTrace())));
                         }
                     }
                     case "jdk.ObjectAllocationSample" -> {
@@ -202,25 +196,7 @@ public final class Explainer {
                     }
                 }
             }
-            recorded.choose();
             return recorded;
-        }
-
-        /**
-         * Takes the samples of the sampler whose thinner side has more, CPU time on a tie: chosen on both sides'
-         * counts together, so that both sides are always counted by the same sampler.
-         */
-        private void choose() {
-            String forced = System.getProperty("brigade.pilot.sampler", "");
-            boolean cpu = forced.equals("cpu") || !forced.equals("exec")
-                    && thinnerSide(cpuTimeSamples) >= thinnerSide(executionSamples);
-            samples = cpu ? cpuTimeSamples : executionSamples;
-            sampler = cpu ? Explanation.Sampler.CPU_TIME : Explanation.Sampler.EXECUTION;
-        }
-
-        private static int thinnerSide(List<Sample> samples) {
-            int current = (int) samples.stream().filter(s -> s.round().side().equals(CURRENT)).count();
-            return Math.min(current, samples.size() - current);
         }
 
         /** The threads that ran the rounds: those that committed Brigade's round events. */
@@ -326,8 +302,8 @@ public final class Explainer {
             for (Map.Entry<String, int[]> e : counts.entrySet()) {
                 int[] c = e.getValue();
                 shifts.add(new Explanation.MethodShift(e.getKey(), c[0], c[1], c[2], c[3],
-                        (double) c[2] / current.timeSamples() * current.cpuNanosPerUnit(),
-                        (double) c[3] / base.timeSamples() * base.cpuNanosPerUnit(), null, false));
+                        (double) c[2] / current.executionSamples() * current.cpuNanosPerUnit(),
+                        (double) c[3] / base.executionSamples() * base.cpuNanosPerUnit(), null, false));
             }
             shifts.sort(Comparator.comparingDouble((Explanation.MethodShift m) -> -Math.abs(m.deltaNanosPerUnit()))
                     .thenComparing(Explanation.MethodShift::method));

@@ -19,7 +19,6 @@ import org.apiguardian.api.API;
  * ratio of a failed comparison ({@link #lines()}); when there is nothing to say, {@link #missing} says why.
  *
  * @param unit        {@code hop} or {@code task}
- * @param sampler     whose samples the time explanation counts
  * @param methods     the methods whose time per unit (total: in them and what they call) moved most, largest move
  *                    first, callers left out when a method they call carries the move (at most {@link Explainer#SHOWN})
  * @param tested      how many methods were tested for a move beyond noise (the Bonferroni divisor)
@@ -32,7 +31,7 @@ import org.apiguardian.api.API;
  * @param stacks      the collapsed-stack files, current then base
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record Explanation(String unit, Sampler sampler, List<MethodShift> methods, int tested, int marked,
+public record Explanation(String unit, List<MethodShift> methods, int tested, int marked,
                           List<AllocationShift> allocations,
                           SideCounts current, SideCounts base, String thin, Optional<Path> recording,
                           List<Path> stacks) {
@@ -42,42 +41,6 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
     /** What separates the recording from the names of the stacks beside it on that line. */
     public static final String STACKS = "; stacks (flamegraph.pl, speedscope): ";
 
-    /**
-     * A JFR sampler the time explanation can count: the recording holds both where the JVM has both, and the
-     * explanation takes the one whose thinner side has more samples ({@link Explainer}).
-     */
-    public enum Sampler {
-        /**
-         * {@code jdk.CPUTimeSample} (JDK 25, Linux): a sample per {@value PairedRecording#CPU_TIME_THROTTLE} of a
-         * thread's CPU time, in the kernel too.
-         */
-        CPU_TIME("CPU-time samples", "lengthen measure"),
-        /**
-         * {@code jdk.ExecutionSample}: every {@value PairedRecording#SAMPLE_PERIOD_MILLIS} ms, some of the threads
-         * running Java at that moment; a thread that blocks in the kernel at every hop is rarely among them.
-         */
-        EXECUTION("execution samples", "JFR's execution sampler sees threads running Java; platform threads that"
-                + " block at every hop give few, JDK 25's CPU-time sampler more: docs/explanations.md");
-
-        private final String samples;
-        private final String whenThin;
-
-        Sampler(String samples, String whenThin) {
-            this.samples = samples;
-            this.whenThin = whenThin;
-        }
-
-        /** What its samples are called: {@code CPU-time samples}. */
-        public String samples() {
-            return samples;
-        }
-
-        /** What to do, or why, when a side has too few. */
-        String whenThin() {
-            return whenThin;
-        }
-    }
-
     /** Copies the lists. */
     public Explanation {
         methods = List.copyOf(methods);
@@ -86,7 +49,7 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
     }
 
     /**
-     * A method's share of each side's samples, and what it makes of each side's CPU time per unit.
+     * A method's share of each side's execution samples, and what it makes of each side's CPU time per unit.
      *
      * @param method                   {@code com.example.Codec.encode(Frame)}
      * @param selfCurrent              samples with the method on top, current side
@@ -134,7 +97,7 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
      *
      * @param rounds                 measured rounds found in the recording
      * @param units                  hops or tasks those rounds ran
-     * @param timeSamples            samples of the explanation's sampler that fell in them
+     * @param executionSamples       execution samples that fell in them
      * @param allocationSamples      allocation samples that fell in them
      * @param cpuNanosPerUnit        the side's CPU time per unit, the median of its rounds (the comparison's figure)
      * @param parksPerUnit           parks of at least {@value PairedRecording#STALL_THRESHOLD_MILLIS} ms within a round
@@ -144,7 +107,7 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
      * @param gcPausesPerUnit        garbage collections that started in a round
      * @param gcPauseNanosPerUnit    their pauses, summed
      */
-    public record SideCounts(int rounds, long units, int timeSamples, int allocationSamples,
+    public record SideCounts(int rounds, long units, int executionSamples, int allocationSamples,
                              double cpuNanosPerUnit, double parksPerUnit, double monitorWaitsPerUnit,
                              double monitorEntersPerUnit, double pinnedPerUnit, double gcPausesPerUnit,
                              double gcPauseNanosPerUnit) {
@@ -153,8 +116,7 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
     /** An explanation that could not be made: {@code why}, in one line. */
     public static Explanation missing(String unit, String why, Optional<Path> recording) {
         SideCounts none = new SideCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        return new Explanation(unit, Sampler.EXECUTION, List.of(), 0, 0, List.of(), none, none, why, recording,
-                List.of());
+        return new Explanation(unit, List.of(), 0, 0, List.of(), none, none, why, recording, List.of());
     }
 
     /** The lines to add under the ratio of a failed comparison, each starting with two spaces. */
@@ -164,9 +126,9 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
             lines.add("  no explanation: " + thin);
             return lines;
         }
-        lines.add(String.format(Locale.ROOT, "  where the time moved (JFR %s of the measured rounds"
+        lines.add(String.format(Locale.ROOT, "  where the time moved (JFR execution samples of the measured rounds"
                 + " × each side's CPU time per %s, %s → %s; %d of %d methods tested beyond noise, Bonferroni):",
-                sampler.samples(), unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
+                unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
                 marked, tested));
         if (thin != null) {
             lines.add("    " + thin);
@@ -175,11 +137,11 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
             lines.add(String.format(Locale.ROOT,
                     "    %s/%s  %s  total %s → %s, self %s → %s of %d → %d samples; %s",
                     signed(Units.format(m.deltaNanosPerUnit(), "ns")), unit, m.method(),
-                    percent(m.totalBase(), base.timeSamples()),
-                    percent(m.totalCurrent(), current.timeSamples()),
-                    percent(m.selfBase(), base.timeSamples()),
-                    percent(m.selfCurrent(), current.timeSamples()), base.timeSamples(),
-                    current.timeSamples(), m.shift() == null
+                    percent(m.totalBase(), base.executionSamples()),
+                    percent(m.totalCurrent(), current.executionSamples()),
+                    percent(m.selfBase(), base.executionSamples()),
+                    percent(m.selfCurrent(), current.executionSamples()), base.executionSamples(),
+                    current.executionSamples(), m.shift() == null
                             ? "too few pairs to test" : m.beyondNoise() ? "beyond sampling noise"
                             : "within sampling noise"));
         }
