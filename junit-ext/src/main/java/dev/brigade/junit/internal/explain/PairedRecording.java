@@ -19,9 +19,15 @@ import org.apiguardian.api.API;
  *
  * <p>What it records, and why at these settings (measured on the 2-vCPU CI machine, JDK 25, docs/explanations.md):
  * <ul>
- *   <li>{@code jdk.ExecutionSample} every {@value #SAMPLE_PERIOD_MILLIS} ms: about 1,400 samples a second with both
- *       CPUs busy, so a 1 s comparison gives each side about a thousand; JDK 25's {@code jdk.CPUTimeSample} is
- *       experimental, Linux-only, absent from JDK 21, and gave a third as many samples at its finest setting;</li>
+ *   <li>{@code jdk.ExecutionSample} every {@value #SAMPLE_PERIOD_MILLIS} ms: in a 1 s comparison of 20 tasks,
+ *       233–422 samples a side for {@code VIRTUAL}, 84–195 for {@code PLATFORM}, whose threads block in the kernel
+ *       at every hop, where this sampler does not see them. JDK 25's CPU-time sampler ({@code jdk.CPUTimeSample},
+ *       JEP 509) is not recorded: recorded beside it in the same JVMs, it gave fewer samples a side, 71–113 for
+ *       {@code PLATFORM} and 94–191 for {@code VIRTUAL}, at a throttle of 1 ms and of 0.1 ms alike. It takes a
+ *       sample per throttle of a thread's CPU time, but the kernel checks those timers at its tick (250 Hz here: at
+ *       0.1 ms a sample stood for 2.9 ms of CPU time, median), and a thread blocked in a park loses its sample
+ *       (about as many lost as kept): it sees the same Java-running time, less often (docs/methodology.md,
+ *       "Explanations of a failed comparison");</li>
  *   <li>{@code jdk.ObjectAllocationSample} at {@value #ALLOCATION_THROTTLE}: JFR's profiling setting; each sample's
  *       weight is the bytes its thread allocated since the last one, so the bytes add up whatever the rate;</li>
  *   <li>parks, monitor waits and enters and pinned virtual threads that last at least
