@@ -187,15 +187,16 @@ class BudgetTest {
         }
 
         /**
-         * A parked virtual thread keeps its stack on the heap: about 1.5 KiB here. 20,000 of them, a signal of about
-         * 30 MB: the heap left after GCs still moved by about 1.5 MB between the points of a fit in a CI run, after
-         * the many tests before it (3,000 parked platform threads, 232 B each, came out at -481 B–536 B, R² 0.026,
-         * where the same fit earlier in that JVM gave 232 B [232–233]).
+         * A parked virtual thread keeps its stack on the heap: about 1.5 KiB here. Weighed in fresh JVMs (eight of
+         * them, about 5 s): in this test JVM, after the many tests before it, the heap left after GCs moved by
+         * megabytes between the points of a fit (3,000 parked platform threads, 232 B each, came out at -481 B–536 B,
+         * R² 0.026, in one CI run; 20,000 parked virtual threads at -1.18 KiB–1.52 KiB, R² 0.124, in a full local
+         * build), so the limit passed for want of a resolved figure.
          */
         @org.junit.jupiter.api.Test
         @Budget(kind = VIRTUAL, heapPerTask = "16B")
         void heapPerTask(SpawnFixture spawn) {
-            RESULTS.put("heapPerTask", spawn.kind(VIRTUAL).parked(20_000));
+            RESULTS.put("heapPerTask", spawn.kind(VIRTUAL).freshJvms(true).parked(8_000));
         }
     }
 
