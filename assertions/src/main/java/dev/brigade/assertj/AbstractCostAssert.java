@@ -33,43 +33,71 @@ public abstract class AbstractCostAssert<SELF extends AbstractCostAssert<SELF>> 
         this.perOperation = perOperation;
     }
 
-    /** The same cost divided by the operations given to {@code CostMeter.measure(operations, work)}. */
+    /**
+     * The same cost divided by the operations given to {@code CostMeter.measure(operations, work)}.
+     *
+     * @return an assertion on the same figures per operation
+     */
     public CostAssert perOperation() {
         isNotNull();
         return Navigation.describe(this, new CostAssert(actual, true));
     }
 
-    /** Wall time ({@code wallNanos}). */
+    /**
+     * Wall time ({@code wallNanos}).
+     *
+     * @return an assertion on the wall time, with limits as {@link java.time.Duration}s
+     */
     public DurationMetricAssert wallTime() {
         return Navigation.describe(this, new DurationMetricAssert(figure(measured().wallNanos(), "ns"), subject(),
                 name(Metric.WALL_NANOS.key())));
     }
 
-    /** User + system CPU of the process ({@code cpuNanos}). */
+    /**
+     * User + system CPU of the process ({@code cpuNanos}).
+     *
+     * @return an assertion on the CPU time, with limits as {@link java.time.Duration}s
+     */
     public DurationMetricAssert cpuTime() {
         return Navigation.describe(this, new DurationMetricAssert(figure(measured().cpuNanos(), "ns"), subject(),
                 name(Metric.CPU_NANOS.key())));
     }
 
-    /** Voluntary + involuntary OS context switches of the process ({@code contextSwitches}). */
+    /**
+     * Voluntary + involuntary OS context switches of the process ({@code contextSwitches}).
+     *
+     * @return an assertion on the context switches, a count
+     */
     public CountMetricAssert contextSwitches() {
         return Navigation.describe(this, new CountMetricAssert(figure(measured().contextSwitches(), "1"), subject(),
                 name("contextSwitches")));
     }
 
-    /** Minor page faults of the process ({@code minorFaults}). */
+    /**
+     * Minor page faults of the process ({@code minorFaults}).
+     *
+     * @return an assertion on the minor page faults, a count
+     */
     public CountMetricAssert minorFaults() {
         return Navigation.describe(this, new CountMetricAssert(figure(measured().minorFaults(), "1"), subject(),
                 name("minorFaults")));
     }
 
-    /** Heap allocated by all threads ({@code allocatedBytes}). */
+    /**
+     * Heap allocated by all threads ({@code allocatedBytes}).
+     *
+     * @return an assertion on the bytes allocated
+     */
     public BytesMetricAssert allocatedBytes() {
         return Navigation.describe(this, new BytesMetricAssert(figure(measured().allocatedBytes(), "B"), subject(),
                 name("allocatedBytes")));
     }
 
-    /** CPU time over wall time: above 1 when the work ran on several cores at once ({@code cpuPerWall}). */
+    /**
+     * CPU time over wall time: above 1 when the work ran on several cores at once ({@code cpuPerWall}).
+     *
+     * @return an assertion on the ratio (no unit): 2.0 is two cores busy on average
+     */
     public CountMetricAssert cpuPerWall() {
         return Navigation.describe(this, new CountMetricAssert(Estimate.of("1", measured().cpuPerWall()), subject(),
                 "cpuPerWall"));
@@ -95,7 +123,12 @@ public abstract class AbstractCostAssert<SELF extends AbstractCostAssert<SELF>> 
         return compare(Metric.WALL_NANOS.key(), "faster", measured().wallNanos(), other.wallNanos(), other);
     }
 
-    /** Fails unless this cost's CPU time is lower than {@code other}'s; {@code .byAtLeast} asks for a factor. */
+    /**
+     * Fails unless this cost's CPU time is lower than {@code other}'s; {@code .byAtLeast} asks for a factor.
+     *
+     * @param other another cost, measured by the same meter
+     * @return an assertion on the ratio {@code other / this} of CPU time, for {@link RatioAssert#byAtLeast(double)}
+     */
     public RatioAssert isCheaperThan(Cost other) {
         Objects.requireNonNull(other, "other");
         return compare(Metric.CPU_NANOS.key(), "cheaper", measured().cpuNanos(), other.cpuNanos(), other);

@@ -24,14 +24,22 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
         super(actual, selfType);
     }
 
-    /** Resident memory per task: the slope of RSS over population size ({@code rssBytesPerTask}). */
+    /**
+     * Resident memory per task: the slope of RSS over population size ({@code rssBytesPerTask}).
+     *
+     * @return an assertion on the RSS slope in bytes per task
+     */
     public BytesMetricAssert memoryPerTask() {
         isNotNull();
         return Navigation.describe(this, new BytesMetricAssert(actual.rssBytesPerTask(), actual.kind().name(),
                 Metric.RSS_BYTES_PER_TASK.key()));
     }
 
-    /** Live heap per task: the slope of used heap after GC over population size ({@code heapBytesPerTask}). */
+    /**
+     * Live heap per task: the slope of used heap after GC over population size ({@code heapBytesPerTask}).
+     *
+     * @return an assertion on the heap slope in bytes per task
+     */
     public BytesMetricAssert heapPerTask() {
         isNotNull();
         return Navigation.describe(this, new BytesMetricAssert(actual.heapBytesPerTask(), actual.kind().name(),
@@ -43,6 +51,10 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
      * {@code .byAtLeast(8.0)} then asks for a factor. Each side is judged by the memory that carries its kind: RSS per
      * task for {@code PLATFORM} (stacks are off-heap), heap per task for {@code VIRTUAL} and {@code ASYNC}. The fits
      * have no rounds to resample, so the ratio's interval is the conservative one of the two slopes' intervals.
+     *
+     * @param other a population of another kind, measured the same way
+     * @return an assertion on the ratio {@code other / this} of bytes per task, for
+     *         {@link RatioAssert#byAtLeast(double)}
      */
     public RatioAssert isSmallerThan(MemoryResult other) {
         isNotNull();
@@ -65,6 +77,10 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
      * 1): the RSS fit for {@code PLATFORM} tasks, whose stacks are off-heap, the heap fit for {@code VIRTUAL} and
      * {@code ASYNC} ones, whose stacks and state live on the heap (in a running JVM their RSS hardly moves: the heap
      * is already committed). A low R² means memory did not grow in a line with the tasks, and the slope means little.
+     *
+     * @param r2 the least R² accepted, from 0 to 1, e.g. 0.9
+     * @return this assertion, for chaining
+     * @throws IllegalArgumentException when {@code r2} is not between 0 and 1
      */
     public SELF hasLinearFitAtLeast(double r2) {
         if (!(r2 >= 0 && r2 <= 1)) {
@@ -84,6 +100,9 @@ public abstract class AbstractMemoryResultAssert<SELF extends AbstractMemoryResu
      * ({@code rssBytesPerTask}, {@code heapBytesPerTask}), or the ones named. Without a baseline for this machine it
      * passes, and the report says so; run with {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit
      * extension: call it in a Brigade test.
+     *
+     * @param metrics metric names such as {@code heapBytesPerTask}; none for the main metrics
+     * @return this assertion, for chaining
      */
     public SELF isNoWorseThanBaseline(String... metrics) {
         isNotNull();

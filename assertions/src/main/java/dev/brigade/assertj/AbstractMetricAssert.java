@@ -38,6 +38,8 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     /**
      * Compares the median with the limits that follow, instead of the whole interval: the assertion then fails as
      * soon as the typical round is over the limit, also when noise could explain it.
+     *
+     * @return this assertion, for chaining; the limits after it are strict
      */
     public SELF strictly() {
         strict = true;

@@ -24,7 +24,11 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
         super(actual, selfType);
     }
 
-    /** Create + start + join per task ({@code nanosPerTask}). */
+    /**
+     * Create + start + join per task ({@code nanosPerTask}).
+     *
+     * @return an assertion on the time per task, with limits as {@link java.time.Duration}s
+     */
     public DurationMetricAssert creationCost() {
         isNotNull();
         return Navigation.describe(this, new DurationMetricAssert(actual.nanosPerTask(), actual.kind().name(),
@@ -34,6 +38,9 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
     /**
      * Creation cost per task as a multiple of {@code reference}'s, a spawn of the same run:
      * {@code creationCostRelativeTo(platformSpawn).isAtMost(0.2)}. Bounds fail only with confidence.
+     *
+     * @param reference the spawn to divide by, measured in the same run; not null
+     * @return an assertion on the ratio (no unit): 0.2 is 20 % of {@code reference}'s cost per task
      */
     public CountMetricAssert creationCostRelativeTo(SpawnResult reference) {
         isNotNull();
@@ -43,28 +50,44 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
                 Metric.NANOS_PER_TASK.key() + " / " + reference.kind().name() + "'s"));
     }
 
-    /** From {@code start()} to the body's first instruction ({@code startLatencyNanos}). */
+    /**
+     * From {@code start()} to the body's first instruction ({@code startLatencyNanos}).
+     *
+     * @return an assertion on the start latency, with limits as {@link java.time.Duration}s
+     */
     public DurationMetricAssert startLatency() {
         isNotNull();
         return Navigation.describe(this, new DurationMetricAssert(actual.startLatencyNanos(), actual.kind().name(),
                 Metric.START_LATENCY_NANOS.key()));
     }
 
-    /** Process CPU per spawned task ({@code cpuNanosPerTask}). */
+    /**
+     * Process CPU per spawned task ({@code cpuNanosPerTask}).
+     *
+     * @return an assertion on the CPU time per task, with limits as {@link java.time.Duration}s
+     */
     public DurationMetricAssert cpuPerTask() {
         isNotNull();
         return Navigation.describe(this, new DurationMetricAssert(actual.cpuNanosPerTask(), actual.kind().name(),
                 Metric.CPU_NANOS_PER_TASK.key()));
     }
 
-    /** OS context switches of the process per spawned task ({@code contextSwitchesPerTask}). */
+    /**
+     * OS context switches of the process per spawned task ({@code contextSwitchesPerTask}).
+     *
+     * @return an assertion on the context switches per task, a count
+     */
     public CountMetricAssert contextSwitchesPerTask() {
         isNotNull();
         return Navigation.describe(this, new CountMetricAssert(actual.contextSwitchesPerTask(), actual.kind().name(),
                 Metric.CONTEXT_SWITCHES_PER_TASK.key()));
     }
 
-    /** Heap allocated per spawned task ({@code allocatedBytesPerTask}). */
+    /**
+     * Heap allocated per spawned task ({@code allocatedBytesPerTask}).
+     *
+     * @return an assertion on the bytes allocated per task
+     */
     public BytesMetricAssert allocatedBytesPerTask() {
         isNotNull();
         return Navigation.describe(this, new BytesMetricAssert(actual.allocatedBytesPerTask(), actual.kind().name(),
@@ -74,6 +97,10 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
     /**
      * Fails unless creating a task costs less here than in {@code other} (beyond noise); {@code .byAtLeast(50.0)}
      * then asks for a factor. Compare spawns of the same run.
+     *
+     * @param other a spawn measured in the same run, e.g. the {@code PLATFORM} one
+     * @return an assertion on the ratio {@code other / this} of time per task, for
+     *         {@link RatioAssert#byAtLeast(double)}
      */
     public RatioAssert isCheaperThan(SpawnResult other) {
         isNotNull();
@@ -85,6 +112,10 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
     /**
      * Fails unless a task starts sooner here than in {@code other} ({@code startLatencyNanos}); {@code .byAtLeast}
      * then asks for a factor.
+     *
+     * @param other a spawn measured in the same run
+     * @return an assertion on the ratio {@code other / this} of start latency, for
+     *         {@link RatioAssert#byAtLeast(double)}
      */
     public RatioAssert startsFasterThan(SpawnResult other) {
         isNotNull();
@@ -100,6 +131,9 @@ public abstract class AbstractSpawnResultAssert<SELF extends AbstractSpawnResult
      * ({@code nanosPerTask}), or the ones named. Without a baseline for this machine it passes, and the report says so;
      * run with {@code -Dbrigade.baseline.update=true} to record one. Needs the JUnit extension: call it in a Brigade
      * test.
+     *
+     * @param metrics metric names such as {@code startLatencyNanos}; none for the main metrics
+     * @return this assertion, for chaining
      */
     public SELF isNoWorseThanBaseline(String... metrics) {
         isNotNull();

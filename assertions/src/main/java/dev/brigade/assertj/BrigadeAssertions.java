@@ -19,22 +19,42 @@ public final class BrigadeAssertions {
     private BrigadeAssertions() {
     }
 
-    /** Assertions on a brigade: per-hop time, CPU, context switches, allocation, memory per task, pinning. */
+    /**
+     * Assertions on a brigade: per-hop time, CPU, context switches, allocation, memory per task, pinning.
+     *
+     * @param actual the result of {@code BrigadeFixture.run()} or {@code runOneThread()}
+     * @return an assertion on {@code actual}
+     */
     public static BrigadeResultAssert assertThat(BrigadeResult actual) {
         return new BrigadeResultAssert(actual);
     }
 
-    /** Assertions on a spawn: creation cost, start latency, context switches per task. */
+    /**
+     * Assertions on a spawn: creation cost, start latency, context switches per task.
+     *
+     * @param actual the result of {@code SpawnFixture.run()}
+     * @return an assertion on {@code actual}
+     */
     public static SpawnResultAssert assertThat(SpawnResult actual) {
         return new SpawnResultAssert(actual);
     }
 
-    /** Assertions on memory per parked task: RSS and heap slopes and their fits. */
+    /**
+     * Assertions on memory per parked task: RSS and heap slopes and their fits.
+     *
+     * @param actual the result of {@code SpawnFixture.parked(n)}
+     * @return an assertion on {@code actual}
+     */
     public static MemoryResultAssert assertThat(MemoryResult actual) {
         return new MemoryResultAssert(actual);
     }
 
-    /** Assertions on what a {@code CostMeter} measured. */
+    /**
+     * Assertions on what a {@code CostMeter} measured.
+     *
+     * @param actual the result of {@code CostMeter.measure(...)}
+     * @return an assertion on {@code actual}
+     */
     public static CostAssert assertThat(Cost actual) {
         return new CostAssert(actual);
     }

@@ -14,22 +14,47 @@ public final class BytesMetricAssert extends AbstractMetricAssert<BytesMetricAss
         super(actual, subject, metric, BytesMetricAssert.class);
     }
 
-    /** Fails when the metric is above {@code bytes} with confidence (or its median is, {@link #strictly()}). */
+    /**
+     * Fails when the metric is above {@code bytes} with confidence (or its median is, {@link #strictly()}).
+     *
+     * @param bytes the limit in bytes, at least 0, e.g. {@code Bytes.kib(8)}
+     * @return this assertion, for chaining
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
     public BytesMetricAssert isAtMost(long bytes) {
         return assertAtMost(checked(bytes, "limit"), Bytes.format(bytes));
     }
 
-    /** Fails when the metric is at or above {@code bytes} with confidence. */
+    /**
+     * Fails when the metric is at or above {@code bytes} with confidence.
+     *
+     * @param bytes the limit in bytes, at least 0
+     * @return this assertion, for chaining
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
     public BytesMetricAssert isLessThan(long bytes) {
         return assertLessThan(checked(bytes, "limit"), Bytes.format(bytes));
     }
 
-    /** Fails when the metric is below {@code bytes} with confidence. */
+    /**
+     * Fails when the metric is below {@code bytes} with confidence.
+     *
+     * @param bytes the limit in bytes, at least 0
+     * @return this assertion, for chaining
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
     public BytesMetricAssert isAtLeast(long bytes) {
         return assertAtLeast(checked(bytes, "limit"), Bytes.format(bytes));
     }
 
-    /** Fails when the metric is outside {@code [start, end]} bytes with confidence. */
+    /**
+     * Fails when the metric is outside {@code [start, end]} bytes with confidence.
+     *
+     * @param start the lower limit in bytes, at least 0
+     * @param end the upper limit in bytes, at least {@code start}
+     * @return this assertion, for chaining
+     * @throws IllegalArgumentException when a limit is negative or {@code start > end}
+     */
     public BytesMetricAssert isBetween(long start, long end) {
         return assertBetween(checked(start, "start"), Bytes.format(start), checked(end, "end"), Bytes.format(end));
     }

@@ -16,22 +16,51 @@ public final class DurationMetricAssert extends AbstractMetricAssert<DurationMet
         super(actual, subject, metric, DurationMetricAssert.class);
     }
 
-    /** Fails when the metric is above {@code limit} with confidence (or its median is, {@link #strictly()}). */
+    /**
+     * Fails when the metric is above {@code limit} with confidence (or its median is, {@link #strictly()}).
+     *
+     * @param limit the limit, not negative, e.g. {@code Duration.ofNanos(500)}
+     * @return this assertion, for chaining
+     * @throws NullPointerException when {@code limit} is null
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public DurationMetricAssert isAtMost(Duration limit) {
         return assertAtMost(nanos(limit, "limit"), Durations.formatNanos(nanos(limit, "limit")));
     }
 
-    /** Fails when the metric is at or above {@code limit} with confidence. */
+    /**
+     * Fails when the metric is at or above {@code limit} with confidence.
+     *
+     * @param limit the limit, not negative
+     * @return this assertion, for chaining
+     * @throws NullPointerException when {@code limit} is null
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public DurationMetricAssert isLessThan(Duration limit) {
         return assertLessThan(nanos(limit, "limit"), Durations.formatNanos(nanos(limit, "limit")));
     }
 
-    /** Fails when the metric is below {@code limit} with confidence. */
+    /**
+     * Fails when the metric is below {@code limit} with confidence.
+     *
+     * @param limit the limit, not negative
+     * @return this assertion, for chaining
+     * @throws NullPointerException when {@code limit} is null
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public DurationMetricAssert isAtLeast(Duration limit) {
         return assertAtLeast(nanos(limit, "limit"), Durations.formatNanos(nanos(limit, "limit")));
     }
 
-    /** Fails when the metric is outside {@code [start, end]} with confidence. */
+    /**
+     * Fails when the metric is outside {@code [start, end]} with confidence.
+     *
+     * @param start the lower limit, not negative
+     * @param end the upper limit, at least {@code start}
+     * @return this assertion, for chaining
+     * @throws NullPointerException when a limit is null
+     * @throws IllegalArgumentException when a limit is negative or {@code start} is after {@code end}
+     */
     public DurationMetricAssert isBetween(Duration start, Duration end) {
         double from = nanos(start, "start");
         double to = nanos(end, "end");

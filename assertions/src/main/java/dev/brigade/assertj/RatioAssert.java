@@ -20,7 +20,11 @@ public final class RatioAssert extends AbstractAssert<RatioAssert, Estimate> {
         this.comparison = comparison;
     }
 
-    /** Compares the ratio of the medians with the factors that follow, instead of the ratio's whole interval. */
+    /**
+     * Compares the ratio of the medians with the factors that follow, instead of the ratio's whole interval.
+     *
+     * @return this assertion, for chaining; the factors after it are compared with the median ratio
+     */
     public RatioAssert strictly() {
         strict = true;
         return myself;
@@ -30,6 +34,8 @@ public final class RatioAssert extends AbstractAssert<RatioAssert, Estimate> {
      * Fails unless the actual is at least {@code factor} times faster (or cheaper) than the other: {@code 5.0}
      * means the other costs five times as much.
      *
+     * @param factor how many times the other's cost this one must undercut, at least 1, e.g. {@code 5.0}
+     * @return this assertion, for chaining
      * @throws IllegalArgumentException when {@code factor} is below 1 or not a finite number
      */
     public RatioAssert byAtLeast(double factor) {

@@ -36,12 +36,16 @@ public @interface AgainstBase {
      * The metrics to compare, by name ({@code nanosPerHop}, {@code cpuNanosPerHop}, {@code contextSwitchesPerHop},
      * {@code allocatedBytesPerHop}, and the same per task of a spawn); empty (the default) compares the main
      * metric: {@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn.
+     *
+     * @return metric names; {@code {}} for the main metric
      */
     String[] metrics() default {};
 
     /**
      * The slowdown allowed, as a fraction ({@code "0.05"}) or a percentage ({@code "5%"}); empty (the default)
      * takes {@value Constants#BASE_TOLERANCE_PROPERTY_NAME}.
+     *
+     * @return the tolerance as written, e.g. {@code "0.05"} or {@code "5%"}; {@code ""} for the configured one
      */
     String tolerance() default "";
 }

@@ -40,12 +40,16 @@ public @interface Baseline {
      * The metrics to compare, by name ({@code nanosPerHop}, {@code cpuNanosPerHop}, ...); empty (the default)
      * compares each result's main metric: {@code nanosPerHop} of a brigade, {@code nanosPerTask} of a spawn,
      * {@code rssBytesPerTask} and {@code heapBytesPerTask} of memory per task.
+     *
+     * @return metric names; {@code {}} for each result's main metrics
      */
     String[] metrics() default {};
 
     /**
      * The slowdown allowed, as a fraction ({@code "0.05"}) or a percentage ({@code "5%"}); empty (the default)
      * takes {@value Constants#BASELINE_TOLERANCE_PROPERTY_NAME}.
+     *
+     * @return the tolerance as written, e.g. {@code "0.10"} or {@code "10%"}; {@code ""} for the configured one
      */
     String tolerance() default "";
 }

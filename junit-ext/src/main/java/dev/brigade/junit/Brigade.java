@@ -43,18 +43,38 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(value = Constants.MEASUREMENT_LOCK, mode = ResourceAccessMode.READ_WRITE)
 public @interface Brigade {
 
-    /** Tasks in the chain (at least 1). */
+    /**
+     * Tasks in the chain (at least 1).
+     *
+     * @return how many tasks pass the token around the chain; default 500
+     */
     int tasks() default BrigadeFixture.DEFAULT_TASKS;
 
-    /** The task kinds to run, one invocation each, in this order (at least one, none twice). */
+    /**
+     * The task kinds to run, one invocation each, in this order (at least one, none twice).
+     *
+     * @return the kinds, one invocation per kind; default {@code VIRTUAL} then {@code PLATFORM}
+     */
     TaskKind[] kinds() default {TaskKind.VIRTUAL, TaskKind.PLATFORM};
 
-    /** The links between the tasks. */
+    /**
+     * The links between the tasks.
+     *
+     * @return the link type; default {@code QUEUE}
+     */
     LinkType link() default LinkType.QUEUE;
 
-    /** Warm-up before measuring, like {@code "300ms"} (zero allowed); multiplied by {@code brigade.scale}. */
+    /**
+     * Warm-up before measuring, like {@code "300ms"} (zero allowed); multiplied by {@code brigade.scale}.
+     *
+     * @return a duration with its unit, e.g. {@code "300ms"} or {@code "0s"}
+     */
     String warmup() default "300ms";
 
-    /** How long to measure, like {@code "1s"} (more than zero); multiplied by {@code brigade.scale}. */
+    /**
+     * How long to measure, like {@code "1s"} (more than zero); multiplied by {@code brigade.scale}.
+     *
+     * @return a duration with its unit, e.g. {@code "1s"}; the cap, as in {@code BrigadeFixture.measure}
+     */
     String measure() default "1s";
 }

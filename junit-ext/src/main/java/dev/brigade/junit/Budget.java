@@ -37,35 +37,67 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrigadeExtension.class)
 public @interface Budget {
 
-    /** The task kind whose results this budget limits. */
+    /**
+     * The task kind whose results this budget limits.
+     *
+     * @return the kind, which the test must run
+     */
     TaskKind kind();
 
-    /** Most wall time per hop ({@code nanosPerHop}) of a brigade, like {@code "2us"}. */
+    /**
+     * Most wall time per hop ({@code nanosPerHop}) of a brigade, like {@code "2us"}.
+     *
+     * @return a duration with its unit, e.g. {@code "2us"}; {@code ""} for no limit
+     */
     String perHop() default "";
 
-    /** Most process CPU per hop ({@code cpuNanosPerHop}) of a brigade, like {@code "2us"}. */
+    /**
+     * Most process CPU per hop ({@code cpuNanosPerHop}) of a brigade, like {@code "2us"}.
+     *
+     * @return a duration with its unit, e.g. {@code "2us"}; {@code ""} for no limit
+     */
     String cpuPerHop() default "";
 
-    /** Most OS context switches per hop ({@code contextSwitchesPerHop}) of a brigade; negative for unset. */
+    /**
+     * Most OS context switches per hop ({@code contextSwitchesPerHop}) of a brigade; negative for unset.
+     *
+     * @return the most context switches per hop, e.g. {@code 0.1}; negative for no limit
+     */
     double contextSwitchesPerHop() default -1;
 
     /**
      * Most resident memory per task ({@code rssBytesPerTask}), like {@code "8KiB"}: from {@code parked(n)} or from a
      * brigade that measured memory.
+     *
+     * @return a size with its unit, e.g. {@code "8KiB"}; {@code ""} for no limit
      */
     String memoryPerTask() default "";
 
-    /** Most live heap per task ({@code heapBytesPerTask}), like {@code "2KiB"}. */
+    /**
+     * Most live heap per task ({@code heapBytesPerTask}), like {@code "2KiB"}.
+     *
+     * @return a size with its unit, e.g. {@code "2KiB"}; {@code ""} for no limit
+     */
     String heapPerTask() default "";
 
-    /** Most creation cost per task ({@code nanosPerTask}: create + start + join) of a spawn, like {@code "5us"}. */
+    /**
+     * Most creation cost per task ({@code nanosPerTask}: create + start + join) of a spawn, like {@code "5us"}.
+     *
+     * @return a duration with its unit, e.g. {@code "5us"}; {@code ""} for no limit
+     */
     String creationCost() default "";
 
     /**
      * Most start latency ({@code startLatencyNanos}: from {@code start()} to the body) of a spawn, like {@code "50us"}.
+     *
+     * @return a duration with its unit, e.g. {@code "50us"}; {@code ""} for no limit
      */
     String startLatency() default "";
 
-    /** Most OS context switches per spawned task ({@code contextSwitchesPerTask}); negative for unset. */
+    /**
+     * Most OS context switches per spawned task ({@code contextSwitchesPerTask}); negative for unset.
+     *
+     * @return the most context switches per task, e.g. {@code 1.5}; negative for no limit
+     */
     double contextSwitchesPerTask() default -1;
 }

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrigadeExtension.class)
 public @interface Budgets {
 
-    /** The budgets, in the order written. */
+    /**
+     * The budgets, in the order written.
+     *
+     * @return the repeated {@link Budget}s, each checked on its own
+     */
     Budget[] value();
 }

@@ -37,12 +37,16 @@ public @interface Fork {
 
     /**
      * More arguments for the child JVM, e.g. {@code "-Xss256k"}; heap, stack and GC flags of this JVM are inherited.
+     *
+     * @return JVM options, none blank; {@code {}} for none
      */
     String[] jvmArgs() default {};
 
     /**
      * The CPUs the child may run on, as {@code taskset -c} takes them: {@code "0"}, {@code "0-1"}, {@code "0,2"};
      * empty for all. Needs Linux and {@code taskset} (util-linux).
+     *
+     * @return a CPU list such as {@code "0-1"}; {@code ""} for every CPU
      */
     String cpus() default "";
 
@@ -50,6 +54,8 @@ public @interface Fork {
      * The virtual-thread scheduler's parallelism in the child ({@code jdk.virtualThreadScheduler.parallelism}, and
      * {@code maxPoolSize} the same, so no carrier is added): the number of carrier threads. 0 (the default) leaves
      * the JDK's choice, the number of available processors.
+     *
+     * @return the carrier threads of the child's virtual-thread scheduler, at least 1; 0 for the JDK's default
      */
     int parallelism() default 0;
 
@@ -60,6 +66,8 @@ public @interface Fork {
      * together (their spread from JVM to JVM is what a baseline comparison has to see) and
      * {@code brigade.baseline.update} records all of them as the baseline's runs. With
      * {@code brigade.fork.enabled=false} the invocation runs once, in this JVM.
+     *
+     * @return the number of child JVMs per invocation, from 1 to 100; default 1
      */
     int runs() default 1;
 }
