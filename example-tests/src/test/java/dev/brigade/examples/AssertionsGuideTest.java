@@ -62,9 +62,10 @@ class AssertionsGuideTest {
         Throwable failure = catchThrowable(() -> assertThat(r).as("codec round trip").perHop()
                 .isAtMost(Duration.ofNanos(1)));
 
+        // a run that a stall of the machine left with one sample has no interval to give (seen once in CI)
         org.assertj.core.api.Assertions.assertThat(failure).hasMessageMatching(
-                "\\[codec round trip\\] Expected VIRTUAL nanosPerHop to be at most 1\\.00 ns but was .+ \\[.+–.+\\],"
-                        + " \\d+ samples(, bimodal)? \\(.+× the limit\\)"
+                "\\[codec round trip\\] Expected VIRTUAL nanosPerHop to be at most 1\\.00 ns but was .+"
+                        + "( \\[.+–.+\\], \\d+ samples(, bimodal)?|, 1 sample) \\(.+× the limit\\)"
                         + "\\R  what to do: docs/when-a-gate-fails\\.md#a-budget in Brigade's repository");
     }
 }
