@@ -492,6 +492,8 @@ class RunReportTest {
         assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-y-values")))
                 .as("distinct values drawn by %s (%s)", c.id(), c.parent().text()).isGreaterThanOrEqualTo(2));
         assertThat(charts).allSatisfy(RunReportTest::insideItsAxis);
+        assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-points"))).as(c.id())
+                .isGreaterThan(3));
 
         if (Boolean.getBoolean("brigade.screenshots.update")) {
             Path images = Path.of("..", "docs", "images");

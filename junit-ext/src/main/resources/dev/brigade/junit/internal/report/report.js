@@ -99,6 +99,8 @@
     // the axis's ends and the values drawn, for the browser test: every value inside the plot area
     var values = Object.keys(ys).map(Number);
     ctx.setAttribute('data-y-axis', made.scales.y.min + ' ' + made.scales.y.max);
+    // how many points the chart draws: a chart of three or fewer is a table instead (HtmlReport)
+    ctx.setAttribute('data-points', String((c.labels || c.ratios || c.points).length));
     ctx.setAttribute('data-y-ticks', made.scales.y.ticks.map(function(t){ return t.label; }).join('|'));
     ctx.setAttribute('data-y-drawn', Math.min.apply(null, values) + ' ' + Math.max.apply(null, values));
     drawn++;
