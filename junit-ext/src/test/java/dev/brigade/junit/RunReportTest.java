@@ -227,11 +227,12 @@ class RunReportTest {
         assertThat(dom.select("canvas")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(RunReportTest::insideItsAxis);
         assertThat(section(dom, "com.example.Narrow#handOff").selectFirst("canvas").attr("data-y-ticks"))
                 .isEqualTo("0|0.5 µs|1.0 µs|1.5 µs|2.0 µs|2.5 µs|3.0 µs|3.5 µs");
-        // two results: a table of their figures and budget, no chart
+        // two results: a table of their figures and budgets (a budget too far to draw beside them too), no chart
         org.jsoup.nodes.Element few = section(dom, "com.example.Few#handOff");
         assertThat(few.select("canvas")).isEmpty();
         assertThat(few.select("figure.table").first().select("tbody tr")).extracting(e -> e.text())
-                .satisfiesExactly(v -> assertThat(v).startsWith("VIRTUAL").containsPattern("\\d ns \\[.+–.+]"),
+                .satisfiesExactly(v -> assertThat(v).startsWith("VIRTUAL").containsPattern("\\d ns \\[.+–.+]")
+                                .endsWith("] ≤ 100 ns (failed)"),
                         p -> assertThat(p).startsWith("PLATFORM").endsWith("] ≤ 3.00 µs (passed)"));
 
         org.jsoup.nodes.Element wide = section(dom, "com.example.Wide#handOff").selectFirst("canvas");
@@ -263,8 +264,8 @@ class RunReportTest {
 
     /**
      * A report of three tests: {@code Wide}'s hops take 1 and 10 µs (budget 500 µs) in two invocations of each
-     * kind, {@code Narrow}'s 1 and 2 µs (budget 3 µs) likewise, {@code Few}'s 1 and 2 µs in one invocation of each
-     * kind (a table); fixed figures, so the charts' axes are known.
+     * kind, {@code Narrow}'s 1 and 2 µs (budget 3 µs) likewise, {@code Few}'s 1 and 2 µs (budgets 100 ns and 3 µs) in one
+     * invocation of each kind (a table); fixed figures, so the charts' axes are known.
      */
     private Path kindsReport() {
         Path reports = dir.resolve("kinds");
@@ -275,7 +276,7 @@ class RunReportTest {
             records.add(handOff("Narrow", VIRTUAL, 1_000, Double.NaN, invocation));
             records.add(handOff("Narrow", PLATFORM, 2_000, 3_000, invocation));
         }
-        records.add(handOff("Few", VIRTUAL, 1_000, Double.NaN, ""));
+        records.add(handOff("Few", VIRTUAL, 1_000, 100, ""));
         records.add(handOff("Few", PLATFORM, 2_000, 3_000, ""));
         RunReportAccess.write(reports, records);
         RunReportAccess.render(reports);

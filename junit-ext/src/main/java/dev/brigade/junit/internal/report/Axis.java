@@ -11,7 +11,7 @@ import java.util.Map;
  * ({@code report.js} draws what this gives and decides nothing). The axis holds every value drawn with a margin, so
  * that no value sits on the chart's border; its ticks are 1–2–5 steps in the unit a person reads ({@code 0, 20 KiB,
  * 40 KiB}, {@code 0, 50 µs, 100 µs}), on a logarithmic axis the 1, 2 and 5 of each decade (only the 1s over a wide
- * range).
+ * range). Values that dip below zero by less than a step get room below the zero tick, without a negative tick.
  *
  * @param min    the lower end, in the values' unit (nanoseconds, bytes, a ratio, a count)
  * @param max    the upper end
@@ -58,14 +58,17 @@ record Axis(double min, double max, List<Double> ticks, List<String> labels, boo
         long first = (long) Math.floor(bottom / scale.divisor / step);
         long last = (long) Math.ceil(top / scale.divisor / step);
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        // values that dip below zero by less than a step (a fitted line's end) get room below zero but no negative
+        // tick: the axis ends at their margin, its ticks from 0
+        boolean dip = first == -1 && bottom < 0 && top > 0 && -bottom < step * scale.divisor;
         List<Double> ticks = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (long k = first; k <= last; k++) {
+        for (long k = dip ? 0 : first; k <= last; k++) {
             double inUnit = k * step;
             ticks.add(inUnit * scale.divisor);
             labels.add(k == 0 ? "0" : String.format(Locale.ROOT, "%." + decimals + "f", inUnit) + scale.suffix);
         }
-        return new Axis(ticks.get(0), ticks.get(ticks.size() - 1), ticks, labels, false);
+        return new Axis(dip ? bottom : ticks.get(0), ticks.get(ticks.size() - 1), ticks, labels, false);
     }
 
     /**

@@ -217,8 +217,9 @@ final class Charts {
         List<String> offAxis = new ArrayList<>();
         for (BudgetLine b : budgets) {
             // a table shows every budget beside its result
-            if (points.labels.size() <= TABLE_UP_TO || log ? b.limit() >= points.smallest / 10 && b.limit() <= points.largest * 10
-                    : b.limit() >= points.largest / 10 && b.limit() <= points.largest * 2) {
+            if (points.labels.size() <= TABLE_UP_TO || (log
+                    ? b.limit() >= points.smallest / 10 && b.limit() <= points.largest * 10
+                    : b.limit() >= points.largest / 10 && b.limit() <= points.largest * 2)) {
                 drawn.add(b);
             } else {
                 offAxis.add(b.label() + " ≤ " + Units.format(b.limit(), unit) + " ("

@@ -217,7 +217,8 @@ final class HtmlReport implements ReportFormat {
         boolean budgets = !c.budgets().isEmpty();
         html.append("<figure class=\"").append(cssClass.isEmpty() ? "" : cssClass + " ").append("table\">")
                 .append("<table class=\"points\"><thead><tr><th>").append(what).append("</th><th>")
-                .append(escape(c.metric())).append(" median [95 % interval]</th>")
+                .append("×".equals(c.unit()) ? "ratio of the " + escape(c.metric()) + " medians"
+                        : escape(c.metric()) + " median").append(" [95 % interval]</th>")
                 .append(budgets ? "<th>budget</th>" : "").append("</tr></thead><tbody>");
         for (int i = 0; i < c.labels().size(); i++) {
             String label = c.labels().get(i);

@@ -67,6 +67,16 @@ class AxisTest {
     }
 
     @Test
+    void a_line_that_dips_just_below_zero_gets_room_below_the_zero_tick_and_no_negative_tick() {
+        // a memory fit: points from 0 to 120 MiB, the heap line's end at -300 KiB
+        Axis axis = Axis.linear(List.of(-300 * KIB, 0.0, 120 * KIB * KIB), "B", true);
+
+        assertThat(axis.min()).isLessThan(-300 * KIB).isGreaterThan(-10 * KIB * KIB);
+        assertThat(axis.labels()).containsExactly("0", "20 MiB", "40 MiB", "60 MiB", "80 MiB", "100 MiB", "120 MiB",
+                "140 MiB").noneMatch(l -> l.startsWith("-"));
+    }
+
+    @Test
     void a_ratio_axis_holds_one_and_its_ticks_read_as_ratios() {
         Axis axis = Axis.linear(List.of(0.93, 1.0, 1.31), "×", false);
 
