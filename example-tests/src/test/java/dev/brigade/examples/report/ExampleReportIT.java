@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/brigade/}), Failsafe runs this in the {@code integration-test} phase and opens {@code report.html} in
  * Debian's headless Chromium at 1400×900. The run's verdicts, every failure among them, end within the first screen;
  * the counts shown are those of {@code brigade-results.json}; every chart draws at least two distinct values (kinds
- * apart, never an empty or flat chart); no memory figure a reader sees is negative; the page stays within 1 MiB. With
+ * apart, never an empty or flat chart), more than three points (fewer are a table) and every value inside its axis; no
+ * memory figure a reader sees is negative; the page stays within 1 MiB. With
  * {@code -Dbrigade.screenshots.update=true} it writes the screenshots docs/reports.md shows. The checks of the page as
  * written run without a browser; those of the page as drawn skip without Chromium, and fail under {@code CI=true}.
  */
