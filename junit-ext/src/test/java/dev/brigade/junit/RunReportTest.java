@@ -264,8 +264,8 @@ class RunReportTest {
 
     /**
      * A report of three tests: {@code Wide}'s hops take 1 and 10 µs (budget 500 µs) in two invocations of each
-     * kind, {@code Narrow}'s 1 and 2 µs (budget 3 µs) likewise, {@code Few}'s 1 and 2 µs (budgets 100 ns and 3 µs) in one
-     * invocation of each kind (a table); fixed figures, so the charts' axes are known.
+     * kind, {@code Narrow}'s 1 and 2 µs (budget 3 µs) likewise, {@code Few}'s 1 and 2 µs (budgets 100 ns and 3 µs)
+     * in one invocation of each kind (a table); fixed figures, so the charts' axes are known.
      */
     private Path kindsReport() {
         Path reports = dir.resolve("kinds");
