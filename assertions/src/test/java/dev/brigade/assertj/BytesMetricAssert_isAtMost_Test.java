@@ -41,6 +41,18 @@ class BytesMetricAssert_isAtMost_Test {
     }
 
     @Test
+    void should_fail_by_the_median_with_a_figure_below_resolution_as_its_upper_end_never_a_negative_one() {
+        Estimate noise = Estimate.ofInterval("B", 3_072, -12_900, 17_306, 0.5, 4);
+
+        then(catchThrowable(() -> assertThat(memory(VIRTUAL, RSS, noise)).heapPerTask().strictly()
+                .isAtMost(Bytes.kib(1))))
+                .hasMessage(ShouldBeAtMost.shouldBeAtMost(new AbstractMetricAssert.Subject("VIRTUAL",
+                        "heapBytesPerTask", true), noise, 1024, "1.00 KiB").create())
+                .hasMessageContaining("but was below resolution: at most 16.9 KiB, 4 samples")
+                .hasMessageNotContaining("-12");
+    }
+
+    @Test
     void should_read_a_brigades_memory_per_task() {
         BrigadeResult brigade = brigade(VIRTUAL, rounds("ns", 1_000, 10), MEMORY, OptionalLong.empty(), List.of());
 

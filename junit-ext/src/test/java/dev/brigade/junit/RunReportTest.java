@@ -164,10 +164,12 @@ class RunReportTest {
         assertThat(source).doesNotContain("<b>ünïcödé</b>").contains("&lt;b&gt;ünïcödé&lt;/b&gt;")
                 .doesNotContainPattern("src=\"http|href=\"http");
         int canvases = source.split("<canvas ", -1).length - 1;
+        int tables = source.split("<table class=\"points\"", -1).length - 1;
 
         String dom = dom(html, "#all");
 
-        assertThat(canvases).isGreaterThanOrEqualTo(2);
+        // two kinds and one result: small tables rather than charts of two points and of one
+        assertThat(canvases + tables).isGreaterThanOrEqualTo(2);
         assertThat(dom).contains("data-charts=\"" + canvases + "\"", "data-charts-drawn=\"" + canvases + "\"",
                 "&lt;b&gt;ünïcödé&lt;/b&gt;");
     }
@@ -221,6 +223,18 @@ class RunReportTest {
 
         org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parse(dom(html, "#all"));
 
+        // every value drawn inside the plot area, the axis's ticks the 1-2-5 steps of Axis
+        assertThat(dom.select("canvas")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(RunReportTest::insideItsAxis);
+        assertThat(section(dom, "com.example.Narrow#handOff").selectFirst("canvas").attr("data-y-ticks"))
+                .isEqualTo("0|0.5 µs|1.0 µs|1.5 µs|2.0 µs|2.5 µs|3.0 µs|3.5 µs");
+        // two results: a table of their figures and budgets (a budget too far to draw beside them too), no chart
+        org.jsoup.nodes.Element few = section(dom, "com.example.Few#handOff");
+        assertThat(few.select("canvas")).isEmpty();
+        assertThat(few.select("figure.table").first().select("tbody tr")).extracting(e -> e.text())
+                .satisfiesExactly(v -> assertThat(v).startsWith("VIRTUAL").containsPattern("\\d ns \\[.+–.+]")
+                                .endsWith("] ≤ 100 ns (failed)"),
+                        p -> assertThat(p).startsWith("PLATFORM").endsWith("] ≤ 3.00 µs (passed)"));
+
         org.jsoup.nodes.Element wide = section(dom, "com.example.Wide#handOff").selectFirst("canvas");
         org.jsoup.nodes.Element narrow = section(dom, "com.example.Narrow#handOff").selectFirst("canvas");
         // 1 µs and 10 µs: both apart from the zero line; the 500 µs budget would flatten them, so it is text
@@ -230,7 +244,7 @@ class RunReportTest {
                 "budgets off the axis: PLATFORM · [PLATFORM] ≤ 500 µs (passed)");
         // 1 µs and 2 µs: a linear axis from zero, and the 3 µs budget drawn on it
         assertThat(narrow.attr("data-y-scale")).isEqualTo("linear");
-        assertThat(narrow.attr("data-budget-lines")).isEqualTo("1");
+        assertThat(narrow.attr("data-budget-lines")).isEqualTo("2");
     }
 
     @Test
@@ -245,24 +259,32 @@ class RunReportTest {
         assertThat(section(all, "com.example.Narrow#handOff").hasAttr("hidden")).isFalse();
         assertThat(section(filtered, "com.example.Wide#handOff").hasAttr("hidden")).isTrue();
         assertThat(section(filtered, "com.example.Narrow#handOff").hasAttr("hidden")).isFalse();
-        assertThat(filtered.getElementById("shown").text()).isEqualTo("1 of 2 tests");
+        assertThat(filtered.getElementById("shown").text()).isEqualTo("1 of 3 tests");
     }
 
     /**
-     * A report of two tests, each with a VIRTUAL and a PLATFORM result: {@code Wide}'s hops take 1 and 10 µs (budget
-     * 500 µs), {@code Narrow}'s 1 and 2 µs (budget 3 µs); fixed figures, so the charts' axes are known.
+     * A report of three tests: {@code Wide}'s hops take 1 and 10 µs (budget 500 µs) in two invocations of each
+     * kind, {@code Narrow}'s 1 and 2 µs (budget 3 µs) likewise, {@code Few}'s 1 and 2 µs (budgets 100 ns and 3 µs)
+     * in one invocation of each kind (a table); fixed figures, so the charts' axes are known.
      */
     private Path kindsReport() {
         Path reports = dir.resolve("kinds");
-        RunReportAccess.write(reports, List.of(handOff("Wide", VIRTUAL, 1_000, Double.NaN),
-                handOff("Wide", PLATFORM, 10_000, 500_000), handOff("Narrow", VIRTUAL, 1_000, Double.NaN),
-                handOff("Narrow", PLATFORM, 2_000, 3_000)));
+        List<Map<String, Object>> records = new java.util.ArrayList<>();
+        for (String invocation : List.of("", " again")) {
+            records.add(handOff("Wide", VIRTUAL, 1_000, Double.NaN, invocation));
+            records.add(handOff("Wide", PLATFORM, 10_000, 500_000, invocation));
+            records.add(handOff("Narrow", VIRTUAL, 1_000, Double.NaN, invocation));
+            records.add(handOff("Narrow", PLATFORM, 2_000, 3_000, invocation));
+        }
+        records.add(handOff("Few", VIRTUAL, 1_000, 100, ""));
+        records.add(handOff("Few", PLATFORM, 2_000, 3_000, ""));
+        RunReportAccess.write(reports, records);
         RunReportAccess.render(reports);
         return reports.resolve("report.html");
     }
 
     private static Map<String, Object> handOff(String test, dev.brigade.fixture.TaskKind kind, double nanosPerHop,
-                                               double budgetNanos) {
+                                               double budgetNanos, String invocation) {
         dev.brigade.measure.Estimate perHop = dev.brigade.measure.Estimate.of("ns", java.util.stream.IntStream
                 .range(0, 20).mapToDouble(i -> nanosPerHop * (0.98 + 0.002 * i)).toArray());
         dev.brigade.measure.Estimate once = dev.brigade.measure.Estimate.of("1", 1, 1, 1);
@@ -271,7 +293,28 @@ class RunReportTest {
                 new dev.brigade.fixture.RunStats(0, 1_000_000_000L, 20, 2_000, 1_000, "linux"));
         List<Map<String, Object>> budgets = Double.isNaN(budgetNanos) ? List.of() : List.of(Map.of("metric",
                 "nanosPerHop", "limit", budgetNanos, "verdict", budgetNanos >= nanosPerHop ? "pass" : "fail"));
-        return RunReportAccess.record("com.example." + test + "#handOff", "[" + kind + "]", result, budgets);
+        return RunReportAccess.record("com.example." + test + "#handOff", "[" + kind + "]" + invocation, result,
+                budgets);
+    }
+
+    /**
+     * Every value {@code canvas} draws lies inside its value axis, clear of the ends (the zero of an axis from zero
+     * aside): {@code data-y-drawn} within {@code data-y-axis}, as report.js reads them from Chart.js.
+     */
+    private static void insideItsAxis(org.jsoup.nodes.Element canvas) {
+        String[] axis = canvas.attr("data-y-axis").split(" ");
+        String[] drawn = canvas.attr("data-y-drawn").split(" ");
+        double min = Double.parseDouble(axis[0]);
+        double max = Double.parseDouble(axis[1]);
+        double low = Double.parseDouble(drawn[0]);
+        double high = Double.parseDouble(drawn[1]);
+        String what = canvas.id() + " (" + canvas.parent().text() + "): values " + low + "–" + high + ", axis " + min
+                + "–" + max;
+        assertThat(high).as(what).isLessThan(max);
+        assertThat(low).as(what).isGreaterThanOrEqualTo(min);
+        if (low != 0) {
+            assertThat(low).as(what).isGreaterThan(min);
+        }
     }
 
     private static org.jsoup.nodes.Element section(org.jsoup.nodes.Document page, String test) {
@@ -439,14 +482,19 @@ class RunReportTest {
         assertThat(page.select(".verdicts ol.failures li")).hasSize((int) failed);
         assertThat(Integer.parseInt(page.getElementById("verdicts").attr("data-bottom")))
                 .as("the bottom of the run's verdicts, every failure listed, on a 1400×900 screen").isBetween(1, 900);
-        assertThat(page.select("figure.ratios canvas")).isNotEmpty();
-        assertThat(page.select("figure.history canvas")).singleElement()
-                .satisfies(c -> assertThat(c.parent().text()).contains("2 recorded runs"));
+        // a ratio of two kinds and a history of three points read as tables; the pairs of rounds as a chart
+        assertThat(page.select("figure.ratios.table")).isNotEmpty();
+        assertThat(page.select("figure.history canvas")).isEmpty();
+        assertThat(page.select("figure.history.table")).singleElement()
+                .satisfies(f -> assertThat(f.text()).contains("2 recorded runs", "this run"));
         assertThat(page.select("figure.pairs canvas")).singleElement();
         org.jsoup.select.Elements charts = page.select("canvas");
         assertThat(page.body().attr("data-charts-drawn")).isEqualTo(String.valueOf(charts.size()));
         assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-y-values")))
                 .as("distinct values drawn by %s (%s)", c.id(), c.parent().text()).isGreaterThanOrEqualTo(2));
+        assertThat(charts).allSatisfy(RunReportTest::insideItsAxis);
+        assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-points"))).as(c.id())
+                .isGreaterThan(3));
 
         if (Boolean.getBoolean("brigade.screenshots.update")) {
             Path images = Path.of("..", "docs", "images");

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/brigade/}), Failsafe runs this in the {@code integration-test} phase and opens {@code report.html} in
  * Debian's headless Chromium at 1400×900. The run's verdicts, every failure among them, end within the first screen;
  * the counts shown are those of {@code brigade-results.json}; every chart draws at least two distinct values (kinds
- * apart, never an empty or flat chart); no memory figure a reader sees is negative; the page stays within 1 MiB. With
+ * apart, never an empty or flat chart), more than three points (fewer are a table) and every value inside its axis; no
+ * memory figure a reader sees is negative; the page stays within 1 MiB. With
  * {@code -Dbrigade.screenshots.update=true} it writes the screenshots docs/reports.md shows. The checks of the page as
  * written run without a browser; those of the page as drawn skip without Chromium, and fail under {@code CI=true}.
  */
@@ -37,11 +38,10 @@ class ExampleReportIT {
     /** The suite's report directory: {@code brigade.report.dir}'s default, under the module's target. */
     private static final Path REPORTS = Path.of("target", "brigade");
     /**
-     * A negative memory figure as the page would print one: a minus, digits, a unit of bytes; but for the lower end of
-     * the interval of a fit below resolution, which the page prints as such ({@code (interval -7.93 KiB–7.31 KiB)}).
+     * A negative memory figure as the page would print one: a minus, digits, a unit of bytes (a fit below resolution
+     * reads {@code below resolution at 200 tasks: at most 7.31 KiB}).
      */
-    private static final Pattern NEGATIVE_BYTES = Pattern.compile(
-            "(?<!\\(interval )[-−]\\d[\\d.,]*\\s?(B|KiB|MiB|GiB)\\b");
+    private static final Pattern NEGATIVE_BYTES = Pattern.compile("[-−]\\d[\\d.,]*\\s?(B|KiB|MiB|GiB)\\b");
 
     @TempDir
     static Path profiles;
@@ -112,14 +112,39 @@ class ExampleReportIT {
         Document page = page();
         Elements charts = page.select("canvas");
 
-        assertThat(charts).as("the suite's charts").hasSizeGreaterThan(10);
+        assertThat(charts).as("the suite's charts").hasSizeGreaterThan(5);
         assertThat(page.body().attr("data-charts-drawn")).isEqualTo(String.valueOf(charts.size()));
         assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-y-values")))
                 .as("distinct values drawn by %s (%s)", c.id(), c.parent().text()).isGreaterThanOrEqualTo(2));
+        // a chart has more than three points (fewer are a table), and every value it draws lies inside its axis
+        assertThat(charts).allSatisfy(c -> assertThat(Integer.parseInt(c.attr("data-points")))
+                .as("points of %s (%s)", c.id(), c.parent().text()).isGreaterThan(3));
+        assertThat(charts).allSatisfy(ExampleReportIT::insideItsAxis);
         // what the suite holds: kinds side by side with their ratio, memory per task, a comparison with the base build
-        assertThat(page.select("figure.ratios canvas")).isNotEmpty();
+        assertThat(page.select("figure.ratios")).isNotEmpty();
+        assertThat(page.select("figure.table")).as("results of three points or fewer, as tables").isNotEmpty();
         assertThat(page.select("figure.pairs canvas")).isNotEmpty();
         assertThat(page.select("figure.memory canvas")).isNotEmpty();
+    }
+
+    /**
+     * Every value {@code canvas} draws lies inside its value axis, clear of the ends (the zero of an axis from zero
+     * aside): {@code data-y-drawn} within {@code data-y-axis}, as report.js reads them from Chart.js.
+     */
+    private static void insideItsAxis(Element canvas) {
+        String[] axis = canvas.attr("data-y-axis").split(" ");
+        String[] drawn = canvas.attr("data-y-drawn").split(" ");
+        double min = Double.parseDouble(axis[0]);
+        double max = Double.parseDouble(axis[1]);
+        double low = Double.parseDouble(drawn[0]);
+        double high = Double.parseDouble(drawn[1]);
+        String what = canvas.id() + " (" + canvas.parent().text() + "): values " + low + "–" + high + ", axis " + min
+                + "–" + max;
+        assertThat(high).as(what).isLessThan(max);
+        assertThat(low).as(what).isGreaterThanOrEqualTo(min);
+        if (low != 0) {
+            assertThat(low).as(what).isGreaterThan(min);
+        }
     }
 
     @Test

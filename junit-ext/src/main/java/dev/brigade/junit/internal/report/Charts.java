@@ -26,6 +26,9 @@ final class Charts {
     /** A chart's medians that differ by more than this factor are drawn on a logarithmic axis. */
     static final double LOG_ABOVE = 5;
 
+    /** A chart of this many points or fewer is a table: a few figures read faster as text than as a drawing. */
+    static final int TABLE_UP_TO = 3;
+
     private Charts() {
     }
 
@@ -50,10 +53,12 @@ final class Charts {
      * @param below     the results below resolution, not drawn, for the caption
      * @param reference a value that stays on the axis as a dashed line (1 for ratios); null for none
      * @param last      the label drawn in another colour (this run, beside a baseline's history); null for none
+     * @param axis      the value axis, holding every interval, budget line and reference drawn
      */
     record Whiskers(String id, String metric, String unit, boolean log, List<String> labels,
                     List<List<Double>> intervals, List<Double> medians, double spread, List<BudgetLine> budgets,
-                    List<String> offAxis, List<String> below, Integer reference, String last) implements Chart {
+                    List<String> offAxis, List<String> below, Integer reference, String last, Axis axis)
+            implements Chart {
 
         Whiskers {
             labels = List.copyOf(labels);
@@ -91,12 +96,30 @@ final class Charts {
             if (last != null) {
                 chart.put("last", last);
             }
+            chart.put("axis", axis.json());
             return chart;
+        }
+
+        /** Whether it has {@value #TABLE_UP_TO} points or fewer, so that the page shows it as a table. */
+        boolean isTable() {
+            return labels.size() <= TABLE_UP_TO;
+        }
+
+        /** The figure of point {@code i} for people: {@code 2.41 µs [2.37–2.46]}, {@code 1.21× [1.10–1.33]}. */
+        String figure(int i) {
+            double low = intervals.get(i).get(0);
+            double high = intervals.get(i).get(1);
+            if ("×".equals(unit)) {
+                return Units.formatRatio(medians.get(i)) + " [" + Units.format(low, "1") + "–" + Units.format(high,
+                        "1") + "]";
+            }
+            return Units.formatInterval(Estimate.ofInterval(unit, medians.get(i), low, high, 0, 2));
         }
     }
 
     /** A comparison with the base build: current/base of each pair of rounds, and the paired estimate. */
-    record Pairs(String id, String label, List<Double> ratios, double ratio, boolean failed) implements Chart {
+    record Pairs(String id, String label, List<Double> ratios, double ratio, boolean failed, Axis axis, Axis pairs)
+            implements Chart {
 
         @Override
         public Map<String, Object> json() {
@@ -107,6 +130,8 @@ final class Charts {
             chart.put("ratios", ratios);
             chart.put("ratio", ratio);
             chart.put("failed", failed);
+            chart.put("axis", axis.json());
+            chart.put("pairs", pairs.json());
             return chart;
         }
     }
@@ -116,8 +141,8 @@ final class Charts {
      * fitted lines, relative to it, so the chart shows the slope rather than the process's size.
      */
     record MemoryFit(String id, String label, List<List<Number>> points, double rssSlope, double rssIntercept,
-                     double heapSlope, double heapIntercept, int smallest, String rssLabel, String heapLabel)
-            implements Chart {
+                     double heapSlope, double heapIntercept, int smallest, String rssLabel, String heapLabel,
+                     Axis tasks, Axis axis) implements Chart {
 
         @Override
         public Map<String, Object> json() {
@@ -133,6 +158,8 @@ final class Charts {
             chart.put("smallest", smallest);
             chart.put("rssLabel", rssLabel);
             chart.put("heapLabel", heapLabel);
+            chart.put("tasks", tasks.json());
+            chart.put("axis", axis.json());
             return chart;
         }
     }
@@ -189,8 +216,10 @@ final class Charts {
         List<BudgetLine> drawn = new ArrayList<>();
         List<String> offAxis = new ArrayList<>();
         for (BudgetLine b : budgets) {
-            if (log ? b.limit() >= points.smallest / 10 && b.limit() <= points.largest * 10
-                    : b.limit() >= points.largest / 10 && b.limit() <= points.largest * 2) {
+            // a table shows every budget beside its result
+            if (points.labels.size() <= TABLE_UP_TO || (log
+                    ? b.limit() >= points.smallest / 10 && b.limit() <= points.largest * 10
+                    : b.limit() >= points.largest / 10 && b.limit() <= points.largest * 2)) {
                 drawn.add(b);
             } else {
                 offAxis.add(b.label() + " ≤ " + Units.format(b.limit(), unit) + " ("
@@ -267,7 +296,12 @@ final class Charts {
 
     /** The pairs of rounds of a comparison with the base build, in the order measured. */
     static Pairs pairs(String id, Result r, Check.Base comparison) {
-        return new Pairs(id, r.label(), comparison.ratios(), comparison.ratio(), comparison.verdict().failed());
+        List<Double> drawn = new ArrayList<>(comparison.ratios());
+        drawn.add(comparison.ratio());
+        drawn.add(1.0);
+        int n = comparison.ratios().size();
+        return new Pairs(id, r.label(), comparison.ratios(), comparison.ratio(), comparison.verdict().failed(),
+                Axis.linear(drawn, "×", false), Axis.linear(List.of(1.0, (double) n), "1", false));
     }
 
     /**
@@ -281,12 +315,25 @@ final class Charts {
         double heap0 = smallest.heapBytes();
         List<List<Number>> points = fit.points().stream().<List<Number>>map(p -> List.of(p.tasks(),
                 p.rssBytes() - rss0, p.heapBytes() - heap0)).toList();
+        double fewest = smallest.tasks();
+        double most = fit.points().stream().mapToInt(Fit.Point::tasks).max().orElseThrow();
+        List<Double> drawn = new ArrayList<>();
+        points.forEach(p -> {
+            drawn.add(p.get(1).doubleValue());
+            drawn.add(p.get(2).doubleValue());
+        });
+        // the fitted lines' ends, as report.js draws them from the fewest tasks to the most
+        for (double tasks : List.of(fewest, most)) {
+            drawn.add(fit.rssIntercept() - rss0 + fit.rssSlope() * tasks);
+            drawn.add(fit.heapIntercept() - heap0 + fit.heapSlope() * tasks);
+        }
         return new MemoryFit(id, r.label(), points, fit.rssSlope(), fit.rssIntercept() - rss0, fit.heapSlope(),
                 fit.heapIntercept() - heap0, smallest.tasks(),
                 "RSS fit, " + perTask(r.metrics().get(Metric.RSS_BYTES_PER_TASK.key())) + ", R² "
                         + String.format(Locale.ROOT, "%.3f", fit.rssR2()),
                 "heap fit, " + perTask(r.metrics().get(Metric.HEAP_BYTES_PER_TASK.key())) + ", R² "
-                        + String.format(Locale.ROOT, "%.3f", fit.heapR2()));
+                        + String.format(Locale.ROOT, "%.3f", fit.heapR2()),
+                Axis.linear(List.of(fewest, most), "1", false), Axis.linear(drawn, "B", true));
     }
 
     /** {@code 1.02 KiB/task}, or what the report says of a figure below resolution. */
@@ -322,8 +369,15 @@ final class Charts {
 
         Whiskers chart(String id, String metric, String unit, boolean log, double spread, List<BudgetLine> budgets,
                        List<String> offAxis, List<String> below, Integer reference, String last) {
+            List<Double> drawn = new ArrayList<>(medians);
+            intervals.forEach(drawn::addAll);
+            budgets.forEach(b -> drawn.add(b.limit()));
+            if (reference != null) {
+                drawn.add((double) reference);
+            }
+            Axis axis = log ? Axis.logarithmic(drawn, unit) : Axis.linear(drawn, unit, reference == null);
             return new Whiskers(id, metric, unit, log, labels, intervals, medians, spread, budgets, offAxis, below,
-                    reference, last);
+                    reference, last, axis);
         }
     }
 }

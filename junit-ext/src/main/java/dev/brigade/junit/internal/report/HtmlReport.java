@@ -9,6 +9,7 @@ import dev.brigade.junit.internal.report.model.Machine;
 import dev.brigade.junit.internal.report.model.Result;
 import dev.brigade.junit.internal.report.model.Run;
 import dev.brigade.junit.internal.report.model.RunJson;
+import dev.brigade.measure.Bytes;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.Units;
 import java.io.IOException;
@@ -107,6 +108,11 @@ final class HtmlReport implements ReportFormat {
                         .append("</p>");
                 continue;
             }
+            if (c.isTable()) {
+                table(html, "", c, "result", metric + ": median and 95 % interval per result"
+                        + (c.below().isEmpty() ? "" : "; below resolution: " + String.join(", ", c.below())));
+                continue;
+            }
             figure(html, "", c.id(), metric + " by kind", metric + ": median and 95 % interval per result"
                     + (c.log() ? ", logarithmic axis (the medians differ " + Units.formatRatio(c.spread()) + ")" : "")
                     + (c.budgets().isEmpty() ? "" : "; dashed lines are budgets")
@@ -116,7 +122,11 @@ final class HtmlReport implements ReportFormat {
         }
         for (String metric : Charts.metrics(results)) {
             Charts.Whiskers c = Charts.ratios(id(charts), metric, results);
-            if (c != null) {
+            if (c != null && c.isTable()) {
+                table(html, "ratios", c, "ratio", metric + ": ratios between kinds of this run (what travels"
+                        + " between machines); each the ratio of the medians with its 95 % interval, as isFasterThan"
+                        + " and isCheaperThan compute it");
+            } else if (c != null) {
                 figure(html, "ratios", c.id(), metric + " ratios between kinds", metric + ": ratios between kinds"
                         + " of this run (what travels between machines); each the ratio of the medians with its 95 %"
                         + " interval, as isFasterThan and isCheaperThan compute it"
@@ -134,6 +144,14 @@ final class HtmlReport implements ReportFormat {
                     continue;
                 }
                 int runs = b.history().size();
+                if (c.isTable()) {
+                    table(html, "history", c, "run", r.label() + ": " + b.metric() + ", the baseline's " + runs
+                            + " recorded run" + (runs == 1 ? "" : "s") + " on this machine"
+                            + (machine.fingerprint() == null ? "" : " (fingerprint " + machine.fingerprint() + ")")
+                            + " and this run, median and 95 % interval; baseline " + Verdicts.word(b.verdict()) + " "
+                            + Verdicts.figures(b));
+                    continue;
+                }
                 figure(html, "history", c.id(), b.metric() + " history", r.label() + ": " + b.metric()
                         + ", the baseline's " + runs + " recorded run" + (runs == 1 ? "" : "s") + " on this machine"
                         + (machine.fingerprint() == null ? "" : " (fingerprint " + machine.fingerprint() + ")")
@@ -146,6 +164,14 @@ final class HtmlReport implements ReportFormat {
                 if (b.ratios().isEmpty()) {
                     continue;
                 }
+                if (b.ratios().size() <= Charts.TABLE_UP_TO) {
+                    rows(html, "pairs", List.of("pair", "current/base"), java.util.stream.IntStream
+                            .range(0, b.ratios().size()).mapToObj(i -> List.of(String.valueOf(i + 1),
+                                    Units.formatRatio(b.ratios().get(i)))).toList(), r.label() + ": " + b.metric()
+                            + " current/base of each pair of rounds, in the order measured; "
+                            + Verdicts.word(b.verdict()) + " " + Verdicts.figures(b));
+                    continue;
+                }
                 Charts.Pairs c = Charts.pairs(id(charts), r, b);
                 figure(html, "pairs", c.id(), b.metric() + " against the base build", r.label() + ": " + b.metric()
                         + " current/base of each of the " + b.ratios().size() + " pairs of rounds, in the order"
@@ -153,13 +179,62 @@ final class HtmlReport implements ReportFormat {
                         + Verdicts.word(b.verdict()) + " " + Verdicts.figures(b));
                 charts.add(c);
             }
-            if (r.fit() != null) {
+            if (r.fit() != null && r.fit().points().size() <= Charts.TABLE_UP_TO) {
+                rows(html, "memory", List.of("tasks", "RSS", "heap after GC"), r.fit().points().stream()
+                        .map(p -> List.of(String.format(java.util.Locale.ROOT, "%,d", p.tasks()),
+                                Bytes.format(p.rssBytes()), Bytes.format(p.heapBytes()))).toList(),
+                        r.label() + ": memory of each population; " + Charts.fit("", r).rssLabel() + "; "
+                                + Charts.fit("", r).heapLabel());
+            } else if (r.fit() != null) {
                 Charts.MemoryFit c = Charts.fit(id(charts), r);
                 figure(html, "memory", c.id(), null, r.label() + ": memory added since the smallest population, RSS"
                         + " and heap with their fitted lines");
                 charts.add(c);
             }
         }
+    }
+
+    /**
+     * A chart of {@value Charts#TABLE_UP_TO} points or fewer as a table: a row per point, its figure, and for a chart
+     * of kinds each result's budgets with their verdicts.
+     */
+    private static void table(StringBuilder html, String cssClass, Charts.Whiskers c, String what, String caption) {
+        boolean budgets = !c.budgets().isEmpty();
+        html.append("<figure class=\"").append(cssClass.isEmpty() ? "" : cssClass + " ").append("table\">")
+                .append("<table class=\"points\"><thead><tr><th>").append(what).append("</th><th>")
+                .append("×".equals(c.unit()) ? "ratio of the " + escape(c.metric()) + " medians"
+                        : escape(c.metric()) + " median").append(" [95 % interval]</th>")
+                .append(budgets ? "<th>budget</th>" : "").append("</tr></thead><tbody>");
+        for (int i = 0; i < c.labels().size(); i++) {
+            String label = c.labels().get(i);
+            html.append("<tr").append(label.equals(c.last()) ? " class=\"last\"" : "").append("><td>")
+                    .append(escape(label)).append("</td><td class=\"num\">").append(escape(c.figure(i)))
+                    .append("</td>");
+            if (budgets) {
+                List<String> lines = c.budgets().stream().filter(b -> b.label().equals(label))
+                        .map(b -> "≤ " + Units.format(b.limit(), c.unit()) + " (" + (b.failed() ? "failed" : "passed")
+                                + ")").toList();
+                boolean failed = c.budgets().stream().anyMatch(b -> b.label().equals(label) && b.failed());
+                html.append("<td").append(lines.isEmpty() ? "" : failed ? " class=\"fail\"" : " class=\"pass\"")
+                        .append(">").append(escape(String.join(", ", lines))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table><figcaption>").append(escape(caption)).append("</figcaption></figure>");
+    }
+
+    /** A small table in a chart's place: {@code heads}, then a row per point. */
+    private static void rows(StringBuilder html, String cssClass, List<String> heads, List<List<String>> rows,
+                             String caption) {
+        html.append("<figure class=\"").append(cssClass).append(" table\"><table class=\"points\"><thead><tr>");
+        heads.forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+        html.append("</tr></thead><tbody>");
+        for (List<String> row : rows) {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td class=\"num\">").append(escape(cell)).append("</td>"));
+            html.append("</tr>");
+        }
+        html.append("</tbody></table><figcaption>").append(escape(caption)).append("</figcaption></figure>");
     }
 
     /** The id of the next chart's canvas. */

@@ -14,6 +14,17 @@
         : Math.round(v)+' B'; }
     return String(Number(v.toPrecision(3)));
   }
+  // an axis as HtmlReport's Axis gives it: its ends, and its ticks with their labels (1-2-5 steps in the unit);
+  // Chart.js draws it and chooses nothing
+  function axis(a, more){
+    var labels = {};
+    a.ticks.forEach(function(v, i){ labels[String(v)] = a.labels[i]; });
+    var y = {type:a.log ? 'logarithmic' : 'linear', min:a.min, max:a.max,
+      afterBuildTicks:function(scale){ scale.ticks = a.ticks.map(function(v){ return {value:v}; }); },
+      ticks:{autoSkip:false, callback:function(v){ var l = labels[String(v)]; return l === undefined ? '' : l; }}};
+    Object.keys(more || {}).forEach(function(k){ y[k] = more[k]; });
+    return y;
+  }
   function draw(c){
     if (c.drawn) { return; }
     c.drawn = true;
@@ -34,12 +45,10 @@
           pointRadius:8, pointBorderWidth:3});
       });
       // a logarithmic axis where the kinds differ more than 5×: each one shows, none sits on the zero line
-      var y = c.log ? {type:'logarithmic'} : {beginAtZero:true};
-      y.ticks = {callback:function(v){ return fmt(v,c.unit); }};
+      var y = axis(c.axis);
       // a reference value (1× of a ratio) stays on the axis, drawn as a dashed line across the chart
       var plugins = [];
       if (c.reference !== undefined) {
-        y.suggestedMin = c.reference / 1.1; y.suggestedMax = c.reference * 1.1;
         plugins.push({id:'reference', afterDatasetsDraw:function(chart){
           var at = chart.scales.y.getPixelForValue(c.reference), area = chart.chartArea, g = chart.ctx;
           g.save(); g.strokeStyle = '#888'; g.setLineDash([4,4]); g.beginPath();
@@ -52,7 +61,7 @@
             : fmt(t.parsed.y,c.unit); return t.dataset.label+': '+v;}}}}}});
       ctx.setAttribute('data-budget-lines', String(c.budgets.length));
     } else if (c.type === 'pairs') {
-      var n = c.ratios.length, ends = [{x:0.5,y:0},{x:n+0.5,y:0}];
+      var ends = [{x:c.pairs.min,y:0},{x:c.pairs.max,y:0}];
       function flat(v){ return ends.map(function(p){ return {x:p.x, y:v}; }); }
       made = new Chart(ctx, {type:'scatter', data:{datasets:[
         {label:'current/base of a pair', data:c.ratios.map(function(v,i){return {x:i+1,y:v};}),
@@ -60,10 +69,8 @@
         {label:'paired estimate '+fmt(c.ratio,'×'), data:flat(c.ratio), showLine:true,
          borderColor:dark?'#ddd':'#222', pointRadius:0},
         {label:'1×', data:flat(1), showLine:true, borderColor:'#888', borderDash:[4,4], pointRadius:0}]},
-        options:{animation:false, maintainAspectRatio:false, scales:{x:{min:0.5, max:n+0.5,
-          ticks:{callback:function(v){return Number.isInteger(v) ? v : '';}},
-          title:{display:true, text:'pair, in the order measured'}},
-          y:{ticks:{callback:function(v){return fmt(v,'×');}}}}}});
+        options:{animation:false, maintainAspectRatio:false, scales:{x:axis(c.pairs,
+          {title:{display:true, text:'pair, in the order measured'}}), y:axis(c.axis)}}});
     } else {
       var xs = c.points.map(function(p){return p[0];}), max = Math.max.apply(null, xs),
           min = Math.min.apply(null, xs);
@@ -77,9 +84,9 @@
         {label:c.heapLabel,
          data:line(c.heapSlope,c.heapIntercept),
          showLine:true, borderColor:'#1a4fa0', pointRadius:0}]},
-        options:{animation:false, maintainAspectRatio:false, scales:{x:{title:{display:true,text:'tasks'}},
-          y:{title:{display:true,text:'added since '+c.smallest+' tasks'},
-            ticks:{callback:function(v){return fmt(v,'B');}}}}}});
+        options:{animation:false, maintainAspectRatio:false, scales:{
+          x:axis(c.tasks, {title:{display:true,text:'tasks'}}),
+          y:axis(c.axis, {title:{display:true,text:'added since '+c.smallest+' tasks'}})}}});
     }
     // the axis Chart.js built and how many distinct values it shows, for a reader of the DOM (the
     // browser test): a chart with fewer than 2 is empty or flat
@@ -89,6 +96,13 @@
       [].concat(v !== null && typeof v === 'object' && !Array.isArray(v) ? v.y : v).forEach(function(y){
         if (typeof y === 'number') { ys[y] = true; } }); }); });
     ctx.setAttribute('data-y-values', String(Object.keys(ys).length));
+    // the axis's ends and the values drawn, for the browser test: every value inside the plot area
+    var values = Object.keys(ys).map(Number);
+    ctx.setAttribute('data-y-axis', made.scales.y.min + ' ' + made.scales.y.max);
+    // how many points the chart draws: a chart of three or fewer is a table instead (HtmlReport)
+    ctx.setAttribute('data-points', String((c.labels || c.ratios || c.points).length));
+    ctx.setAttribute('data-y-ticks', made.scales.y.ticks.map(function(t){ return t.label; }).join('|'));
+    ctx.setAttribute('data-y-drawn', Math.min.apply(null, values) + ' ' + Math.max.apply(null, values));
     drawn++;
     document.body.setAttribute('data-charts-drawn', String(drawn));
   }
@@ -111,6 +125,7 @@
     charts.forEach(function(c){ seen.observe(document.getElementById(c.id)); });
   }
   document.body.setAttribute('data-charts', String(charts.length));
+  if (!drawn) { document.body.setAttribute('data-charts-drawn', '0'); }
   // where the run's verdicts end on the page, in CSS pixels: the browser test checks they fit the
   // first screen
   var verdicts = document.getElementById('verdicts');

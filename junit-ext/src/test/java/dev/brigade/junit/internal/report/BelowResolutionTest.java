@@ -22,14 +22,15 @@ class BelowResolutionTest {
     private static final MemoryResult NOISE = new MemoryResult(TaskKind.VIRTUAL, 200,
             Estimate.ofInterval("B", 0, 0, 0, 0, 5), Estimate.ofInterval("B", -3_502, -19_149, 12_083, 0.5, 5), 0, 0.1,
             List.of(new MemoryResult.Point(50, 190_000_000, 20_000_000), new MemoryResult.Point(100, 190_000_000,
-                    19_400_000), new MemoryResult.Point(200, 190_000_000, 19_800_000)));
+                    19_400_000), new MemoryResult.Point(150, 190_000_000, 19_600_000),
+                    new MemoryResult.Point(200, 190_000_000, 19_800_000)));
 
     @Test
     void the_report_entry_says_below_resolution_instead_of_a_negative_figure() {
         Map<String, String> entry = ReportEntries.entry(NOISE);
 
         assertThat(entry.get("brigade.VIRTUAL.heapBytesPerTask"))
-                .startsWith("below resolution at 200 tasks (interval -18.7 KiB–11.8 KiB)")
+                .startsWith("below resolution at 200 tasks: at most 11.8 KiB").doesNotContain("-")
                 .contains("ten times the tasks would resolve about");
         assertThat(entry.get("brigade.VIRTUAL.rssBytesPerTask")).startsWith("below resolution at 200 tasks")
                 .doesNotContain("0 B");
@@ -70,5 +71,23 @@ class BelowResolutionTest {
         // the smallest population (50 tasks) is the zero line: 19.4 MB - 20 MB = -600,000 B at 100 tasks
         assertThat(html).contains("[50,0.0,0.0]").contains("[100,0.0,-600000.0]").contains("\"smallest\":50")
                 .doesNotContain("190000000");
+    }
+
+    @Test
+    void a_fit_of_three_points_is_a_table_of_each_populations_memory() throws Exception {
+        MemoryResult three = new MemoryResult(TaskKind.VIRTUAL, 200, NOISE.rssBytesPerTask(),
+                NOISE.heapBytesPerTask(), 0, 0.1, NOISE.points().subList(0, 3));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("createdAt", "2026-12-03T00:00:00Z");
+        root.put("machine", Map.of("os", "Linux"));
+        root.put("results", List.of(RunReport.record("com.example.MemoryTest#parked", "[VIRTUAL]", three, false,
+                List.of(), List.of())));
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(new HtmlReport().render(root));
+
+        assertThat(page.select("figure.memory canvas")).isEmpty();
+        assertThat(page.select("figure.memory table tbody tr")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("50 181 MiB 19.1 MiB", "100 181 MiB 18.5 MiB", "150 181 MiB 18.7 MiB");
+        assertThat(page.select("figure.memory table").text()).doesNotContain("-");
     }
 }

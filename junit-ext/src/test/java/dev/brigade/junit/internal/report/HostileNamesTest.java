@@ -141,7 +141,10 @@ class HostileNamesTest {
             RunStats stats = new RunStats(300_000_000L, 1_000_000_000L, 20, 2_000, 1_000, "linux");
             MemoryResult memory = new MemoryResult(TaskKind.VIRTUAL, 400, Estimate.ofInterval("B", 3_300, 2_400,
                     4_000, 0.1, 4), Estimate.ofInterval("B", 1_400, 1_300, 1_500, 0.05, 4), 0.97, 0.99,
+                    // four populations: a chart (three or fewer are a table), whose data carry the name
                     List.of(new MemoryResult.Point(100, 100_000_000, 20_000_000),
+                            new MemoryResult.Point(200, 100_300_000, 20_140_000),
+                            new MemoryResult.Point(300, 100_700_000, 20_280_000),
                             new MemoryResult.Point(400, 101_000_000, 20_420_000)));
             BrigadeResult brigade = new BrigadeResult(TaskKind.VIRTUAL, "QUEUE", 400, false, 1_000_000, e,
                     e.times(2), Estimate.of("1", 0.001, 0.002, 0.003, 0.002, 0.002, 0.001),
