@@ -9,12 +9,14 @@ import dev.brigade.junit.internal.verdict.BaseCheck;
 import dev.brigade.junit.internal.verdict.BaselineCheck;
 import dev.brigade.junit.internal.verdict.BudgetCheck;
 import dev.brigade.junit.internal.verdict.BudgetVerdict;
+import dev.brigade.junit.internal.verdict.SecondMeasurement;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The verdicts on an invocation, decided in one step after its mode ran it: its results published as report entries,
- * then the comparisons with the baseline and with the base build and the budgets, all recorded for the run report
+ * then the comparisons with the baseline and with the base build and the budgets (a failed budget explained from a
+ * second measurement, {@link SecondMeasurement}), all recorded for the run report
  * before the test fails with the first failure (a budget's, else the base build's, else the baseline's), the
  * others suppressed in it. A failed run records its results with the budgets, unchecked, and fails with its failure.
  */
@@ -47,6 +49,15 @@ final class InvocationVerdicts {
         } catch (RuntimeException configurationError) {
             RunReport.record(current, collected, List.of());
             throw configurationError;
+        }
+        if (!budgets.stream().allMatch(BudgetVerdict::passed)) {
+            // a failed budget is explained from a second measurement, which measures: alone, as the first did
+            MeasurementLock.lock();
+            try {
+                budgets = SecondMeasurement.explain(current, budgets);
+            } finally {
+                MeasurementLock.unlock();
+            }
         }
         RunReport.record(current, collected, budgets);
         AssertionError first = suppressing(BudgetCheck.failure(plan, budgets), comparisons);

@@ -1,0 +1,101 @@
+package dev.brigade.junit;
+
+import static dev.brigade.fixture.TaskKind.VIRTUAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brigade.fixture.BrigadeFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * A failed {@code @Budget} says where the time of its kind goes, from a second measurement under JFR (issue 29), and
+ * a passing one measures nothing more. Through the engine, with real threads and a real recording.
+ */
+class BudgetExplanationTest {
+
+    @TempDir
+    Path dir;
+
+    @TestKit.TestCase
+    static class Cases {
+
+        /** Keeps the busy loop's work alive. */
+        static volatile long sink;
+
+        // the second measurement measures as long as the first could: 800 ms gives about 190 samples here
+        @Brigade(tasks = 4, kinds = VIRTUAL, warmup = "100ms", measure = "800ms")
+        @Budget(kind = VIRTUAL, perHop = "1ns")
+        void hot(BrigadeFixture brigade) {
+            brigade.measureMemory(false).work(Cases::burnsTheTime).run();
+        }
+
+        @Brigade(tasks = 4, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @Budget(kind = VIRTUAL, perHop = "1s")
+        void passing(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
+        }
+
+        /** The hot method: a busy loop of tens of microseconds, calling nothing, at every hop. */
+        static void burnsTheTime() {
+            long x = sink;
+            for (int i = 0; i < 200_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
+            sink = x;
+        }
+    }
+
+    @Test
+    void a_failed_budget_names_the_hot_method_and_a_passing_one_measures_nothing_more() throws Exception {
+        Path reports = dir.resolve("reports");
+
+        EngineExecutionResults results = TestKit.run(Cases.class, Constants.REPORT_DIR_PROPERTY_NAME,
+                reports.toString());
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+        String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow().getMessage();
+        List<String> lines = message.lines().toList();
+        assertThat(lines).as(message).anySatisfy(l -> assertThat(l).startsWith(
+                "  from a second measurement under JFR (the verdict is the first one's): the budget failed again:"
+                        + " nanosPerHop "));
+        int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  where the time goes")).findFirst()
+                .orElseThrow(() -> new AssertionError("no time explanation in:\n" + message)));
+        assertThat(lines.get(where + 1)).as(message).matches("    \\S+ \\S+/hop  .*")
+                .contains("BudgetExplanationTest$Cases.burnsTheTime()");
+        // the explanation comes before the guide, which stays last
+        assertThat(lines.get(lines.size() - 1)).startsWith("  what to do: ");
+        Path jfr = reports.resolve(Cases.class.getName() + ".hot-VIRTUAL-budget.jfr");
+        assertThat(jfr).isNotEmptyFile();
+        assertThat(message).contains("  recording: " + jfr);
+        // the report entry, brigade-results.json and the console summary carry it too
+        Map<String, List<ReportEntry>> entries = TestKit.entries(results);
+        assertThat(entries.values().stream().flatMap(List::stream)
+                .map(e -> e.getKeyValuePairs().get("brigade.budget.VIRTUAL.nanosPerHop")))
+                .filteredOn(java.util.Objects::nonNull).singleElement().asString()
+                .contains("BudgetExplanationTest$Cases.burnsTheTime()");
+        dev.brigade.junit.internal.report.RunReportAccess.render(reports);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> records = (List<Map<String, Object>>) com.fasterxml.jackson.jr.ob.JSON.std
+                .mapFrom(Files.readString(reports.resolve("brigade-results.json"))).get("results");
+        Map<String, Object> hot = records.stream().filter(r -> String.valueOf(r.get("test")).endsWith("#hot"))
+                .findFirst().orElseThrow();
+        Map<?, ?> budget = (Map<?, ?>) ((List<?>) hot.get("budgets")).get(0);
+        assertThat(((Map<?, ?>) budget.get("explanation")).get("headline")).asString()
+                .contains("BudgetExplanationTest$Cases.burnsTheTime()");
+        assertThat(dev.brigade.junit.internal.report.RunReportAccess.summary(records).replaceAll("\\s+", " "))
+                .contains("; where the time goes: ").contains("BudgetExplanationTest$Cases.burnsTheTime()");
+        // the passing budget ran no second measurement: no recording, no entry
+        assertThat(Leftovers.files(reports))
+                .noneMatch(f -> f.contains(".passing-") && (f.endsWith(".jfr") || f.endsWith(".collapsed")));
+        assertThat(entries.values().stream().flatMap(List::stream).flatMap(e -> e.getKeyValuePairs().values()
+                .stream())).filteredOn(v -> v.contains("second measurement")).hasSize(1);
+    }
+}
