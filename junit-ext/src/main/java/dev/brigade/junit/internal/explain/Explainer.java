@@ -259,8 +259,9 @@ public final class Explainer {
         }
 
         /**
-         * The measured rounds of the {@code pair}-th paired run (with {@code alone}: of the {@code pair}-th run
-         * measured alone), sorted by start: runs follow one another, each starting with its warm-up rounds.
+         * The measured rounds of the {@code pair}-th paired run, sorted by start: paired runs follow one another,
+         * each starting with its warm-up rounds; with {@code alone}, every measured round of the runs measured alone
+         * (a second measurement's recording holds one run).
          */
         static List<Round> measuredRounds(List<RecordedEvent> events, int pair, boolean alone) {
             List<RecordedEvent> rounds = events.stream().filter(e -> e.getEventType().getName()
@@ -276,7 +277,8 @@ public final class Explainer {
                     run++;
                 }
                 inWarmup = warmup;
-                if (run == pair && "measured".equals(phase)) {
+                // alone: the recording of a second measurement holds that one run, which may have had no warm-up
+                if ((alone || run == pair) && "measured".equals(phase)) {
                     measured.add(new Round(e.getString("side"), e.getInt("round"), e.getStartTime(), e.getEndTime(),
                             e.getLong("units")));
                 }

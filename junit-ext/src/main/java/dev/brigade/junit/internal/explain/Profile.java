@@ -50,8 +50,8 @@ public record Profile(String unit, List<Explanation.MethodShift> methods, List<E
             return lines;
         }
         int samples = counts.executionSamples();
-        lines.add(String.format(Locale.ROOT, "  where the time goes (JFR execution samples of its %d measured rounds"
-                + " × its CPU time per %s, %s; %d samples):", counts.rounds(), unit,
+        lines.add(String.format(Locale.ROOT, "  where the time goes (JFR execution samples of its %d measured round%s"
+                + " × its CPU time per %s, %s; %d samples):", counts.rounds(), counts.rounds() == 1 ? "" : "s", unit,
                 Units.format(counts.cpuNanosPerUnit(), "ns"), samples));
         if (thin != null) {
             lines.add("    " + thin);
@@ -66,9 +66,9 @@ public record Profile(String unit, List<Explanation.MethodShift> methods, List<E
             lines.add(String.format(Locale.ROOT, "  where it allocates (%d allocation samples):",
                     counts.allocationSamples()));
             for (Explanation.AllocationShift a : allocations) {
-                lines.add(String.format(Locale.ROOT, "    %s/%s  %s at %s  (%d samples)",
+                lines.add(String.format(Locale.ROOT, "    %s/%s  %s at %s  (%d sample%s)",
                         Bytes.format(a.bytesPerUnitCurrent()), unit, a.allocatedClass(), a.site(),
-                        a.samplesCurrent()));
+                        a.samplesCurrent(), a.samplesCurrent() == 1 ? "" : "s"));
             }
         }
         lines.add(String.format(Locale.ROOT, "  per %s: parks ≥ %d ms %s, monitor waits %s, contended enters %s,"

@@ -62,10 +62,14 @@ public final class ForkRunner {
      *                    in the child), in the order of {@code results}
      * @param explained   the lines that explain the failed comparisons with the base build of each result, from the
      *                    child's recording, in the order of {@code results} (empty for a result without)
+     * @param budgets     the lines that explain the failed budgets of each result, by the budget as written, from
+     *                    the child's second measurements, in the order of {@code results} (empty for a result
+     *                    without)
      */
     public record Outcome(List<Measurement> results, Throwable failure, List<Map<String, String>> entries,
                    Map<String, List<String>> deferred, List<List<Regression>> comparisons,
-                   List<List<BaseComparison>> base, List<List<String>> explained) {
+                   List<List<BaseComparison>> base, List<List<String>> explained,
+                   List<Map<String, List<String>>> budgets) {
     }
 
     /**
@@ -149,7 +153,17 @@ public final class ForkRunner {
             while (explained.size() < results.size()) {
                 explained.add(List.of());
             }
-            return new Outcome(results, failure, entries, deferred, comparisons, base, explained);
+            List<Map<String, List<String>>> budgets = new ArrayList<>();
+            for (Object ofResult : (List<?>) report.getOrDefault("budgets", List.of())) {
+                Map<String, List<String>> byBudget = new LinkedHashMap<>();
+                ResultCodec.map(ofResult).forEach((budget, lines) -> byBudget.put(String.valueOf(budget),
+                        ((List<?>) lines).stream().map(String::valueOf).toList()));
+                budgets.add(byBudget);
+            }
+            while (budgets.size() < results.size()) {
+                budgets.add(Map.of());
+            }
+            return new Outcome(results, failure, entries, deferred, comparisons, base, explained, budgets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while the fork of " + where + " ran; it was killed", e);

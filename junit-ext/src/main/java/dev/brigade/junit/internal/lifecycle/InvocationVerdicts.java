@@ -54,7 +54,7 @@ final class InvocationVerdicts {
             // a failed budget is explained from a second measurement, which measures: alone, as the first did
             MeasurementLock.lock();
             try {
-                budgets = SecondMeasurement.explain(current, budgets);
+                budgets = SecondMeasurement.explain(current, budgets, true);
             } finally {
                 MeasurementLock.unlock();
             }
