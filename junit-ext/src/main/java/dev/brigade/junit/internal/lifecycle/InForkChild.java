@@ -26,17 +26,8 @@ record InForkChild(InvocationMode here) implements InvocationMode {
         InvocationResults.Collected collected = current.results().collected();
         BaseCheck.pair(current, collected);
         // the test's JVM decides the budgets, but only this JVM can measure a failed one's result again
-        List<BudgetVerdict> budgets = outcome.failure() != null ? List.of()
-                : BudgetCheck.decide(current.plan(), collected, TestState.kind(current.context()), false);
-        if (!budgets.stream().allMatch(BudgetVerdict::passed)) {
-            MeasurementLock.lock();
-            try {
-                budgets = SecondMeasurement.explain(current, budgets, false);
-            } finally {
-                MeasurementLock.unlock();
-            }
-        }
-        List<BudgetVerdict> explained = budgets;
+        List<BudgetVerdict> explained = InvocationVerdicts.explained(current, outcome.failure() != null ? List.of()
+                : BudgetCheck.decide(current.plan(), collected, TestState.kind(current.context()), false), false);
         ForkChild.keep(current, BaseCheck.explanations(current, collected), result -> SecondMeasurement.byBudget(
                 explained, result));
         return new Outcome(outcome.failure(), false);

@@ -50,19 +50,29 @@ final class InvocationVerdicts {
             RunReport.record(current, collected, List.of());
             throw configurationError;
         }
-        if (!budgets.stream().allMatch(BudgetVerdict::passed)) {
-            // a failed budget is explained from a second measurement, which measures: alone, as the first did
-            MeasurementLock.lock();
-            try {
-                budgets = SecondMeasurement.explain(current, budgets, true);
-            } finally {
-                MeasurementLock.unlock();
-            }
-        }
+        budgets = explained(current, budgets, true);
         RunReport.record(current, collected, budgets);
         AssertionError first = suppressing(BudgetCheck.failure(plan, budgets), comparisons);
         if (first != null) {
             throw first;
+        }
+    }
+
+    /**
+     * {@code budgets} with the failed ones explained from a second measurement ({@link SecondMeasurement}), which
+     * measures: under the lock, alone, as the first did; with {@code publish}, each in a report entry. Nothing runs
+     * when every budget passed.
+     */
+    static List<BudgetVerdict> explained(CurrentInvocation current, List<BudgetVerdict> budgets, boolean publish)
+            throws InterruptedException {
+        if (budgets.stream().allMatch(BudgetVerdict::passed)) {
+            return budgets;
+        }
+        MeasurementLock.lock();
+        try {
+            return SecondMeasurement.explain(current, budgets, publish);
+        } finally {
+            MeasurementLock.unlock();
         }
     }
 
