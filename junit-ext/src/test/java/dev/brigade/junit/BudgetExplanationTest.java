@@ -30,7 +30,7 @@ class BudgetExplanationTest {
         static volatile long sink;
 
         // no warm-up: the second measurement has none either, and its rounds are found all the same; it measures
-        // as long as the first could: 800 ms gave 195 execution samples on the 2-vCPU machine
+        // as long as the first could: 800 ms gave 195 and 245 execution samples on the 2-vCPU machine
         @Brigade(tasks = 4, kinds = VIRTUAL, warmup = "0ms", measure = "800ms")
         @Budget(kind = VIRTUAL, perHop = "1ns")
         void hot(BrigadeFixture brigade) {
@@ -50,6 +50,16 @@ class BudgetExplanationTest {
                 x = x * 6364136223846793005L + 1442695040888963407L;
             }
             sink = x;
+        }
+    }
+
+    @TestKit.TestCase
+    static class Short {
+
+        @Brigade(tasks = 4, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @Budget(kind = VIRTUAL, perHop = "1ns")
+        void failing(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
         }
     }
 
@@ -98,5 +108,27 @@ class BudgetExplanationTest {
                 .noneMatch(f -> f.contains(".passing-") && (f.endsWith(".jfr") || f.endsWith(".collapsed")));
         assertThat(entries.values().stream().flatMap(List::stream).flatMap(e -> e.getKeyValuePairs().values()
                 .stream())).filteredOn(v -> v.contains("second measurement")).hasSize(1);
+    }
+
+    @Test
+    void a_report_directory_that_cannot_be_written_leaves_the_verdict_and_measures_nothing_more() throws Exception {
+        // a regular file where a directory should be: not even root can create the directory below it
+        Path blocked = Files.writeString(dir.resolve("blocked"), "a file, not a directory");
+        Path reports = blocked.resolve("reports");
+
+        EngineExecutionResults results = TestKit.run(Short.class, Constants.REPORT_DIR_PROPERTY_NAME,
+                reports.toString());
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow().getMessage();
+        List<String> lines = message.lines().toList();
+        assertThat(lines.get(0)).startsWith("[@Budget(kind = VIRTUAL, perHop = \"1ns\")] Expected VIRTUAL nanosPerHop");
+        // one line says why, before the guide; nothing was measured again
+        assertThat(lines.get(lines.size() - 2)).as(message).startsWith("  no explanation: cannot write the recording"
+                + " to " + reports.resolve(Short.class.getName() + ".failing-VIRTUAL-budget.jfr"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("  what to do: ");
+        assertThat(message).doesNotContain("second measurement");
+        assertThat(Files.readString(blocked)).isEqualTo("a file, not a directory");
     }
 }
