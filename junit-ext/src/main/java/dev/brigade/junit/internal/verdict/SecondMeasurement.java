@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Where the time and allocation of a failed {@code @Budget}'s kind go: the failing result's measurement run again, in
  * this JVM, as it ran (the fixture's settings, work and links: {@link Remeasure}), its warm-up and measurement capped,
  * under a JFR recording, and explained by {@link Explainer#profile}. A second measurement, not a recording of the
- * first: a budget is an absolute limit, and a recording costs +1.7 % ({@code VIRTUAL}) to +4.0 % ({@code PLATFORM})
- * per hop (docs/explanations.md), so it would move the verdict. The verdict stays the first measurement's; the lines
+ * first: a budget is an absolute limit, and a recording costs a measurement 1.7–4.0 % (docs/methodology.md), so it
+ * would move the verdict. The verdict stays the first measurement's; the lines
  * say whether the second confirmed it. A passing budget runs nothing. Stateless; the caller holds the measurement lock.
  */
 @API(status = INTERNAL, since = "0.1.0")
@@ -141,7 +141,8 @@ public final class SecondMeasurement {
             return Second.none("a parked population (parked(n)) has no rounds for JFR to sample");
         }
         if (again.isEmpty()) {
-            return Second.none("this result cannot be measured again here (measured in a fresh JVM)");
+            return Second.none("this result cannot be measured again here (measured in a fresh JVM, or by a fixture"
+                    + " the extension did not inject)");
         }
         String unit = result instanceof SpawnResult ? "task" : "hop";
         Path dir = current.plan().settings().reportDir();
