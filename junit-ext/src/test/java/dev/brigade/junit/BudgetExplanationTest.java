@@ -92,10 +92,11 @@ class BudgetExplanationTest {
                 .map(e -> e.getKeyValuePairs().get("brigade.budget.VIRTUAL.nanosPerHop")))
                 .filteredOn(java.util.Objects::nonNull).singleElement().asString()
                 .contains("BudgetExplanationTest$Cases.burnsTheTime()");
-        dev.brigade.junit.internal.report.RunReportAccess.render(reports);
+        // rendered, and following docs/brigade-results.schema.json
+        String json = RunReportTest.renderedResultsFollowingTheSchema(reports);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> records = (List<Map<String, Object>>) com.fasterxml.jackson.jr.ob.JSON.std
-                .mapFrom(Files.readString(reports.resolve("brigade-results.json"))).get("results");
+                .mapFrom(json).get("results");
         Map<String, Object> hot = records.stream().filter(r -> String.valueOf(r.get("test")).endsWith("#hot"))
                 .findFirst().orElseThrow();
         Map<?, ?> budget = (Map<?, ?>) ((List<?>) hot.get("budgets")).get(0);
@@ -108,6 +109,36 @@ class BudgetExplanationTest {
                 .noneMatch(f -> f.contains(".passing-") && (f.endsWith(".jfr") || f.endsWith(".collapsed")));
         assertThat(entries.values().stream().flatMap(List::stream).flatMap(e -> e.getKeyValuePairs().values()
                 .stream())).filteredOn(v -> v.contains("second measurement")).hasSize(1);
+    }
+
+    @TestKit.TestCase
+    static class WithoutJfr {
+
+        @Brigade(tasks = 4, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @Budget(kind = VIRTUAL, perHop = "1ns")
+        @Fork(jvmArgs = "-XX:-FlightRecorder")
+        void failing(BrigadeFixture brigade) {
+            brigade.measureMemory(false).run();
+        }
+    }
+
+    @Test
+    void without_jfr_in_a_fork_child_the_verdict_stands_and_one_line_says_why() {
+        Path reports = dir.resolve("reports");
+
+        EngineExecutionResults results = TestKit.run(WithoutJfr.class, Constants.REPORT_DIR_PROPERTY_NAME,
+                reports.toString());
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow().getMessage();
+        List<String> lines = message.lines().toList();
+        assertThat(lines.get(0)).startsWith("[@Budget(kind = VIRTUAL, perHop = \"1ns\")] Expected VIRTUAL nanosPerHop");
+        assertThat(lines.get(lines.size() - 2)).as(message)
+                .isEqualTo("  no explanation: JFR is not available in this JVM (-XX:-FlightRecorder?)");
+        assertThat(lines.get(lines.size() - 1)).startsWith("  what to do: ");
+        assertThat(message).doesNotContain("second measurement");
+        assertThat(Leftovers.files(reports)).noneMatch(f -> f.endsWith(".jfr") || f.endsWith(".collapsed"));
     }
 
     @Test
