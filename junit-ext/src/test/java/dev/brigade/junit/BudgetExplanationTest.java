@@ -111,6 +111,23 @@ class BudgetExplanationTest {
                 .stream())).filteredOn(v -> v.contains("second measurement")).hasSize(1);
     }
 
+    /**
+     * Runs {@code cases}, whose one test fails its {@code perHop = "1ns"} budget, and returns the line before the
+     * guide of its failure, having checked that nothing was measured again.
+     */
+    private static String whyNoExplanation(Class<?> cases, Path reports) {
+        EngineExecutionResults results = TestKit.run(cases, Constants.REPORT_DIR_PROPERTY_NAME, reports.toString());
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow().getMessage();
+        List<String> lines = message.lines().toList();
+        assertThat(lines.get(0)).startsWith("[@Budget(kind = VIRTUAL, perHop = \"1ns\")] Expected VIRTUAL nanosPerHop");
+        assertThat(lines.get(lines.size() - 1)).startsWith("  what to do: ");
+        assertThat(message).doesNotContain("second measurement");
+        return lines.get(lines.size() - 2);
+    }
+
     @TestKit.TestCase
     static class WithoutJfr {
 
@@ -126,18 +143,8 @@ class BudgetExplanationTest {
     void without_jfr_in_a_fork_child_the_verdict_stands_and_one_line_says_why() {
         Path reports = dir.resolve("reports");
 
-        EngineExecutionResults results = TestKit.run(WithoutJfr.class, Constants.REPORT_DIR_PROPERTY_NAME,
-                reports.toString());
-
-        results.testEvents().assertStatistics(s -> s.failed(1));
-        String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
-                .getThrowable().orElseThrow().getMessage();
-        List<String> lines = message.lines().toList();
-        assertThat(lines.get(0)).startsWith("[@Budget(kind = VIRTUAL, perHop = \"1ns\")] Expected VIRTUAL nanosPerHop");
-        assertThat(lines.get(lines.size() - 2)).as(message)
+        assertThat(whyNoExplanation(WithoutJfr.class, reports))
                 .isEqualTo("  no explanation: JFR is not available in this JVM (-XX:-FlightRecorder?)");
-        assertThat(lines.get(lines.size() - 1)).startsWith("  what to do: ");
-        assertThat(message).doesNotContain("second measurement");
         assertThat(Leftovers.files(reports)).noneMatch(f -> f.endsWith(".jfr") || f.endsWith(".collapsed"));
     }
 
@@ -147,19 +154,8 @@ class BudgetExplanationTest {
         Path blocked = Files.writeString(dir.resolve("blocked"), "a file, not a directory");
         Path reports = blocked.resolve("reports");
 
-        EngineExecutionResults results = TestKit.run(Short.class, Constants.REPORT_DIR_PROPERTY_NAME,
-                reports.toString());
-
-        results.testEvents().assertStatistics(s -> s.failed(1));
-        String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
-                .getThrowable().orElseThrow().getMessage();
-        List<String> lines = message.lines().toList();
-        assertThat(lines.get(0)).startsWith("[@Budget(kind = VIRTUAL, perHop = \"1ns\")] Expected VIRTUAL nanosPerHop");
-        // one line says why, before the guide; nothing was measured again
-        assertThat(lines.get(lines.size() - 2)).as(message).startsWith("  no explanation: cannot write the recording"
+        assertThat(whyNoExplanation(Short.class, reports)).startsWith("  no explanation: cannot write the recording"
                 + " to " + reports.resolve(Short.class.getName() + ".failing-VIRTUAL-budget.jfr"));
-        assertThat(lines.get(lines.size() - 1)).startsWith("  what to do: ");
-        assertThat(message).doesNotContain("second measurement");
         assertThat(Files.readString(blocked)).isEqualTo("a file, not a directory");
     }
 }
