@@ -25,6 +25,13 @@ import org.opentest4j.MultipleFailuresError;
  */
 class RegressionDemoTest {
 
+    /**
+     * What follows a failed budget's figures: where the time of its kind goes, from a second measurement
+     * (docs/explanations.md), before the last line.
+     */
+    private static final String SECOND_MEASUREMENT = System.lineSeparator()
+            + "  from a second measurement under JFR (the verdict is the first one's): ";
+
     /** The last line of a budget's failure: the part of docs/when-a-gate-fails.md on budgets. */
     static final String WHAT_TO_DO = System.lineSeparator()
             + "  what to do: docs/when-a-gate-fails.md#a-budget in Brigade's repository";
@@ -62,12 +69,12 @@ class RegressionDemoTest {
                 perHop -> assertThat(perHop)
                         .startsWith("[@Budget(kind = VIRTUAL, perHop = \"20us\")] Expected VIRTUAL nanosPerHop to be "
                                 + "at most 20.0 µs but was " + measured.get("brigade.VIRTUAL.nanosPerHop") + " (")
-                        .endsWith("× the limit)" + WHAT_TO_DO),
+                        .contains("× the limit)" + SECOND_MEASUREMENT).endsWith(WHAT_TO_DO),
                 contextSwitches -> assertThat(contextSwitches)
                         .startsWith("[@Budget(kind = VIRTUAL, contextSwitchesPerHop = 0.5)] Expected VIRTUAL "
                                 + "contextSwitchesPerHop to be at most 0.500 but was "
                                 + measured.get("brigade.VIRTUAL.contextSwitchesPerHop") + " (")
-                        .endsWith("× the limit)" + WHAT_TO_DO));
+                        .contains("× the limit)" + SECOND_MEASUREMENT).endsWith(WHAT_TO_DO));
     }
 
     /** Runs one version's budget test, as Maven would, with this suite's scale and reports kept apart. */

@@ -62,6 +62,8 @@ public final class Explainer {
     static final double FAMILY_ALPHA = 0.05;
     private static final String CURRENT = "current";
     private static final String BASE = "base";
+    /** The side of a run measured alone, in Brigade's round events. */
+    private static final String ALONE = "-";
     private static final List<String> OUTSIDE_SITES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "dev.brigade.fixture.", "dev.brigade.measure.", "dev.brigade.junit.", "org.junit.");
 
@@ -82,7 +84,7 @@ public final class Explainer {
                                       String unit) {
         Recorded recorded;
         try {
-            recorded = Recorded.read(file, pair);
+            recorded = Recorded.read(file, pair, false);
         } catch (IOException | RuntimeException e) {
             return Explanation.missing(unit, "cannot read the recording " + file + ": " + e, Optional.of(file));
         }
@@ -93,14 +95,7 @@ public final class Explainer {
         List<Path> stacks = new ArrayList<>();
         String thin = null;
         for (String side : List.of(CURRENT, BASE)) {
-            Path collapsed = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.jfr$", "")
-                    + (pair == 0 ? "" : "-pair" + (pair + 1)) + "-" + side + ".collapsed");
-            try {
-                writeCollapsed(collapsed, recorded.samples.stream().filter(s -> s.round.side.equals(side)).toList());
-                stacks.add(collapsed);
-            } catch (IOException e) {
-                thin = "cannot write the collapsed stacks " + collapsed + ": " + e.getMessage();
-            }
+            thin = recorded.collapsed(file, (pair == 0 ? "" : "-pair" + (pair + 1)) + "-" + side, side, stacks, thin);
         }
         Explanation.SideCounts current = recorded.counts(CURRENT, cpuNanosPerUnitCurrent);
         Explanation.SideCounts base = recorded.counts(BASE, cpuNanosPerUnitBase);
@@ -108,9 +103,8 @@ public final class Explainer {
         int tested = 0;
         int marked = 0;
         if (current.executionSamples() < MIN_SAMPLES || base.executionSamples() < MIN_SAMPLES) {
-            thin = "too few execution samples for a time explanation: " + base.executionSamples() + " → "
-                    + current.executionSamples() + ", " + MIN_SAMPLES + " a side at least (JFR samples threads running"
-                    + " Java; platform threads that block at every hop give few: docs/explanations.md)";
+            thin = tooFew(base.executionSamples() + " → " + current.executionSamples() + ", " + MIN_SAMPLES
+                    + " a side");
         } else {
             List<Explanation.MethodShift> moved = recorded.methodShifts(current, base);
             tested = moved.size();
@@ -119,6 +113,41 @@ public final class Explainer {
         }
         return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base,
                 thin, Optional.of(file), stacks);
+    }
+
+    /**
+     * Where the time and allocation of the one run measured alone in the recording {@code file} go (the second
+     * measurement of a failed budget), which took {@code cpuNanosPerUnit} of CPU time per unit (the median of its
+     * rounds); {@code unit} is {@code hop} or {@code task}. Its collapsed stacks are written beside the file.
+     */
+    public static Profile profile(Path file, double cpuNanosPerUnit, String unit) {
+        Recorded recorded;
+        try {
+            recorded = Recorded.read(file, 0, true);
+        } catch (IOException | RuntimeException e) {
+            return Profile.missing(unit, "cannot read the recording " + file + ": " + e, Optional.of(file));
+        }
+        if (recorded.rounds.isEmpty()) {
+            return Profile.missing(unit, "the recording holds no measured round", Optional.of(file));
+        }
+        List<Path> stacks = new ArrayList<>();
+        String thin = recorded.collapsed(file, "", ALONE, stacks, null);
+        Explanation.SideCounts counts = recorded.counts(ALONE, cpuNanosPerUnit);
+        Explanation.SideCounts none = Explanation.SideCounts.NONE;
+        List<Explanation.MethodShift> methods = List.of();
+        if (counts.executionSamples() < MIN_SAMPLES) {
+            thin = tooFew(counts.executionSamples() + ", " + MIN_SAMPLES);
+        } else {
+            List<Explanation.MethodShift> costs = recorded.methodMoves(counts, none);
+            methods = costs.subList(0, Math.min(SHOWN, costs.size()));
+        }
+        return new Profile(unit, methods, recorded.allocationShifts(counts, none), counts, thin, Optional.of(file),
+                stacks);
+    }
+
+    private static String tooFew(String counts) {
+        return "too few execution samples for a time explanation: " + counts + " at least (JFR samples threads"
+                + " running Java; platform threads that block at every hop give few: docs/explanations.md)";
     }
 
     /** A measured round of a side: its span and units. */
@@ -153,9 +182,10 @@ public final class Explainer {
             this.rounds = rounds;
         }
 
-        static Recorded read(Path file, int pair) throws IOException {
+        /** The measured rounds of pair {@code pair}, or with {@code alone} of the run measured alone. */
+        static Recorded read(Path file, int pair, boolean alone) throws IOException {
             List<RecordedEvent> events = RecordingFile.readAllEvents(file);
-            Recorded recorded = new Recorded(measuredRounds(events, pair));
+            Recorded recorded = new Recorded(measuredRounds(events, pair, alone));
             if (recorded.rounds.isEmpty()) {
                 return recorded;
             }
@@ -232,11 +262,12 @@ public final class Explainer {
 
         /**
          * The measured rounds of the {@code pair}-th paired run, sorted by start: paired runs follow one another,
-         * each starting with its warm-up rounds.
+         * each starting with its warm-up rounds; with {@code alone}, every measured round of the runs measured alone
+         * (a second measurement's recording holds one run).
          */
-        static List<Round> measuredRounds(List<RecordedEvent> events, int pair) {
+        static List<Round> measuredRounds(List<RecordedEvent> events, int pair, boolean alone) {
             List<RecordedEvent> rounds = events.stream().filter(e -> e.getEventType().getName()
-                    .equals(PairedRecording.ROUND) && !"-".equals(e.getString("side")))
+                    .equals(PairedRecording.ROUND) && alone == ALONE.equals(e.getString("side")))
                     .sorted(Comparator.comparing(RecordedEvent::getStartTime)).toList();
             List<Round> measured = new ArrayList<>();
             int run = -1;
@@ -248,7 +279,8 @@ public final class Explainer {
                     run++;
                 }
                 inWarmup = warmup;
-                if (run == pair && "measured".equals(phase)) {
+                // alone: the recording of a second measurement holds that one run, which may have had no warm-up
+                if ((alone || run == pair) && "measured".equals(phase)) {
                     measured.add(new Round(e.getString("side"), e.getInt("round"), e.getStartTime(), e.getEndTime(),
                             e.getLong("units")));
                 }
@@ -270,6 +302,22 @@ public final class Explainer {
                     per * ownStalls.stream().mapToLong(Stall::pauseNanos).sum());
         }
 
+        /**
+         * Writes {@code side}'s stacks to {@code <file without .jfr><suffix>.collapsed} and adds it to {@code stacks};
+         * returns {@code thin}, or why the file could not be written.
+         */
+        String collapsed(Path file, String suffix, String side, List<Path> stacks, String thin) {
+            Path collapsed = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.jfr$", "") + suffix
+                    + ".collapsed");
+            try {
+                writeCollapsed(collapsed, samples.stream().filter(s -> s.round.side.equals(side)).toList());
+                stacks.add(collapsed);
+                return thin;
+            } catch (IOException e) {
+                return "cannot write the collapsed stacks " + collapsed + ": " + e.getMessage();
+            }
+        }
+
         private static long count(List<Stall> stalls, String type) {
             return stalls.stream().filter(s -> s.type().equals(type)).count();
         }
@@ -281,10 +329,31 @@ public final class Explainer {
          * method that got dearer moves as much, and says nothing more).
          */
         List<Explanation.MethodShift> methodShifts(Explanation.SideCounts current, Explanation.SideCounts base) {
+            List<Explanation.MethodShift> kept = methodMoves(current, base);
+            int tested = Math.min(TESTED, kept.size());
+            double confidence = 1 - FAMILY_ALPHA / Math.max(1, tested);
+            List<Explanation.MethodShift> marked = new ArrayList<>(tested);
+            for (Explanation.MethodShift m : kept.subList(0, tested)) {
+                double[] d = totalShareDifferences(m.method());
+                PairedShift shift = d.length == 0 ? null : PairedShift.of(d, confidence);
+                marked.add(new Explanation.MethodShift(m.method(), m.selfCurrent(), m.selfBase(), m.totalCurrent(),
+                        m.totalBase(), m.nanosPerUnitCurrent(), m.nanosPerUnitBase(),
+                        shift == null || !shift.reachesConfidence() ? null : shift,
+                        shift != null && shift.excludesZero()));
+            }
+            return marked;
+        }
+
+        /**
+         * The methods whose estimated time per unit moved most, largest move first, untested, callers left out when a
+         * method they call carries their move. Against {@link Explanation.SideCounts#NONE} (a run measured alone, as
+         * the current side), the move is the time itself: the methods the time goes to.
+         */
+        List<Explanation.MethodShift> methodMoves(Explanation.SideCounts current, Explanation.SideCounts base) {
             Map<String, int[]> counts = new HashMap<>();  // self current, self base, total current, total base
             Map<String, double[]> depths = new HashMap<>();  // sum of depths from the top, samples
             for (Sample s : samples) {
-                int side = s.round().side().equals(CURRENT) ? 0 : 1;
+                int side = index(s.round());
                 if (s.frames().isEmpty()) {
                     continue;
                 }
@@ -304,25 +373,17 @@ public final class Explainer {
             for (Map.Entry<String, int[]> e : counts.entrySet()) {
                 int[] c = e.getValue();
                 shifts.add(new Explanation.MethodShift(e.getKey(), c[0], c[1], c[2], c[3],
-                        (double) c[2] / current.executionSamples() * current.cpuNanosPerUnit(),
-                        (double) c[3] / base.executionSamples() * base.cpuNanosPerUnit(), null, false));
+                        share(c[2], current.executionSamples()) * current.cpuNanosPerUnit(),
+                        share(c[3], base.executionSamples()) * base.cpuNanosPerUnit(), null, false));
             }
             shifts.sort(Comparator.comparingDouble((Explanation.MethodShift m) -> -Math.abs(m.deltaNanosPerUnit()))
                     .thenComparing(Explanation.MethodShift::method));
             List<Explanation.MethodShift> candidates = shifts.subList(0, Math.min(CANDIDATES, shifts.size()));
-            List<Explanation.MethodShift> kept = withoutCallers(candidates, depths);
-            int tested = Math.min(TESTED, kept.size());
-            double confidence = 1 - FAMILY_ALPHA / Math.max(1, tested);
-            List<Explanation.MethodShift> marked = new ArrayList<>(tested);
-            for (Explanation.MethodShift m : kept.subList(0, tested)) {
-                double[] d = totalShareDifferences(m.method());
-                PairedShift shift = d.length == 0 ? null : PairedShift.of(d, confidence);
-                marked.add(new Explanation.MethodShift(m.method(), m.selfCurrent(), m.selfBase(), m.totalCurrent(),
-                        m.totalBase(), m.nanosPerUnitCurrent(), m.nanosPerUnitBase(),
-                        shift == null || !shift.reachesConfidence() ? null : shift,
-                        shift != null && shift.excludesZero()));
-            }
-            return marked;
+            return withoutCallers(candidates, depths);
+        }
+
+        private static double share(int part, int whole) {
+            return whole == 0 ? 0 : (double) part / whole;
         }
 
         /**
@@ -383,7 +444,7 @@ public final class Explainer {
         double[] totalShareDifferences(String method) {
             Map<Integer, int[]> byRound = new HashMap<>();  // samples current, base; with the method current, base
             for (Sample s : samples) {
-                int side = s.round().side().equals(CURRENT) ? 0 : 1;
+                int side = index(s.round());
                 int[] c = byRound.computeIfAbsent(s.round().index(), k -> new int[4]);
                 c[side]++;
                 if (s.frames().contains(method)) {
@@ -399,7 +460,7 @@ public final class Explainer {
                                                            Explanation.SideCounts base) {
             Map<Site, long[]> sites = new HashMap<>();  // bytes current, base; samples current, base
             for (Allocation a : allocations) {
-                int side = a.round().side().equals(CURRENT) ? 0 : 1;
+                int side = index(a.round());
                 long[] c = sites.computeIfAbsent(new Site(a.allocatedClass(), a.site()), k -> new long[4]);
                 c[side] += a.bytes();
                 c[2 + side]++;
@@ -412,6 +473,11 @@ public final class Explainer {
                             a.deltaBytesPerUnit())).thenComparing(Explanation.AllocationShift::site))
                     .limit(SHOWN).toList();
         }
+    }
+
+    /** A side's slot in the counters: 1 for the base side, 0 for the current side or a run measured alone. */
+    private static int index(Round round) {
+        return round.side().equals(BASE) ? 1 : 0;
     }
 
     /** The measured round whose span holds {@code t}, or null; {@code rounds} sorted by start, not overlapping. */

@@ -116,12 +116,15 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
                       double cpuNanosPerUnit, double parksPerUnit, double monitorWaitsPerUnit,
                       double monitorEntersPerUnit, double pinnedPerUnit, double gcPausesPerUnit,
                       double gcPauseNanosPerUnit) {
+
+        /** A side with no rounds: nothing recorded, or the missing side of a run measured alone. */
+        static final SideCounts NONE = new SideCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** An explanation that could not be made: {@code why}, in one line. */
     public static Explanation missing(String unit, String why, Optional<Path> recording) {
-        SideCounts none = new SideCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        return new Explanation(unit, List.of(), 0, 0, List.of(), none, none, why, recording, List.of());
+        return new Explanation(unit, List.of(), 0, 0, List.of(), SideCounts.NONE, SideCounts.NONE, why, recording,
+                List.of());
     }
 
     /** Its lines with the files it left, for the failure message and the reports. */
@@ -173,20 +176,25 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
                 count(base.pinnedPerUnit()), count(current.pinnedPerUnit()), count(base.gcPausesPerUnit()),
                 count(current.gcPausesPerUnit()), Units.format(base.gcPauseNanosPerUnit(), "ns"),
                 Units.format(current.gcPauseNanosPerUnit(), "ns")));
-        recording.ifPresent(r -> lines.add(RECORDING + r + (stacks.isEmpty() ? ""
-                : STACKS + String.join(", ", stacks.stream().map(p -> p.getFileName().toString()).toList()))));
+        recording.ifPresent(r -> lines.add(recordingLine(r, stacks)));
         return lines;
+    }
+
+    /** The line that names the recording and the collapsed stacks beside it, as the report reads it back. */
+    static String recordingLine(Path recording, List<Path> stacks) {
+        return RECORDING + recording + (stacks.isEmpty() ? ""
+                : STACKS + String.join(", ", stacks.stream().map(p -> p.getFileName().toString()).toList()));
     }
 
     private static String signed(String figure) {
         return figure.startsWith("-") ? figure : "+" + figure;
     }
 
-    private static String percent(int part, int whole) {
+    static String percent(int part, int whole) {
         return whole == 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", 100.0 * part / whole);
     }
 
-    private static String count(double perUnit) {
+    static String count(double perUnit) {
         return Units.format(perUnit, "1");
     }
 }

@@ -13,7 +13,8 @@ import org.apiguardian.api.API;
 
 /**
  * A JFR recording of the paired rounds of an {@code @AgainstBase} invocation, in the JVM where both sides run: started
- * before the base side starts, written to {@code <report dir>/<name>.jfr} when both sides have finished. In memory
+ * before the base side starts, written to {@code <report dir>/<name>.jfr} when both sides have finished; also of the
+ * second measurement of a failed {@code @Budget} ({@code verdict.SecondMeasurement}). In memory
  * ({@code setToDisk(false)}): no chunk is left in JFR's repository once it is closed. Not thread-safe: the thread that
  * runs the invocation starts and finishes it.
  *
@@ -89,6 +90,28 @@ public final class PairedRecording implements AutoCloseable {
         }
     }
 
+    /** Why this recording records nothing (JFR is not available), or null when it records. */
+    public String whyNone() {
+        return recording == null ? whyNone : null;
+    }
+
+    /**
+     * Why a recording named {@code name} could not be written to {@code dir}, found before anything is recorded; null
+     * when the directory can be created and written.
+     */
+    public static String cannotWrite(Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir) ? null : unwritable(dir.resolve(name + ".jfr"), "not writable");
+        } catch (IOException | RuntimeException e) {
+            return unwritable(dir.resolve(name + ".jfr"), e.toString());
+        }
+    }
+
+    private static String unwritable(Path file, String why) {
+        return "cannot write the recording to " + file + ": " + why;
+    }
+
     /**
      * Writes what was recorded and stops: the file, or why there is none (JFR unavailable, or the file could not be
      * written). A failure here never fails the test.
@@ -108,7 +131,7 @@ public final class PairedRecording implements AutoCloseable {
             } catch (IOException ignored) {
                 // nothing was written, or it cannot be removed either: the message says it is not usable
             }
-            return new Outcome(Optional.empty(), "cannot write the recording to " + file + ": " + e);
+            return new Outcome(Optional.empty(), unwritable(file, e.toString()));
         } finally {
             close();
         }

@@ -28,6 +28,7 @@ public final class ForkChild {
     private static final List<List<BaselineComparison>> COMPARISONS = new ArrayList<>();
     private static final List<List<BaseComparison>> BASE = new ArrayList<>();
     private static final List<Explained> EXPLAINED = new ArrayList<>();
+    private static final List<Map<String, List<String>>> BUDGETS = new ArrayList<>();
     private static final Map<String, List<String>> DEFERRED = new LinkedHashMap<>();
 
     private ForkChild() {
@@ -36,14 +37,17 @@ public final class ForkChild {
     /**
      * Keeps what the invocation's body produced, for the test's JVM: its results, each with the baseline comparisons
      * the body made of it and the comparisons with the base build ({@code @AgainstBase}: both sides ran in this
-     * JVM) with what explains a failed one ({@code explained}, none for a result without), and the metrics the body
-     * left to {@code @Baseline} to record.
+     * JVM) with what explains a failed one ({@code explained}, none for a result without), the lines that explain
+     * its failed budgets by the budget as written ({@code budgets}: the second measurement runs here, where the
+     * fixture is), and the metrics the body left to {@code @Baseline} to record.
      */
     public static synchronized void keep(CurrentInvocation current,
-                                         java.util.function.Function<Measurement, Explained> explained) {
+                                         java.util.function.Function<Measurement, Explained> explained,
+                                         java.util.function.Function<Measurement, Map<String, List<String>>> budgets) {
         for (Measurement result : current.results().collected().all()) {
             RESULTS.add(result);
             EXPLAINED.add(explained.apply(result));
+            BUDGETS.add(Map.copyOf(budgets.apply(result)));
             COMPARISONS.add(List.copyOf(current.comparisons().getOrDefault(result, List.of())));
             BASE.add(List.copyOf(current.base().getOrDefault(result, List.of())));
         }
@@ -70,6 +74,14 @@ public final class ForkChild {
      */
     static synchronized List<Explained> explained() {
         return List.copyOf(EXPLAINED);
+    }
+
+    /**
+     * The lines that explain the failed budgets of each of {@link #results()}, by the budget as written, in the same
+     * order: the second measurement ran in this JVM, the failure message is the test's JVM's.
+     */
+    static synchronized List<Map<String, List<String>>> budgets() {
+        return List.copyOf(BUDGETS);
     }
 
     /** The metrics left to the parent to record, per baseline entry. */

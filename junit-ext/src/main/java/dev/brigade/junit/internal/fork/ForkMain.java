@@ -90,6 +90,7 @@ public final class ForkMain {
         report.put("base", ForkChild.base().stream().map(list -> list.stream().map(ResultCodec::encode).toList())
                 .toList());
         report.put("explained", ForkChild.explained().stream().map(ResultCodec::encode).toList());
+        report.put("budgets", ForkChild.budgets());
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "fork", ".tmp");
         Files.writeString(temp, JSON.std.asString(report), StandardCharsets.UTF_8);
         Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

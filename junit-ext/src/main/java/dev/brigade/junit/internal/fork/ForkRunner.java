@@ -67,11 +67,15 @@ public final class ForkRunner {
      *                    in the child), in the order of {@code results}
      * @param explained   what explains the failed comparisons with the base build of each result, from the child's
      *                    recording, in the order of {@code results} (none for a result without)
+     * @param budgets     the lines that explain the failed budgets of each result, by the budget as written, from
+     *                    the child's second measurements, in the order of {@code results} (empty for a result
+     *                    without)
      */
     @API(status = INTERNAL, since = "0.1.0")
     public record Outcome(List<Measurement> results, Throwable failure, List<Map<String, String>> entries,
                    Map<String, List<String>> deferred, List<List<BaselineComparison>> comparisons,
-                   List<List<BaseComparison>> base, List<Explained> explained) {
+                   List<List<BaseComparison>> base, List<Explained> explained,
+                   List<Map<String, List<String>>> budgets) {
     }
 
     /**
@@ -155,7 +159,17 @@ public final class ForkRunner {
             while (explained.size() < results.size()) {
                 explained.add(Explained.none());
             }
-            return new Outcome(results, failure, entries, deferred, comparisons, base, explained);
+            List<Map<String, List<String>>> budgets = new ArrayList<>();
+            for (Object ofResult : (List<?>) report.getOrDefault("budgets", List.of())) {
+                Map<String, List<String>> byBudget = new LinkedHashMap<>();
+                ResultCodec.asObject(ofResult).forEach((budget, lines) -> byBudget.put(String.valueOf(budget),
+                        ((List<?>) lines).stream().map(String::valueOf).toList()));
+                budgets.add(byBudget);
+            }
+            while (budgets.size() < results.size()) {
+                budgets.add(Map.of());
+            }
+            return new Outcome(results, failure, entries, deferred, comparisons, base, explained, budgets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while the fork of " + where + " ran; it was killed", e);

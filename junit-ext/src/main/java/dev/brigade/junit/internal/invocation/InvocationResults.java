@@ -7,6 +7,7 @@ import dev.brigade.fixture.Cost;
 import dev.brigade.fixture.FixtureListener;
 import dev.brigade.fixture.Measurement;
 import dev.brigade.fixture.MemoryResult;
+import dev.brigade.fixture.Remeasure;
 import dev.brigade.fixture.SpawnResult;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.config.Limit;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those; later ones AutoCloseables
 @API(status = INTERNAL, since = "0.1.0")
-public final class InvocationResults implements FixtureListener, AutoCloseable,
+public final class InvocationResults implements FixtureListener, Remeasure.Keeper, AutoCloseable,
         ExtensionContext.Store.CloseableResource {
 
     private final String where;
@@ -35,6 +36,7 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
     private final java.util.Set<Measurement> forked =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final java.util.Map<Measurement, Integer> runs = new java.util.IdentityHashMap<>();
+    private final java.util.Map<Measurement, Remeasure.Again> again = new java.util.IdentityHashMap<>();
     private boolean closed;
 
     /** Results of the invocation of {@code where} ({@code method [X#y]}). */
@@ -81,6 +83,17 @@ public final class InvocationResults implements FixtureListener, AutoCloseable,
                     + " SpawnFixture.create() or CostMeter.create() to use one elsewhere");
         }
         results.add(result);
+    }
+
+    /** Keeps how to run {@code result}'s measurement again, for a failed budget's second measurement. */
+    @Override
+    public synchronized void keep(Measurement result, Remeasure.Again again) {
+        this.again.put(result, again);
+    }
+
+    /** How to run {@code result}'s measurement again in this JVM; empty for one measured elsewhere, or not run(). */
+    public synchronized java.util.Optional<Remeasure.Again> again(Measurement result) {
+        return java.util.Optional.ofNullable(again.get(result));
     }
 
     /** The results so far, in the order produced. */

@@ -2,6 +2,7 @@ package dev.brigade.junit.internal.lifecycle;
 
 import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.fixture.CostMeter;
+import dev.brigade.fixture.Remeasure;
 import dev.brigade.fixture.SpawnFixture;
 import dev.brigade.fixture.TaskKind;
 import dev.brigade.junit.internal.base.BaseRuns;
@@ -31,12 +32,12 @@ final class Fixtures {
         InvocationResults results = TestState.results(context);
         Settings s = plan.settings();
         if (type == BrigadeFixture.class) {
-            BrigadeFixture f = BrigadeFixture.create().listener(results).detectPinning(s.pinningDetect())
-                    .timeout(s.timeout());
+            BrigadeFixture f = Remeasure.attach(BrigadeFixture.create(), results).listener(results)
+                    .detectPinning(s.pinningDetect()).timeout(s.timeout());
             return f.warmup(s.scaled(f.warmup())).measure(s.scaled(f.measure()));
         }
         if (type == SpawnFixture.class) {
-            SpawnFixture f = SpawnFixture.create().listener(results).timeout(s.timeout());
+            SpawnFixture f = Remeasure.attach(SpawnFixture.create(), results).listener(results).timeout(s.timeout());
             return f.warmup(s.scaled(f.warmup())).measure(s.scaled(f.measure()));
         }
         if (type == CostMeter.class) {
@@ -55,10 +56,10 @@ final class Fixtures {
         InvocationResults results = TestState.results(context);
         Settings s = plan.settings();
         return switch (spec.fixture()) {
-            case BRIGADE -> BrigadeFixture.create().tasks(spec.tasks()).kind(kind).link(spec.link())
+            case BRIGADE -> Remeasure.attach(BrigadeFixture.create(), results).tasks(spec.tasks()).kind(kind).link(spec.link())
                     .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results)
                     .detectPinning(s.pinningDetect()).timeout(s.timeout());
-            case SPAWN -> SpawnFixture.create().tasks(spec.tasks()).kind(kind).timeout(s.timeout())
+            case SPAWN -> Remeasure.attach(SpawnFixture.create(), results).tasks(spec.tasks()).kind(kind).timeout(s.timeout())
                     .warmup(s.scaled(spec.warmup())).measure(s.scaled(spec.measure())).listener(results);
         };
     }

@@ -5,6 +5,7 @@ import dev.brigade.junit.Constants;
 import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.fork.ForkRunner;
+import dev.brigade.junit.internal.verdict.SecondMeasurement;
 import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.junit.internal.invocation.InvocationResults;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,6 +51,7 @@ record InForks(ForkSpec spec) implements InvocationMode {
                 current.compared(outcome.results().get(i), outcome.comparisons().get(i));
                 current.comparedWithBase(outcome.results().get(i), outcome.base().get(i));
                 BaseRuns.explainedInFork(context, outcome.results().get(i), outcome.explained().get(i));
+                SecondMeasurement.explainedInFork(context, outcome.results().get(i), outcome.budgets().get(i));
             }
             outcome.entries().forEach(context::publishReportEntry);
             outcome.deferred().forEach(current::defer);

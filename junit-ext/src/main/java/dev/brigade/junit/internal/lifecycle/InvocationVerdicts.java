@@ -9,12 +9,14 @@ import dev.brigade.junit.internal.verdict.BaseCheck;
 import dev.brigade.junit.internal.verdict.BaselineCheck;
 import dev.brigade.junit.internal.verdict.BudgetCheck;
 import dev.brigade.junit.internal.verdict.BudgetVerdict;
+import dev.brigade.junit.internal.verdict.SecondMeasurement;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The verdicts on an invocation, decided in one step after its mode ran it: its results published as report entries,
- * then the comparisons with the baseline and with the base build and the budgets, all recorded for the run report
+ * then the comparisons with the baseline and with the base build and the budgets (a failed budget explained from a
+ * second measurement, {@link SecondMeasurement}), all recorded for the run report
  * before the test fails with the first failure (a budget's, else the base build's, else the baseline's), the
  * others suppressed in it. A failed run records its results with the budgets, unchecked, and fails with its failure.
  */
@@ -48,10 +50,29 @@ final class InvocationVerdicts {
             RunReport.record(current, collected, List.of());
             throw configurationError;
         }
+        budgets = explained(current, budgets, true);
         RunReport.record(current, collected, budgets);
         AssertionError first = suppressing(BudgetCheck.failure(plan, budgets), comparisons);
         if (first != null) {
             throw first;
+        }
+    }
+
+    /**
+     * {@code budgets} with the failed ones explained from a second measurement ({@link SecondMeasurement}), which
+     * measures: under the lock, alone, as the first did; with {@code publish}, each in a report entry. Nothing runs
+     * when every budget passed.
+     */
+    static List<BudgetVerdict> explained(CurrentInvocation current, List<BudgetVerdict> budgets, boolean publish)
+            throws InterruptedException {
+        if (budgets.stream().allMatch(BudgetVerdict::passed)) {
+            return budgets;
+        }
+        MeasurementLock.lock();
+        try {
+            return SecondMeasurement.explain(current, budgets, publish);
+        } finally {
+            MeasurementLock.unlock();
         }
     }
 

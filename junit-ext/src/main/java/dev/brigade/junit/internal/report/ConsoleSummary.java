@@ -110,12 +110,15 @@ public final class ConsoleSummary implements TestExecutionListener {
             boolean filesNamed = false;
             for (Check check : r.checks()) {
                 if (check.verdict().failed()) {
-                    boolean explained = check instanceof Check.Base && r.explanation() != null;
+                    Explanation explanation = check instanceof Check.Budget b ? b.explanation()
+                            : check instanceof Check.Base ? r.explanation() : null;
+                    boolean budget = check instanceof Check.Budget;
                     failures.add(shortName(r) + " " + printable(r.invocation()) + ": " + check.metric() + " "
                             + figure(r, check.metric()) + ", " + Verdicts.console(check)
-                            + (explained ? "; where: " + printable(r.explanation().headline()) : "")
-                            + (explained && !filesNamed ? files(r.explanation()) : ""));
-                    filesNamed |= explained;
+                            + (explanation != null ? "; where" + (budget ? " the time goes: " : ": ")
+                            + printable(explanation.headline()) : "")
+                            + (explanation != null && (budget || !filesNamed) ? files(explanation) : ""));
+                    filesNamed |= explanation != null && !budget;
                 }
             }
         }

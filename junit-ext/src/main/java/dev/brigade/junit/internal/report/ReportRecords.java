@@ -75,9 +75,13 @@ final class ReportRecords {
         return explanation.withFlame(Flames.read(explanation.stacks()));
     }
 
-    /** A budget's verdict as the files keep it: metric, limit in the metric's unit, pass or fail. */
+    /**
+     * A budget's verdict as the files keep it: metric, limit in the metric's unit, pass or fail, and a failed one's
+     * explanation from its second measurement.
+     */
     static Check.Budget budget(BudgetVerdict verdict) {
-        return new Check.Budget(verdict.metric(), verdict.limit(), Verdict.failedIf(!verdict.passed()));
+        return new Check.Budget(verdict.metric(), verdict.limit(), Verdict.failedIf(!verdict.passed()),
+                verdict.explanation().isEmpty() ? null : Explanation.of(verdict.explanation(), null, List.of()));
     }
 
     private static Check.Baseline baseline(BaselineComparison r, List<BaselineStore.RecordedRun> runs) {

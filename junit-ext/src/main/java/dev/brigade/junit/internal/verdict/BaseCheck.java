@@ -79,13 +79,7 @@ public final class BaseCheck {
      * guide to a failed gate, which stays last.
      */
     private static String message(BaseComparison comparison, List<String> explanation) {
-        String message = comparison.message();
-        if (explanation.isEmpty()) {
-            return message;
-        }
-        String nl = System.lineSeparator();
-        int last = message.lastIndexOf(nl);
-        return message.substring(0, last) + nl + String.join(nl, explanation) + message.substring(last);
+        return FailureLines.before(comparison.message(), explanation);
     }
 
     private static String unit(BaseComparison comparison) {

@@ -81,6 +81,35 @@ public final class BudgetCheck {
                 : new MultipleFailuresError("Budgets exceeded on " + plan.where(), failures);
     }
 
+    /**
+     * What the result of a second measurement says of failed verdict {@code verdict}:
+     * {@code the budget failed again: nanosPerHop 12.3 µs [12.1–12.5]}, or {@code passed this time: ...}.
+     */
+    static String again(MethodPlan plan, BudgetVerdict verdict, Measurement again) {
+        for (BudgetSpec budget : plan.budgets()) {
+            for (BudgetSpec.SetLimit set : budget.limits()) {
+                if (!budget.textOf(set).equals(verdict.budget())) {
+                    continue;
+                }
+                Measurement target = set.limit().source().target(again, budget.kind());
+                if (target == null) {
+                    return "it measured no " + verdict.metric();
+                }
+                boolean failed;
+                try {
+                    set.limit().check(target, set.value());
+                    failed = false;
+                } catch (AssertionError e) {
+                    failed = true;
+                }
+                dev.brigade.measure.Estimate figure = target.metrics().get(verdict.metric());
+                return (failed ? "the budget failed again: " : "the budget passed this time: ") + verdict.metric()
+                        + (figure == null ? "" : " " + dev.brigade.measure.Units.formatInterval(figure));
+            }
+        }
+        return "its budget was not found";
+    }
+
     private static String hint(Limit.Source source, TaskKind kind) {
         return switch (source) {
             case BRIGADE -> "call run() on the injected BrigadeFixture with kind " + kind

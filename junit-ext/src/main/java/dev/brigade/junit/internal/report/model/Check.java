@@ -21,8 +21,16 @@ public sealed interface Check {
 
     Verdict verdict();
 
-    /** A budget: the metric's median at most {@code limit}, in the metric's unit. */
-    record Budget(String metric, double limit, Verdict verdict) implements Check {
+    /**
+     * A budget: the metric's median at most {@code limit}, in the metric's unit; a failed one with where the time
+     * and allocation of its kind go, from a second measurement ({@code explanation}, null when there is none).
+     */
+    record Budget(String metric, double limit, Verdict verdict, Explanation explanation) implements Check {
+
+        /** A budget without an explanation. */
+        public Budget(String metric, double limit, Verdict verdict) {
+            this(metric, limit, verdict, null);
+        }
     }
 
     /**

@@ -9,12 +9,14 @@ import org.apiguardian.api.API;
  * Where the cost of a result's failed comparison with the base build moved, as its failure message says it: the
  * lines under the ratio (methods, allocation sites, counts per hop or task, the recording's files), from the JFR
  * recording of the paired rounds; its headline, the one line a summary has room for; the files it left; and both
- * sides' stacks as a tree, for the page's flame graph. Immutable.
+ * sides' stacks as a tree, for the page's flame graph. Also where the time of a failed budget's kind goes, from the
+ * recording of a second measurement (one side, no flame graph). Immutable.
  *
  * <p>Public for {@code report}, which builds and renders it beside this package.
  *
- * @param headline  the method that moved most ({@code +1.9 µs/hop  com.example.Codec.encode(Frame) ...}), else the
- *                  first line (e.g. why there is no explanation)
+ * @param headline  the method that moved most ({@code +1.9 µs/hop  com.example.Codec.encode(Frame) ...}), or for a
+ *                  budget the method the time goes to most ({@code 1.9 µs/hop  com.example.Codec.encode(Frame) ...}),
+ *                  else the first line (e.g. why there is no explanation)
  * @param lines     every line, as the failure message has them
  * @param recording the {@code .jfr} of the paired rounds; null when none was written
  * @param stacks    the collapsed-stack files beside it, current then base; empty when none was written
@@ -31,11 +33,11 @@ public record Explanation(String headline, List<String> lines, String recording,
 
     /**
      * The explanation of {@code lines} as a failure message has them, with the files the recording left: under a
-     * heading line (two spaces), the moves (four spaces); the headline is the first move of time per hop or task,
-     * else the first line. No flame graph.
+     * heading line (two spaces), the moves (four spaces); the headline is the first move (or, for a budget, share)
+     * of time per hop or task, else the first line. No flame graph.
      */
     public static Explanation of(List<String> lines, String recording, List<String> stacks) {
-        String headline = lines.stream().filter(l -> l.startsWith("    ") && l.matches("\\s+[+-][^/]*/(hop|task)\\s.*"))
+        String headline = lines.stream().filter(l -> l.startsWith("    ") && l.matches("\\s+[+-]?[^/]*/(hop|task)\\s.*"))
                 .findFirst().or(() -> lines.stream().findFirst()).map(String::strip).orElse("");
         return new Explanation(headline, lines, recording, stacks, null);
     }

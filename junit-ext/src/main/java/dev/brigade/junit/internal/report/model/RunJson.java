@@ -111,19 +111,23 @@ public final class RunJson {
             m.put("notCompared", r.notCompared());
         }
         if (r.explanation() != null) {
-            Map<String, Object> explanation = new LinkedHashMap<>();
-            explanation.put("headline", r.explanation().headline());
-            explanation.put("lines", r.explanation().lines());
-            putIfPresent(explanation, "recording", r.explanation().recording());
-            if (!r.explanation().stacks().isEmpty()) {
-                explanation.put("stacks", r.explanation().stacks());
-            }
-            if (r.explanation().flame() != null) {
-                explanation.put("flame", tree(r.explanation().flame()));
-            }
-            m.put("explanation", explanation);
+            m.put("explanation", tree(r.explanation()));
         }
         return m;
+    }
+
+    private static Map<String, Object> tree(Explanation e) {
+        Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("headline", e.headline());
+        explanation.put("lines", e.lines());
+        putIfPresent(explanation, "recording", e.recording());
+        if (!e.stacks().isEmpty()) {
+            explanation.put("stacks", e.stacks());
+        }
+        if (e.flame() != null) {
+            explanation.put("flame", tree(e.flame()));
+        }
+        return explanation;
     }
 
     /** A flame graph's tree as brigade-results.json holds it, also the JSON the page draws it from. */
@@ -184,6 +188,9 @@ public final class RunJson {
         v.put("metric", b.metric());
         v.put("limit", b.limit());
         v.put("verdict", json(b.verdict()));
+        if (b.explanation() != null) {
+            v.put("explanation", tree(b.explanation()));
+        }
         return v;
     }
 
@@ -331,10 +338,11 @@ public final class RunJson {
                 numbers(m.get("values")), string(m, "belowResolution"));
     }
 
-    /** A budget's verdict from its tree: {@code metric}, {@code limit}, {@code verdict}. */
+    /** A budget's verdict from its tree: {@code metric}, {@code limit}, {@code verdict}, maybe {@code explanation}. */
     public static Check.Budget budget(Object tree) {
         Map<?, ?> m = object(tree);
-        return new Check.Budget(string(m, "metric"), number(m, "limit"), verdict(m));
+        return new Check.Budget(string(m, "metric"), number(m, "limit"), verdict(m),
+                m.get("explanation") == null ? null : explanation(object(m.get("explanation"))));
     }
 
     private static Check.Baseline baseline(Object tree) {
