@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  * ({@link Explainer#profile}): the second measurement of a failed {@code @Budget}. The same figures as an
  * {@link Explanation} of a comparison, for one side and without a diff. Immutable.
  *
+ * <p>Public for {@code verdict}, whose {@code SecondMeasurement} words a failed budget's explanation from it.
+ *
  * @param unit        {@code hop} or {@code task}
  * @param methods     the methods the time goes to most (total: in them and what they call), callers left out when a
  *                    method they call carries their time, as {@link Explanation.MethodShift}s of the current side

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * first: a budget is an absolute limit, and a recording costs a measurement 1.7–4.0 % (docs/methodology.md), so it
  * would move the verdict. The verdict stays the first measurement's; the lines
  * say whether the second confirmed it. A passing budget runs nothing. Stateless; the caller holds the measurement lock.
+ *
+ * <p>Public for {@code lifecycle}, which measures a failed budget's result again after the invocation (in the test's
+ * JVM or a {@code @Fork} child).
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class SecondMeasurement {
