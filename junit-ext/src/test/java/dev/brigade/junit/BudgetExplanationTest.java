@@ -104,6 +104,12 @@ class BudgetExplanationTest {
                 .contains("BudgetExplanationTest$Cases.burnsTheTime()");
         assertThat(dev.brigade.junit.internal.report.RunReportAccess.summary(records).replaceAll("\\s+", " "))
                 .contains("; where the time goes: ").contains("BudgetExplanationTest$Cases.burnsTheTime()");
+        // summary.md's row and the page's section of the test
+        assertThat(Files.readString(reports.resolve("summary.md"))).contains("; where the time goes: ")
+                .contains("BudgetExplanationTest$Cases.burnsTheTime()");
+        assertThat(Files.readString(reports.resolve("report.html")))
+                .contains(": nanosPerHop over budget; where the time goes, measured again</summary><pre>")
+                .contains("BudgetExplanationTest$Cases.burnsTheTime()");
         // the passing budget ran no second measurement: no recording, no entry
         assertThat(Leftovers.files(reports))
                 .noneMatch(f -> f.contains(".passing-") && (f.endsWith(".jfr") || f.endsWith(".collapsed")));

@@ -1,5 +1,6 @@
 package dev.brigade.junit.internal.report;
 
+import dev.brigade.junit.internal.report.model.Check;
 import dev.brigade.junit.internal.report.model.Explanation;
 import dev.brigade.junit.internal.report.model.Flame;
 import dev.brigade.junit.internal.report.model.Result;
@@ -10,7 +11,8 @@ import java.util.Locale;
 /**
  * What a test's section of the page says of its comparisons with the base build besides their verdicts: where the
  * cost of a failed one moved (its explanation's lines and its differential flame graph), and that a test new in the
- * change was not compared.
+ * change was not compared; and where the time of a failed budget's kind goes, from its second measurement (the lines
+ * only: one side, no flame graph).
  * Stateless.
  */
 final class BaseNotes {
@@ -34,6 +36,15 @@ final class BaseNotes {
                     flame(html, r, r.explanation(), flames);
                 }
                 html.append("</details>");
+            }
+            for (Check check : r.checks()) {
+                if (check instanceof Check.Budget b && b.verdict().failed() && b.explanation() != null) {
+                    html.append("<details class=\"explanation\" open><summary>").append(HtmlReport.escape(r.label()))
+                            .append(": ").append(HtmlReport.escape(b.metric()))
+                            .append(" over budget; where the time goes, measured again</summary><pre>")
+                            .append(HtmlReport.escape(String.join("\n", b.explanation().lines())))
+                            .append("</pre></details>");
+                }
             }
         }
         String notCompared = ConsoleSummary.notCompared(results);

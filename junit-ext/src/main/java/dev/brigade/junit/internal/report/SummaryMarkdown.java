@@ -12,7 +12,8 @@ import java.util.List;
  * {@code summary.md}: the run's verdicts as a Markdown table, for a pull request (GitHub Actions'
  * {@code $GITHUB_STEP_SUMMARY}, a GitLab job or a review comment): one row per budget, baseline comparison and
  * comparison with the base build, failures first, then the tests new in the change, then the rest; a heading that
- * counts them. A failed comparison with the base build says where its cost moved, in the explanation's headline.
+ * counts them. A failed comparison with the base build says where its cost moved, and a failed budget where the time
+ * of its kind goes (from its second measurement), in the explanation's headline.
  * Stateless; the verdicts are the extension's, counted and worded by {@link Verdicts}.
  */
 final class SummaryMarkdown implements ReportFormat {
@@ -34,8 +35,11 @@ final class SummaryMarkdown implements ReportFormat {
         for (Result r : results) {
             for (Check check : r.checks()) {
                 boolean failed = check.verdict().failed();
-                String where = check instanceof Check.Base && failed && r.explanation() != null
-                        ? "; where: " + r.explanation().headline() : "";
+                String where = !failed ? ""
+                        : check instanceof Check.Base && r.explanation() != null
+                                ? "; where: " + r.explanation().headline()
+                        : check instanceof Check.Budget b && b.explanation() != null
+                                ? "; where the time goes: " + b.explanation().headline() : "";
                 String verdict = Verdicts.shout(check.verdict());
                 rows.add(new Row(failed ? Row.FAILED : Row.PASSED, failed ? "**" + verdict + "**" : verdict, r.test(),
                         r.kind(), Verdicts.kind(check), check.metric(), figures(r, check) + where));
