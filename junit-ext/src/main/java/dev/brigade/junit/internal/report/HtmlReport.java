@@ -10,7 +10,6 @@ import dev.brigade.junit.internal.report.model.Result;
 import dev.brigade.junit.internal.report.model.Run;
 import dev.brigade.junit.internal.report.model.RunJson;
 import dev.brigade.measure.Bytes;
-import dev.brigade.measure.Metric;
 import dev.brigade.measure.Units;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,7 +60,7 @@ final class HtmlReport implements ReportFormat {
                 .append(results == 1 ? " result" : " results").append(" of ").append(tests.size())
                 .append(tests.size() == 1 ? " test" : " tests").append(", ")
                 .append(escape(String.valueOf(run.createdAt()))).append("</p>\n");
-        verdicts(html, tests, ids, machine);
+        VerdictTables.verdicts(html, tests, ids, machine);
         findings(html, run.findings());
         html.append("<p class=\"filter\"><label>Filter tests <input type=\"search\" id=\"filter\"")
                 .append(" placeholder=\"part of a test name\" autocomplete=\"off\"></label>")
@@ -72,12 +70,12 @@ final class HtmlReport implements ReportFormat {
         for (Run.Test test : tests) {
             html.append("<section class=\"test\" id=\"").append(ids.get(test.name()))
                     .append("\"><details open><summary><h2>").append(escape(test.name())).append("</h2> ")
-                    .append(badge(Verdicts.Counts.of(test.results()))).append("</summary>");
+                    .append(VerdictTables.badge(Verdicts.Counts.of(test.results()))).append("</summary>");
             html.append(BaseNotes.html(test.results(), flames));
             section(html, test.results(), machine, charts);
             html.append("</details></section>\n");
         }
-        table(html, tests, ids);
+        VerdictTables.table(html, tests, ids);
         html.append("<section><h2>Machine</h2><table class=\"machine\">");
         machine.fields().forEach(f -> html.append("<tr><th>").append(escape(f.name()))
                 .append("</th><td>").append(escape(f.value())).append("</td></tr>"));
@@ -252,68 +250,13 @@ final class HtmlReport implements ReportFormat {
         html.append("></canvas><figcaption>").append(escape(caption)).append("</figcaption></figure>");
     }
 
-    /**
-     * The run's verdicts first: one line of counts, the list of failures (each linked to its test's section), and
-     * the machine and JDK in one line.
-     */
-    private static void verdicts(StringBuilder html, List<Run.Test> tests, Map<String, String> ids,
-                                 Machine machine) {
-        Verdicts.Counts counts = Verdicts.Counts.of(tests.stream().flatMap(t -> t.results().stream()).toList());
-        html.append("<div class=\"verdicts\" id=\"verdicts\"><p class=\"counts\">");
-        count(html, "budgets", "budgets", counts.budgets(), false);
-        html.append(" · ");
-        count(html, "baselines", "baselines", counts.baselines(), true);
-        html.append(" · ");
-        count(html, "base", "base comparisons", counts.base(), true);
-        html.append("</p>\n");
-        List<String> failures = new ArrayList<>();
-        for (Run.Test test : tests) {
-            String t = test.name();
-            for (Result r : test.results()) {
-                for (Check check : r.checks()) {
-                    if (check.verdict().failed()) {
-                        failures.add("<li><a href=\"#" + ids.get(t) + "\" title=\"" + escape(t) + "\">"
-                                + escape(t.substring(t.lastIndexOf('.') + 1)) + "</a> " + escape(r.label()) + ": "
-                                + escape(Verdicts.failure(r, check)) + "</li>");
-                    }
-                }
-            }
-        }
-        if (failures.isEmpty()) {
-            html.append("<p class=\"none\">No budget, baseline or base comparison failed.</p>\n");
-        } else {
-            html.append("<ol class=\"failures\">").append(String.join("", failures)).append("</ol>\n");
-        }
-        html.append("<p class=\"machine\">").append(escape(machineLine(machine))).append("</p></div>\n");
-    }
-
-    /** {@code budgets 3 passed, 1 failed}, each count in an element that names it, for a reader and for tests. */
-    private static void count(StringBuilder html, String key, String name, Verdicts.Tally tally, boolean none) {
-        html.append("<span class=\"count\">").append(name).append(" <b data-count=\"").append(key)
-                .append(".pass\">").append(tally.passed()).append("</b> passed, <b data-count=\"").append(key)
-                .append(".fail\"").append(tally.failed() > 0 ? " class=\"fail\"" : "").append(">")
-                .append(tally.failed()).append("</b> failed");
-        if (none) {
-            html.append(", <b data-count=\"").append(key).append(".none\">").append(tally.none())
-                    .append("</b> not compared");
-        }
-        html.append("</span>");
-    }
-
-    /** A test's verdicts at a glance, beside its name. */
-    private static String badge(Verdicts.Counts counts) {
-        return counts.failed() > 0 ? "<span class=\"badge fail\">" + counts.failed() + " failed</span>"
-                : counts.passed() > 0 ? "<span class=\"badge pass\">" + counts.passed() + " passed</span>"
-                : "<span class=\"badge\">no verdict</span>";
-    }
-
     /** A run read from a tree without a machine has none: every field unknown. */
     private static Machine machine(Machine machine) {
         return machine == null ? new Machine(null, null, null, null, null, null, null) : machine;
     }
 
     /** {@code Linux amd64, 2 CPUs (AMD EPYC 7B13), JDK 21.0.5, fingerprint 3f2a9c01b7e4}: what the file holds. */
-    private static String machineLine(Machine m) {
+    static String machineLine(Machine m) {
         List<String> parts = new ArrayList<>();
         if (m.os() != null) {
             parts.add(m.os() + (m.arch() == null || m.os().endsWith(m.arch()) ? "" : " " + m.arch()));
@@ -370,46 +313,6 @@ final class HtmlReport implements ReportFormat {
 
     private static String text(String field) {
         return field == null ? "" : field;
-    }
-
-    /** The full table of every result's main metrics, below the sections; a click on a header sorts it. */
-    private static void table(StringBuilder html, List<Run.Test> tests, Map<String, String> ids) {
-        html.append("<section class=\"all\"><h2>All results</h2><table class=\"summary sortable\"><thead><tr>");
-        for (String header : List.of("test", "invocation", "kind", "metric", "median [95 % CI]", "budget",
-                "baseline")) {
-            html.append("<th title=\"sort by ").append(header).append("\">").append(header).append("</th>");
-        }
-        html.append("</tr></thead><tbody>");
-        for (Run.Test test : tests) {
-            String name = test.name();
-            for (Result r : test.results()) {
-                r.metrics().forEach((metric, figure) -> {
-                    if (!Metric.isMain(metric)) {
-                        return;
-                    }
-                    html.append("<tr><td title=\"").append(escape(name)).append("\"><a href=\"#")
-                            .append(ids.get(name)).append("\">").append(escape(name.substring(name.lastIndexOf('.')
-                                    + 1))).append("</a></td><td class=\"inv\">").append(escape(r.invocation()))
-                            .append("</td><td>").append(escape(r.kind())).append("</td><td>").append(escape(metric))
-                            .append("</td><td class=\"num\" data-sort=\"").append(figure.median()).append("\">")
-                            .append(escape(ConsoleSummary.figure(figure))).append("</td>");
-                    verdictCell(html, r.budgets(), metric);
-                    List<Check> againstBaselines = new ArrayList<>(r.baselines());
-                    againstBaselines.addAll(r.base());
-                    verdictCell(html, againstBaselines, metric);
-                    html.append("</tr>");
-                });
-            }
-        }
-        html.append("</tbody></table></section>\n");
-    }
-
-    /** A cell of the table: the checks of {@code metric}, coloured by the worst of them. */
-    private static void verdictCell(StringBuilder html, List<? extends Check> checks, String metric) {
-        List<? extends Check> ofMetric = checks.stream().filter(c -> metric.equals(c.metric())).toList();
-        Optional<String> worst = Verdicts.of(ofMetric).map(Verdicts::word);
-        html.append("<td class=\"").append(worst.orElse("none")).append("\">").append(ofMetric.isEmpty() ? "–"
-                : escape(String.join(", ", ofMetric.stream().map(Verdicts::cell).toList()))).append("</td>");
     }
 
     /** {@code metric} of each of {@code results} that has it, as text: {@code VIRTUAL 2.41 ms, PLATFORM below ...}. */
