@@ -84,8 +84,9 @@ class KilledForkTest {
         Event finished = results.testEvents().finished().list().get(0);
         assertThat(Duration.between(killedAt, finished.getTimestamp())).as("from the kill to the failure")
                 .isLessThan(Duration.ofSeconds(10));
-        System.out.println("SIGKILL to the failure of the test: " + Duration.between(killedAt, finished.getTimestamp())
-                .toMillis() + " ms");
+        // printed for scripts/repeat-tests.sh
+        System.out.println("[observed] KilledForkTest.killToFailureMillis " + Duration.between(killedAt,
+                finished.getTimestamp()).toMillis());
         assertThat(RunReportAccess.records()).as("no partial result in the run's report")
                 .noneMatch(r -> r.get("test").equals(Measuring.class.getName() + "#killedMidway"));
         assertThat(Leftovers.childProcesses()).as("child processes").isEmpty();

@@ -69,8 +69,9 @@ class TimeoutTest {
             Duration took = Duration.between(results.testEvents().started().list().stream()
                     .filter(s -> s.getTestDescriptor().equals(finished.getTestDescriptor())).findFirst().orElseThrow()
                     .getTimestamp(), finished.getTimestamp());
-            System.out.println(finished.getTestDescriptor().getDisplayName() + " timed out after " + took.toMillis()
-                    + " ms");
+            // printed for scripts/repeat-tests.sh
+            System.out.println("[observed] TimeoutTest." + finished.getTestDescriptor().getDisplayName()
+                    .replaceAll("\\W", "") + "TimedOutAfterMillis " + took.toMillis());
             assertThat(took).as("%s took", finished.getTestDescriptor().getDisplayName())
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1)).isLessThan(Duration.ofSeconds(1).plus(MARGIN));
         }
