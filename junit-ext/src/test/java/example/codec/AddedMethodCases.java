@@ -26,7 +26,7 @@ public class AddedMethodCases {
             @org.junit.jupiter.api.extension.ExtendWith(OnlyInATest.class)
             public class AddedMethodCases {
                 @Brigade(tasks = 20, kinds = dev.brigade.fixture.TaskKind.VIRTUAL, warmup = "100ms", measure = "300ms")
-                @AgainstBase(tolerance = "50%")
+                @AgainstBase(tolerance = "50%", measure = "300ms")
                 void roundTrip(BrigadeFixture brigade) {
                     brigade.measureMemory(false).spin(Duration.ofNanos(SampleCodec.nanosPerHop())).run();
                 }
@@ -34,13 +34,13 @@ public class AddedMethodCases {
             """;
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "100ms", measure = "300ms")
-    @AgainstBase(tolerance = "50%")
+    @AgainstBase(tolerance = "50%", measure = "300ms")
     void roundTrip(BrigadeFixture brigade) {
         brigade.measureMemory(false).spin(Duration.ofNanos(SampleCodec.nanosPerHop())).run();
     }
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "100ms", measure = "300ms")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "300ms")
     void addedMethod(BrigadeFixture brigade) {
         brigade.measureMemory(false).spin(Duration.ofNanos(SampleCodec.nanosPerHop())).run();
     }

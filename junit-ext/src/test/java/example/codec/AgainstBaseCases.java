@@ -23,7 +23,7 @@ public class AgainstBaseCases {
     }
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "100ms", measure = "1s")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "1s")
     void roundTrip(BrigadeFixture brigade) {
         brigade.measureMemory(false).spin(Duration.ofNanos(nanosPerHop)).run();
     }

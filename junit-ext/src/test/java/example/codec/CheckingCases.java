@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class CheckingCases {
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "100ms", measure = "300ms")
-    @AgainstBase
+    @AgainstBase(measure = "300ms")
     void roundTrip(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(SampleCodec::check).run();
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class DefaultToleranceCases {
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "100ms", measure = "1s")
-    @AgainstBase(metrics = "cpuNanosPerHop")
+    @AgainstBase(metrics = "cpuNanosPerHop", measure = "1s")
     void roundTrip(BrigadeFixture brigade) {
         brigade.measureMemory(false).spin(Duration.ofNanos(SampleCodec.nanosPerHop())).run();
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class ForkedAgainstBaseCases {
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "100ms", measure = "1s")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "1s")
     @Fork
     void roundTrip(BrigadeFixture brigade) {
         brigade.measureMemory(false).spin(Duration.ofNanos(SampleCodec.nanosPerHop())).run();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class NewInThisChangeCases {
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "100ms", measure = "300ms")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "300ms")
     void roundTrip(BrigadeFixture brigade) {
         brigade.measureMemory(false).spin(Duration.ofNanos(SampleCodec.nanosPerHop())).run();
     }

@@ -18,32 +18,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class ExplainCases {
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "200ms", measure = "1s")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "1s")
     void time(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "200ms", measure = "1s")
-    @AgainstBase(tolerance = "5%", metrics = "allocatedBytesPerHop")
+    @AgainstBase(tolerance = "5%", metrics = "allocatedBytesPerHop", measure = "1s")
     void allocation(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
 
     @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "1s")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "1s")
     void timePlatform(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
 
     @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "1s")
-    @AgainstBase(tolerance = "5%", metrics = "allocatedBytesPerHop")
+    @AgainstBase(tolerance = "5%", metrics = "allocatedBytesPerHop", measure = "1s")
     void allocationPlatform(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
 
     /** {@link #timePlatform} measured three times as long: a platform brigade gives few execution samples a second. */
     @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "3s")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "3s")
     void timePlatformLong(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class ForkedExplainCases {
 
     @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "200ms", measure = "1s")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "1s")
     @Fork
     void time(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class KindCases {
 
     @Spawn(tasks = 100, kinds = VIRTUAL, warmup = "100ms", measure = "500ms")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "500ms")
     void spawn(SpawnFixture spawn) {
         spawn.body(Codec::hop).run();
     }
 
     @Brigade(tasks = 20, kinds = ASYNC, warmup = "100ms", measure = "500ms")
-    @AgainstBase(tolerance = "5%")
+    @AgainstBase(tolerance = "5%", measure = "500ms")
     void async(BrigadeFixture brigade) {
         brigade.measureMemory(false).work(Codec::hop).run();
     }

@@ -48,4 +48,17 @@ public @interface AgainstBase {
      * @return the tolerance as written, e.g. {@code "0.05"} or {@code "5%"}; {@code ""} for the configured one
      */
     String tolerance() default "";
+
+    /**
+     * How long the comparison may measure at most: it stops as soon as its interval is decided (wholly above or
+     * below {@code 1 + tolerance}, after 20 pairs of rounds at least), else after the longer of this and the
+     * fixture's own {@code measure} ({@code @Brigade}'s, {@code @Spawn}'s, or a plain test's fixture's default), per
+     * side. Scaled by {@value Constants#SCALE_PROPERTY_NAME} as {@code measure} is; a {@code measure(...)} the test's
+     * body sets itself wins. 5 s by default: at {@code @Brigade}'s default of 1 s a 500-task brigade 10 % slower per
+     * hop was caught 16 times in 20 ({@code VIRTUAL}) and 11 in 20 ({@code PLATFORM}), at 5 s 101 in 102 and 99 in
+     * 101, most comparisons deciding in 2–4 s (docs/methodology.md).
+     *
+     * @return a duration such as {@code "5s"} or {@code "500ms"}
+     */
+    String measure() default "5s";
 }

@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.brigade.fixture.BrigadeFixture;
 import dev.brigade.junit.internal.report.RunReportAccess;
 import example.codec.AddedMethodCases;
 import example.codec.AgainstBaseCases;
@@ -19,9 +20,10 @@ import example.codec.NewInThisChangeCases;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import dev.brigade.fixture.BrigadeFixture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,7 @@ class AgainstBaseTest {
         Path classes = BaseBuilds.sampleCodec(dir, "21", nanosPerHop);
         String testClass = cases.getName().replace('.', '/') + ".class";
         try (InputStream in = cases.getClassLoader().getResourceAsStream(testClass)) {
+            Files.createDirectories(classes.resolve(testClass).getParent());
             Files.copy(in, classes.resolve(testClass));
         }
         return classes.toString();
@@ -324,5 +327,80 @@ class AgainstBaseTest {
                                             + " [AgainstBaseTest.NoTolerance#roundTrip]: a tolerance is the slowdown"
                                             + " an @AgainstBase comparison allows")))));
         }
+    }
+
+    /**
+     * What each test's fixture measures at most, as its body sees it before setting a short time of its own (which
+     * wins): the current side's, in this loader's copy of the class (the base side's copy is the base build's).
+     */
+    @TestKit.TestCase
+    static class Measures {
+        static final Map<String, Duration> SEEN = new ConcurrentHashMap<>();
+
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @AgainstBase(tolerance = "90%")
+        void byDefault(BrigadeFixture brigade) {
+            seen("byDefault", brigade);
+        }
+
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @AgainstBase(tolerance = "90%", measure = "200ms")
+        void lowered(BrigadeFixture brigade) {
+            seen("lowered", brigade);
+        }
+
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "7s")
+        @AgainstBase(tolerance = "90%")
+        void longerOwn(BrigadeFixture brigade) {
+            seen("longerOwn", brigade);
+        }
+
+        @org.junit.jupiter.api.Test
+        @AgainstBase(tolerance = "90%")
+        void plain(BrigadeFixture brigade) {
+            seen("plain", brigade);
+        }
+
+        private static void seen(String test, BrigadeFixture brigade) {
+            SEEN.put(test, brigade.measure());
+            brigade.tasks(20).warmup(Duration.ZERO).measure(Duration.ofMillis(20)).measureMemory(false).run();
+        }
+    }
+
+    @Test
+    void a_comparison_measures_five_seconds_at_most_by_default_or_the_longer_of_its_own_and_the_fixtures()
+            throws Exception {
+        Measures.SEEN.clear();
+        TestKit.run(Measures.class, Constants.BASE_CLASSPATH_PROPERTY_NAME, baseBuild(20_000, Measures.class),
+                Constants.SCALE_PROPERTY_NAME, "0.5");
+
+        // scaled by 0.5 as measure is: 5 s → 2.5 s; the plain test's fixture measures 1 s by default
+        assertThat(Measures.SEEN).containsOnly(Map.entry("byDefault", Duration.ofMillis(2_500)),
+                Map.entry("lowered", Duration.ofMillis(100)), Map.entry("longerOwn", Duration.ofMillis(3_500)),
+                Map.entry("plain", Duration.ofMillis(2_500)));
+
+        // without a base build nothing is paired: each fixture measures as its annotation says
+        Measures.SEEN.clear();
+        TestKit.run(Measures.class, Constants.SCALE_PROPERTY_NAME, "0.5");
+        assertThat(Measures.SEEN).containsOnly(Map.entry("byDefault", Duration.ofMillis(25)),
+                Map.entry("lowered", Duration.ofMillis(25)), Map.entry("longerOwn", Duration.ofMillis(3_500)),
+                Map.entry("plain", Duration.ofMillis(500)));
+    }
+
+    @TestKit.TestCase
+    static class BadMeasure {
+        @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "0ms", measure = "50ms")
+        @AgainstBase(measure = "soon")
+        void roundTrip(BrigadeFixture brigade) {
+            brigade.run();
+        }
+    }
+
+    @Test
+    void a_bad_measure_is_a_configuration_error_that_names_it() {
+        TestKit.run(BadMeasure.class).allEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(
+                        "Configuration error: @AgainstBase(measure = \"soon\") on method"
+                                + " [AgainstBaseTest.BadMeasure#roundTrip]: ")))));
     }
 }

@@ -40,7 +40,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * again (a comma-separated list). {@code -Dbrigade.calibration.changes=same,+10%} rotates through fewer changes, and
  * {@code -Dbrigade.calibration.steps=20,40,589,1177} gives the spins' steps (VIRTUAL +5 %, +10 %, PLATFORM +5 %,
  * +10 %) instead of sizing them from pilots, to continue an earlier run with the same changes;
- * {@code -Dbrigade.calibration.measure=1s} measures as long as {@code @Brigade}'s default instead of 5 s, and
+ * {@code -Dbrigade.calibration.measure=1s} measures as long as {@code @Brigade}'s default instead of 5 s,
+ * {@code -Dbrigade.calibration.measure=default} writes {@code @Brigade} without {@code measure} and a bare
+ * {@code @AgainstBase} (every setting its default: tolerance 5 %, measure 5 s at most), and
  * {@code -Dbrigade.calibration.work=codec} gives every hop ten Base64 round trips of a 56-byte message besides the
  * spin (library code that allocates and is compiled in tiers, where the spin is one loop).
  */
@@ -167,13 +169,14 @@ public final class BaseCalibration {
                 import dev.brigade.junit.AgainstBase;
                 import dev.brigade.junit.Brigade;
                 class CalibrationSubject {
-                    @Brigade(tasks = 500, kinds = TaskKind.%s, link = LinkType.QUEUE, measure = "%s")
-                    @AgainstBase(tolerance = "5%%")
+                    @Brigade(tasks = 500, kinds = TaskKind.%s, link = LinkType.QUEUE%s)
+                    @AgainstBase%s
                     void hop(BrigadeFixture brigade) {
                         brigade.measureMemory(false).work(HopWork::hop).run();
                     }
                 }
-                """.formatted(kind, measure));
+                """.formatted(kind, measure.equals("default") ? "" : ", measure = \"" + measure + "\"",
+                measure.equals("default") ? "" : "(tolerance = \"5%\")"));
         Path classes = dir.resolve("classes");
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-proc:none",
                 "-cp", System.getProperty("java.class.path"), "-d", classes.toString(),

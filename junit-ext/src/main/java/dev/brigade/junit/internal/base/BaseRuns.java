@@ -22,6 +22,7 @@ import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
 import dev.brigade.measure.PairedRatio;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ public final class BaseRuns {
                     + " is gone: its current side ended"));
             store.put(Pairing.Build.class, Pairing.Build.BASE);
             store.put(Pairing.class, pairing);
+            plan.base().ifPresent(s -> store.put(PairedMeasure.class, PairedMeasure.of(s, plan)));
             return;
         }
         Optional<BaseSpec> spec = plan.base();
@@ -92,22 +94,40 @@ public final class BaseRuns {
             if (build.beside()) {
                 store.put(Pairing.Build.class, Pairing.Build.CURRENT);
                 store.put(Pairing.class, build.pairing());
+                store.put(PairedMeasure.class, PairedMeasure.of(spec.get(), plan));
             }
         }
     }
 
-    /** {@code fixture} paired as its invocation's side, if the invocation has a pairing; else as it was. */
+    /**
+     * {@code fixture} paired as its invocation's side, if the invocation has a pairing, measuring at most the longer
+     * of its own {@code measure} and {@code @AgainstBase}'s; else as it was.
+     */
     public static Object attach(Object fixture, ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         Pairing pairing = store.get(Pairing.class, Pairing.class);
         Pairing.Build side = store.get(Pairing.Build.class, Pairing.Build.class);
+        PairedMeasure least = Optional.ofNullable(store.get(PairedMeasure.class, PairedMeasure.class))
+                .orElse(new PairedMeasure(Duration.ZERO));
         if (pairing != null && fixture instanceof BrigadeFixture brigade) {
-            return Pairing.attach(brigade, pairing, side);
+            return Pairing.attach(brigade.measure(least.longer(brigade.measure())), pairing, side);
         }
         if (pairing != null && fixture instanceof SpawnFixture spawn) {
-            return Pairing.attach(spawn, pairing, side);
+            return Pairing.attach(spawn.measure(least.longer(spawn.measure())), pairing, side);
         }
         return fixture;
+    }
+
+    /** {@code @AgainstBase}'s {@code measure}, scaled: the least a paired fixture may measure at most. */
+    private record PairedMeasure(Duration measure) {
+
+        static PairedMeasure of(BaseSpec spec, MethodPlan plan) {
+            return new PairedMeasure(plan.settings().scaled(spec.measure()));
+        }
+
+        Duration longer(Duration own) {
+            return own.compareTo(measure) >= 0 ? own : measure;
+        }
     }
 
     /**

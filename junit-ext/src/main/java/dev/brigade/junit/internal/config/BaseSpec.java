@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.brigade.junit.AgainstBase;
 import dev.brigade.junit.Constants;
 import dev.brigade.measure.Metric;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +23,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param tolerance the slowdown allowed, a fraction
  * @param classpath {@value Constants#BASE_CLASSPATH_PROPERTY_NAME}, trimmed; empty for none
  * @param required  {@value Constants#BASE_REQUIRED_PROPERTY_NAME}: whether comparing nothing fails the test
+ * @param measure   the longest the comparison measures unless the fixture's own {@code measure} is longer, unscaled
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record BaseSpec(List<String> metrics, double tolerance, String classpath, boolean required) {
+public record BaseSpec(List<String> metrics, double tolerance, String classpath, boolean required,
+                       Duration measure) {
 
     /**
      * The method's {@code @AgainstBase}, if any, with the configuration: read once, into its {@link MethodPlan}.
@@ -56,7 +59,8 @@ public record BaseSpec(List<String> metrics, double tolerance, String classpath,
             boolean required = Settings.bool(configuration::get, where,
                     Constants.BASE_REQUIRED_PROPERTY_NAME, Constants.BASE_REQUIRED_DEFAULT,
                     "true (an @AgainstBase test that compared nothing fails) or false");
-            return new BaseSpec(Arrays.asList(a.metrics()), tolerance, classpath, required);
+            Duration measure = TemplateSpec.duration("@AgainstBase", "measure", a.measure(), true, where);
+            return new BaseSpec(Arrays.asList(a.metrics()), tolerance, classpath, required, measure);
         });
     }
 }
