@@ -10,6 +10,7 @@ import dev.brigade.junit.BrigadeExtension;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Units;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -38,6 +39,11 @@ class MemoryPerTaskFinding {
                     () -> spawn.kind(PLATFORM).parked(population));
             MemoryResult virtual = both.get(0);
             MemoryResult platform = both.get(1);
+            // the build's one memory fit in fresh JVMs (verify runs none): each population size in a JVM of its own,
+            // each size twice, and no child JVM left behind; a broken measurement, where the ratio is data
+            Assertions.assertThat(List.of(virtual, platform)).allSatisfy(m -> Assertions.assertThat(m.points())
+                    .extracting(MemoryResult.Point::tasks).hasSize(8).contains(population));
+            Assertions.assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
             finding.add(platform.rssBytesPerTask(), virtual.rssBytesPerTask(),
                     "VIRTUAL " + bytes(virtual) + ", PLATFORM " + bytes(platform) + " (fresh JVMs, up to "
                             + population + " tasks)");

@@ -186,7 +186,7 @@ class ExampleReportIT {
         // #all draws every chart at once: a headless screenshot does not wait for those drawn as they scroll in
         screenshot("#all", 900, images.resolve("example-top.png"));
         screenshot("?filter=HandOffTest%23handOff#all", 1500, images.resolve("example-kinds.png"));
-        screenshot("?filter=aParkedVirtualThreadWeighs#all", 1500, images.resolve("example-memory.png"));
+        screenshot("?filter=parkedVirtualThreadsWeighLittle#all", 1500, images.resolve("example-memory.png"));
         screenshot("?filter=CodecAgainstBaseTest#all", 1400, images.resolve("example-base.png"));
     }
 
