@@ -55,8 +55,8 @@ public @interface AgainstBase {
      * fixture's own {@code measure} ({@code @Brigade}'s, {@code @Spawn}'s, or a plain test's fixture's default), per
      * side. Scaled by {@value Constants#SCALE_PROPERTY_NAME} as {@code measure} is; a {@code measure(...)} the test's
      * body sets itself wins. 5 s by default: at {@code @Brigade}'s default of 1 s a 500-task brigade 10 % slower per
-     * hop was caught 16 times in 20 ({@code VIRTUAL}) and 11 in 20 ({@code PLATFORM}), at 5 s 101 in 102 and 99 in
-     * 101, most comparisons deciding in 2–4 s (docs/methodology.md).
+     * hop was caught 16 times in 20 ({@code VIRTUAL}) and 11 in 20 ({@code PLATFORM}); at this default 99 and 97
+     * times in 100, the median test taking 4.0–5.4 s (docs/methodology.md).
      *
      * @return a duration such as {@code "5s"} or {@code "500ms"}
      */
