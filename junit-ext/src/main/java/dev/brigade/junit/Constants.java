@@ -33,8 +33,8 @@ public final class Constants {
 
     /**
      * The directory Brigade writes the run's reports to, relative to the working directory, at the end of the test
-     * plan: brigade-results.json, jmh-results.json, bencher.json and report.html (see docs/reports.md). Default
-     * {@value #REPORT_DIR_DEFAULT}.
+     * plan: brigade-results.json, jmh-results.json, bencher.json, summary.md and report.html (see docs/reports.md).
+     * Default {@value #REPORT_DIR_DEFAULT}.
      */
     public static final String REPORT_DIR_PROPERTY_NAME = "brigade.report.dir";
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * then the comparisons with the baseline and with the base build and the budgets (a failed budget explained from a
  * second measurement, {@link SecondMeasurement}), all recorded for the run report
  * before the test fails with the first failure (a budget's, else the base build's, else the baseline's), the
- * others suppressed in it. A failed run records its results with the budgets, unchecked, and fails with its failure.
+ * others suppressed in it. A run whose body failed records its results with the budgets decided but not failed on,
+ * compares nothing, and fails with its own failure.
  */
 final class InvocationVerdicts {
 
