@@ -32,7 +32,7 @@ class SideBySideTest {
             SideBySideResult r = SideBySide.create().measure(Duration.ofSeconds(1)).decideAt(2.0)
                     .compare(platform, virtual);
 
-            PairedRatio perHop = r.nanosPerUnit(); // PLATFORM / VIRTUAL, e.g. 7.68× [7.20–8.10]
+            PairedRatio perHop = r.nanosPerUnit(); // PLATFORM / VIRTUAL, with its 95 % interval
             assertThat(perHop.isAbove(2.0)).as("PLATFORM/VIRTUAL per hop %s", perHop).isTrue();
         }
     }
