@@ -19,12 +19,7 @@ platform=$(tr ':' '\n' < "$out/cp.txt" | sed -n 's#.*/junit-platform-engine-\([^
 launcher=$HOME/.m2/repository/org/junit/platform/junit-platform-launcher/$platform/junit-platform-launcher-$platform.jar
 [ -f "$launcher" ] || ./mvnw -B -q dependency:get -Dartifact="org.junit.platform:junit-platform-launcher:$platform" >/dev/null
 cp="$PWD/$module/target/test-classes:$PWD/$module/target/classes:$(cat "$out/cp.txt"):$launcher"
-java=""
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  [ -n "$home" ] && [ -x "$home/bin/java" ] && [ -f "$home/release" ] || continue
-  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
-  if [ -n "$version" ] && [ "$version" -ge 21 ]; then java="$home/bin/java"; break; fi
-done
+java="$(.ci/jdk21)/bin/java"
 "${java%java}javac" -cp "$cp" -d "$out/launcher" scripts/RepeatTests.java
 for i in $(seq 1 "$runs"); do
   (cd "$module" && "$java" -XX:+UseG1GC -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$out/launcher:$cp" RepeatTests "$@" > "$out/run-$i.log" 2>&1) || true
