@@ -18,6 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code new Codec()} in the body means the base build's {@code Codec}; Brigade and JUnit are shared. Without it the
  * test runs as an ordinary measured test, and its report entry says that no base build was given.
  *
+ * <p>When both sides build brigades of the same shape (kind, tasks, built-in link, Brigade's own threads), both
+ * sides' rounds run on one of them, the current side's: its tasks run the base build's work in the base side's rounds,
+ * so that the two sides differ by their code alone, not by two brigades' hand-offs drifting apart (which moved the
+ * ratio of identical builds by a robust SD of 1.6–3.4 %; docs/methodology.md, "The per-JVM offset").
+ *
  * <pre>{@code
  * @Brigade(tasks = 500, kinds = VIRTUAL)
  * @AgainstBase(tolerance = "5%")

@@ -44,7 +44,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code -Dbrigade.calibration.measure=default} writes {@code @Brigade} without {@code measure} and a bare
  * {@code @AgainstBase} (every setting its default: tolerance 5 %, measure 5 s at most), and
  * {@code -Dbrigade.calibration.work=codec} gives every hop ten Base64 round trips of a 56-byte message besides the
- * spin (library code that allocates and is compiled in tiers, where the spin is one loop).
+ * spin (library code that allocates and is compiled in tiers, where the spin is one loop);
+ * {@code -Dbrigade.calibration.tolerance=2%} writes {@code @AgainstBase(tolerance = "2%")} (with
+ * {@code measure=default}, its only setting). The change {@code same-two} is an A/A comparison whose builds link
+ * their tasks through {@code Links.of(() -> new ArrayBlockingQueue<>(1))}, the queue of {@code LinkType.QUEUE} as
+ * the user's own link, which a paired run never shares: each side measures on its own brigade, as every paired
+ * run did before both sides' rounds ran on one.
  */
 public final class BaseCalibration {
 
@@ -87,6 +92,7 @@ public final class BaseCalibration {
                 ? Arrays.stream(args[3].split(",")).mapToLong(Long::parseLong).toArray() : null;
         String measure = args.length > 4 ? args[4] : "5s";
         boolean codec = args.length > 5 && args[5].equals("codec");
+        String tolerance = args.length > 6 ? args[6] : "default";
         Path work = Path.of("target/base-calibration").toAbsolutePath();
         double stepsPerNano = stepsPerNano();
         List<String> lines = new ArrayList<>();
@@ -96,8 +102,10 @@ public final class BaseCalibration {
         for (int k = 0; k < KINDS.length; k++) {
             String kind = KINDS[k];
             Path base = work.resolve(kind + "/base");
-            compile(base, kind, 0, measure, codec);
-            compile(work.resolve(kind + "/same"), kind, 0, measure, codec);
+            compile(base, kind, 0, measure, codec, tolerance, false);
+            compile(work.resolve(kind + "/base-two"), kind, 0, measure, codec, tolerance, true);
+            compile(work.resolve(kind + "/same"), kind, 0, measure, codec, tolerance, false);
+            compile(work.resolve(kind + "/same-two"), kind, 0, measure, codec, tolerance, true);
             double hop = Double.NaN;
             if (given == null) {
                 double[] hops = new double[PILOTS];
@@ -110,10 +118,10 @@ public final class BaseCalibration {
             for (int percent : new int[] {5, 10}) {
                 long steps = given != null ? given[2 * k + (percent == 5 ? 0 : 1)]
                         : Math.round(hop * percent / 100 * stepsPerNano);
-                compile(work.resolve(kind + "/+" + percent + "%"), kind, steps, measure, codec);
+                compile(work.resolve(kind + "/+" + percent + "%"), kind, steps, measure, codec, tolerance, false);
                 String line = String.format(Locale.ROOT, "# %s: pilots' hop %.0f ns, +%d%% spins %d steps (%.0f ns);"
-                        + " measure %s, work %s", kind, hop, percent, steps, steps / stepsPerNano, measure,
-                        codec ? "codec and spin" : "spin");
+                        + " measure %s, work %s, tolerance %s", kind, hop, percent, steps, steps / stepsPerNano, measure,
+                        codec ? "codec and spin" : "spin", tolerance);
                 System.err.println(line);
                 Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
             }
@@ -122,7 +130,8 @@ public final class BaseCalibration {
             int condition = i % (KINDS.length * changes.length);
             String kind = KINDS[condition / changes.length];
             String change = changes[condition % changes.length];
-            String[] row = runChild(work.resolve(kind + "/" + change), work.resolve(kind + "/base"));
+            String[] row = runChild(work.resolve(kind + "/" + change),
+                    work.resolve(kind + (change.endsWith("-two") ? "/base-two" : "/base")));
             String line = i + "\t" + kind + "\t" + change + "\t" + String.join("\t", row);
             lines.add(line);
             Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
@@ -136,7 +145,8 @@ public final class BaseCalibration {
      * Compiles the subject test class and its work into {@code dir} for {@code kind}, with {@code steps} xorshift
      * steps of extra work per hop (none: no loop at all, as in a base build without the change).
      */
-    private static void compile(Path dir, String kind, long steps, String measure, boolean codec)
+    private static void compile(Path dir, String kind, long steps, String measure, boolean codec, String tolerance,
+                                boolean twoBrigades)
             throws IOException {
         Path src = dir.resolve("src/example/calibration");
         Files.createDirectories(src);
@@ -172,11 +182,14 @@ public final class BaseCalibration {
                     @Brigade(tasks = 500, kinds = TaskKind.%s, link = LinkType.QUEUE%s)
                     @AgainstBase%s
                     void hop(BrigadeFixture brigade) {
-                        brigade.measureMemory(false).work(HopWork::hop).run();
+                        brigade.measureMemory(false).work(HopWork::hop)%s.run();
                     }
                 }
                 """.formatted(kind, measure.equals("default") ? "" : ", measure = \"" + measure + "\"",
-                measure.equals("default") ? "" : "(tolerance = \"5%\")"));
+                !tolerance.equals("default") ? "(tolerance = \"" + tolerance + "\")"
+                        : measure.equals("default") ? "" : "(tolerance = \"5%\")",
+                twoBrigades ? "\n                                .link(dev.brigade.fixture.Links.of(() -> new"
+                        + " java.util.concurrent.ArrayBlockingQueue<>(1)))" : ""));
         Path classes = dir.resolve("classes");
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-proc:none",
                 "-cp", System.getProperty("java.class.path"), "-d", classes.toString(),
@@ -297,8 +310,11 @@ public final class BaseCalibration {
         System.out.println("| kind | change | comparisons | failed | median ratio (range) | A/A interval holds 1 |"
                 + " median pairs | test wall time: median, max | fails above: median |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
+        // the changes in the order they first appear (same-two and any other a run rotated through)
+        List<String> changes = lines.stream().filter(l -> !l.startsWith("#")).map(l -> l.split("\t")[2]).distinct()
+                .toList();
         for (String kind : KINDS) {
-            for (String change : CHANGES) {
+            for (String change : changes) {
                 List<String[]> rows = lines.stream().filter(l -> !l.startsWith("#")).map(l -> l.split("\t"))
                         .filter(f -> f[1].equals(kind) && f[2].equals(change)).toList();
                 if (rows.isEmpty()) {

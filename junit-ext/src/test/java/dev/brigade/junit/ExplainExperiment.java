@@ -52,7 +52,7 @@ public final class ExplainExperiment {
                         // each side's CPU time per hop is not in the recording: the current side's is taken as
                         // the comparison's ratio (argument 2, default 1) times the base side's
                         double ratio = args.length > 2 ? Double.parseDouble(args[2]) : 1;
-                        Explanation e = Explainer.explain(jfr, 0, ratio, 1, "hop");
+                        Explanation e = Explainer.explain(jfr, 0, ratio, 1, 0, 0, "hop");
                         System.out.println(reports.getFileName().toString().substring(8) + "\t" + e.marked() + "\t"
                                 + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method()));
                     }
@@ -112,7 +112,7 @@ public final class ExplainExperiment {
         if (Files.exists(jfr)) {
             // the explanation again, timed, with the marks of every tested method (a passing A/A pair too)
             long t = System.nanoTime();
-            Explanation e = Explainer.explain(jfr, 0, 1, 1, "hop");
+            Explanation e = Explainer.explain(jfr, 0, 1, 1, 0, 0, "hop");
             explainMillis = (System.nanoTime() - t) / 1e6;
             marked = e.marked();
             tested = e.tested();

@@ -284,7 +284,8 @@ public final class BaseRuns {
         }
         SideBySideResult sides = pairs.get(pair).rounds();
         return Explainer.explain(recorded.file().get(), pair, sides.a().cpuNanosPerUnit().median(),
-                sides.b().cpuNanosPerUnit().median(), unit);
+                sides.b().cpuNanosPerUnit().median(), sides.a().allocatedBytesPerUnit().median(),
+                sides.b().allocatedBytesPerUnit().median(), unit);
     }
 
     /** Keeps what a fork's child sent to explain {@code result}'s failed comparisons with the base build. */

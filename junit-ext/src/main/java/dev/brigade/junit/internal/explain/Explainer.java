@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,11 +78,12 @@ public final class Explainer {
     /**
      * Explains pair {@code pair} (0 for the first brigade or spawn the test ran beside the base build) of the
      * recording {@code file}, whose sides took {@code cpuNanosPerUnitCurrent} and {@code cpuNanosPerUnitBase} of CPU
-     * time per unit (the medians of their rounds); {@code unit} is {@code hop} or {@code task}. The collapsed stacks
-     * of each side are written beside the file.
+     * time per unit and {@code bytesPerUnitCurrent} and {@code bytesPerUnitBase} of allocation (the medians of their
+     * rounds); {@code unit} is {@code hop} or {@code task}. The collapsed stacks of each side are written beside the
+     * file.
      */
     public static Explanation explain(Path file, int pair, double cpuNanosPerUnitCurrent, double cpuNanosPerUnitBase,
-                                      String unit) {
+                                      double bytesPerUnitCurrent, double bytesPerUnitBase, String unit) {
         Recorded recorded;
         try {
             recorded = Recorded.read(file, pair, false);
@@ -92,6 +94,7 @@ public final class Explainer {
             return Explanation.missing(unit, "the recording holds no measured round of pair " + (pair + 1),
                     Optional.of(file));
         }
+        recorded.shareWeights(new double[] {bytesPerUnitCurrent, bytesPerUnitBase});
         List<Path> stacks = new ArrayList<>();
         String thin = null;
         for (String side : List.of(CURRENT, BASE)) {
@@ -158,8 +161,8 @@ public final class Explainer {
     private record Sample(Round round, List<String> frames) {
     }
 
-    /** An allocation sample in a round. */
-    private record Allocation(Round round, String allocatedClass, String site, long bytes) {
+    /** An allocation sample in a round: taken at {@code at} on thread {@code thread}, weighing {@code bytes}. */
+    private record Allocation(Round round, String allocatedClass, String site, long bytes, long thread, Instant at) {
     }
 
     /** Where an allocation sample was taken: the class allocated and the first frame outside the JDK and Brigade. */
@@ -208,7 +211,8 @@ public final class Explainer {
                         RecordedClass allocated = e.getClass("objectClass");
                         if (r != null && allocated != null && !straddles(e, r, drivers, lastDriverSample)) {
                             recorded.allocations.add(new Allocation(r, typeName(allocated.getName()),
-                                    site(e.getStackTrace()), e.getLong("weight")));
+                                    site(e.getStackTrace()), e.getLong("weight"),
+                                    e.getThread() == null ? -1 : e.getThread().getJavaThreadId(), e.getStartTime()));
                         }
                     }
                     case "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter", "jdk.VirtualThreadPinned" -> {
@@ -229,6 +233,60 @@ public final class Explainer {
                 }
             }
             return recorded;
+        }
+
+        /**
+         * Gives each allocation sample of a thread that ran both sides' hops only its own side's part of its weight.
+         * Both sides' rounds may run on one brigade (the current side's tasks run the base build's hops in the base
+         * side's rounds), and a sample's weight is the bytes its thread allocated since its last sample, which may lie
+         * rounds back, across rounds of both sides. The part that is the sample's own side is estimated from the
+         * units each side ran in that span and each side's measured allocation per unit: a task that allocates 1 KiB
+         * in the current side's hops and nothing in the base side's gives a current-side sample all of its weight,
+         * whatever lies between. A thread seen in one side's rounds only keeps its weights.
+         *
+         * @param bytesPerUnit each side's measured allocation per unit, current first
+         */
+        void shareWeights(double[] bytesPerUnit) {
+            Map<Long, Set<String>> sides = new HashMap<>();
+            for (Allocation a : allocations) {
+                sides.computeIfAbsent(a.thread(), t -> new HashSet<>()).add(a.round().side());
+            }
+            Map<Long, Instant> last = new HashMap<>();
+            Instant first = rounds.get(0).start();
+            List<Allocation> shared = new ArrayList<>(allocations.size());
+            for (Allocation a : allocations.stream().sorted(Comparator.comparing(Allocation::at)).toList()) {
+                Instant since = last.put(a.thread(), a.at());
+                if (a.thread() < 0 || sides.get(a.thread()).size() < 2) {
+                    shared.add(a);
+                    continue;
+                }
+                double[] units = unitsBetween(since == null ? first : since, a.at());
+                double own = Math.max(0, bytesPerUnit[index(a.round())]) * units[index(a.round())];
+                double all = own + Math.max(0, bytesPerUnit[1 - index(a.round())]) * units[1 - index(a.round())];
+                long bytes = all > 0 ? Math.round(a.bytes() * own / all) : a.bytes();
+                shared.add(new Allocation(a.round(), a.allocatedClass(), a.site(), bytes, a.thread(), a.at()));
+            }
+            allocations.clear();
+            allocations.addAll(shared);
+        }
+
+        /** Units of each side's measured rounds within ({@code from}, {@code to}], a round by the share of its span. */
+        private double[] unitsBetween(Instant from, Instant to) {
+            double[] units = new double[2];
+            for (Round r : rounds) {
+                if (!r.start().isBefore(to)) {
+                    break;
+                }
+                if (!r.end().isAfter(from)) {
+                    continue;
+                }
+                Instant start = r.start().isAfter(from) ? r.start() : from;
+                Instant end = r.end().isBefore(to) ? r.end() : to;
+                long span = Duration.between(r.start(), r.end()).toNanos();
+                units[index(r)] += span <= 0 ? r.units()
+                        : r.units() * (double) Duration.between(start, end).toNanos() / span;
+            }
+            return units;
         }
 
         /** The threads that ran the rounds: those that committed Brigade's round events. */
