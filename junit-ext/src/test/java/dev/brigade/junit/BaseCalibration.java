@@ -120,8 +120,8 @@ public final class BaseCalibration {
                         : Math.round(hop * percent / 100 * stepsPerNano);
                 compile(work.resolve(kind + "/+" + percent + "%"), kind, steps, measure, codec, tolerance, false);
                 String line = String.format(Locale.ROOT, "# %s: pilots' hop %.0f ns, +%d%% spins %d steps (%.0f ns);"
-                        + " measure %s, work %s, tolerance %s", kind, hop, percent, steps, steps / stepsPerNano, measure,
-                        codec ? "codec and spin" : "spin", tolerance);
+                        + " measure %s, work %s, tolerance %s", kind, hop, percent, steps, steps / stepsPerNano,
+                        measure, codec ? "codec and spin" : "spin", tolerance);
                 System.err.println(line);
                 Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
             }
