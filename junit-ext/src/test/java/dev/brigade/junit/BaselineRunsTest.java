@@ -55,7 +55,10 @@ class BaselineRunsTest {
     static class CheckedTwice {
         @Brigade(tasks = 20, kinds = VIRTUAL, warmup = "50ms", measure = "200ms")
         void handOff(BrigadeFixture brigade) {
-            BrigadeAssertions.assertThat(brigade.measureMemory(false).run()).isNoWorseThanBaseline("cpuNanosPerHop");
+            // 20 µs of spin a hop: a virtual-thread hand-off alone changes modes between runs (CI: 4.81 µs of CPU a hop
+            // against 1.96 µs recorded, 2.45× where 1.9× fails), which would fail the comparison this test only needs
+            BrigadeAssertions.assertThat(brigade.measureMemory(false).spin(Duration.ofMicros(20)).run())
+                    .isNoWorseThanBaseline("cpuNanosPerHop");
         }
     }
 
