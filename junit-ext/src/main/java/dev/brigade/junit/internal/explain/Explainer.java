@@ -254,15 +254,16 @@ public final class Explainer {
             Map<Long, Instant> last = new HashMap<>();
             Instant first = rounds.get(0).start();
             List<Allocation> shared = new ArrayList<>(allocations.size());
-            for (Allocation a : allocations.stream().sorted(Comparator.comparing(Allocation::at)).toList()) {
+            for (Allocation a : allocations) {  // in the order of their start times, as read() adds them
                 Instant since = last.put(a.thread(), a.at());
                 if (a.thread() < 0 || sides.get(a.thread()).size() < 2) {
                     shared.add(a);
                     continue;
                 }
                 double[] units = unitsBetween(since == null ? first : since, a.at());
-                double own = Math.max(0, bytesPerUnit[index(a.round())]) * units[index(a.round())];
-                double all = own + Math.max(0, bytesPerUnit[1 - index(a.round())]) * units[1 - index(a.round())];
+                int side = index(a.round());
+                double own = Math.max(0, bytesPerUnit[side]) * units[side];
+                double all = own + Math.max(0, bytesPerUnit[1 - side]) * units[1 - side];
                 long bytes = all > 0 ? Math.round(a.bytes() * own / all) : a.bytes();
                 shared.add(new Allocation(a.round(), a.allocatedClass(), a.site(), bytes, a.thread(), a.at()));
             }
