@@ -13,6 +13,7 @@ module dev.brigade.junit {
     requires com.github.oshi;
     requires java.management;
     requires jdk.jfr;
+    requires jdk.management;
     requires org.apiguardian.api;
 
     exports dev.brigade.junit;

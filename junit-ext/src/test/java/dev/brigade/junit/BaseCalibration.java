@@ -49,7 +49,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code measure=default}, its only setting). The change {@code same-two} is an A/A comparison whose builds link
  * their tasks through {@code Links.of(() -> new ArrayBlockingQueue<>(1))}, the queue of {@code LinkType.QUEUE} as
  * the user's own link, which a paired run never shares: each side measures on its own brigade, as every paired
- * run did before both sides' rounds ran on one.
+ * run did before both sides' rounds ran on one. The change {@code same-nojfr} is the A/A comparison {@code same} in a
+ * child JVM started with {@code -XX:-FlightRecorder}: no recording of the paired rounds.
  */
 public final class BaseCalibration {
 
@@ -110,7 +111,7 @@ public final class BaseCalibration {
             if (given == null) {
                 double[] hops = new double[PILOTS];
                 for (int i = 0; i < PILOTS; i++) {
-                    hops[i] = Double.parseDouble(runChild(work.resolve(kind + "/same"), base)[6]);
+                    hops[i] = Double.parseDouble(runChild(work.resolve(kind + "/same"), base, List.of())[6]);
                 }
                 Arrays.sort(hops);
                 hop = hops[PILOTS / 2];
@@ -130,8 +131,11 @@ public final class BaseCalibration {
             int condition = i % (KINDS.length * changes.length);
             String kind = KINDS[condition / changes.length];
             String change = changes[condition % changes.length];
-            String[] row = runChild(work.resolve(kind + "/" + change),
-                    work.resolve(kind + (change.endsWith("-two") ? "/base-two" : "/base")));
+            // same-nojfr: an A/A comparison in a JVM without JFR, so without the recording of the paired rounds
+            boolean noJfr = change.equals("same-nojfr");
+            String[] row = runChild(work.resolve(kind + "/" + (noJfr ? "same" : change)),
+                    work.resolve(kind + (change.endsWith("-two") ? "/base-two" : "/base")),
+                    noJfr ? List.of("-XX:-FlightRecorder") : List.of());
             String line = i + "\t" + kind + "\t" + change + "\t" + String.join("\t", row);
             lines.add(line);
             Files.writeString(out, line + "\n", StandardOpenOption.APPEND);
@@ -223,12 +227,14 @@ public final class BaseCalibration {
     private static final String STARTED = "started";
 
     /** Runs one comparison in a child JVM under the machine lock; returns its row. */
-    private static String[] runChild(Path current, Path base) throws IOException, InterruptedException {
+    private static String[] runChild(Path current, Path base, List<String> jvmFlags)
+            throws IOException, InterruptedException {
         Path report = Files.createTempDirectory("brigade-base-calibration");
         Path classes = current.resolve("classes");
         List<String> command = new ArrayList<>(List.of("flock", LOCK,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
                 BaseCalibration.class.getName(), "child", report.toString(), base.resolve("classes").toString()));
         Path log = report.resolve("child.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -164,4 +164,36 @@ class BudgetExplanationTest {
                 + " to " + reports.resolve(Short.class.getName() + ".failing-VIRTUAL-budget.jfr"));
         assertThat(Files.readString(blocked)).isEqualTo("a file, not a directory");
     }
+
+    @TestKit.TestCase
+    static class Forked {
+
+        // Brigade's children get -XX:+DebugNonSafepoints (ForkTest checks it in a child); a test's own jvmArgs come
+        // after it and may turn it off
+        @Brigade(tasks = 4, kinds = VIRTUAL, warmup = "0ms", measure = "800ms")
+        @Budget(kind = VIRTUAL, perHop = "1ns")
+        @Fork(jvmArgs = "-XX:-DebugNonSafepoints")
+        void imprecise(BrigadeFixture brigade) {
+            brigade.measureMemory(false).work(Cases::burnsTheTime).run();
+        }
+    }
+
+    @Test
+    void a_recording_jvm_without_precise_debug_information_says_so_under_the_time_lines() {
+        EngineExecutionResults results = TestKit.run(Forked.class, Constants.REPORT_DIR_PROPERTY_NAME,
+                dir.resolve("reports").toString());
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow().getMessage();
+        List<String> lines = message.lines().toList();
+        int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  where the time goes")).findFirst()
+                .orElseThrow(() -> new AssertionError("no time explanation in:\n" + message)));
+        assertThat(lines.get(where + 1)).as(message).isEqualTo("    samples may name a neighbour of the method they"
+                + " fell in, among methods the JIT inlined together: run the tests with"
+                + " -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints (docs/explanations.md)");
+        // the methods follow it
+        assertThat(lines.get(where + 2)).as(message).matches("    \\S+ \\S+/hop  .*")
+                .contains("BudgetExplanationTest$Cases.burnsTheTime()");
+    }
 }

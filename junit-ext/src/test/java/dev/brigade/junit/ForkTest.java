@@ -70,6 +70,10 @@ class ForkTest {
             }
             System.out.println("hello from the child");
             reporter.publishEntry("child.pid", Long.toString(ProcessHandle.current().pid()));
+            // Brigade gives its children the flags that make execution samples name the right inlined method
+            reporter.publishEntry("child.debugNonSafepoints", java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("DebugNonSafepoints").getValue());
             brigade.measureMemory(false).run();
         }
 
@@ -135,6 +139,7 @@ class ForkTest {
         assertThat(entries).containsKey("brigade.VIRTUAL.nanosPerHop");
         // the test's own entries come back once, from the child
         assertThat(entries.get("child.pid")).isNotEqualTo(Long.toString(ProcessHandle.current().pid()));
+        assertThat(entries).containsEntry("child.debugNonSafepoints", "true");
         assertThat(TestKit.entries(results).get("[VIRTUAL] 20 tasks, QUEUE"))
                 .filteredOn(e -> e.getKeyValuePairs().containsKey("child.pid")).hasSize(1);
     }

@@ -2,9 +2,11 @@ package dev.brigade.junit.internal.explain;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.brigade.measure.PairedShift;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,16 @@ public final class Explainer {
     public static final int SHOWN = 3;
     /** Methods tested for a move beyond noise, at most: those whose estimated self time moved most. */
     static final int TESTED = 20;
+    /**
+     * The JVM flags under which execution samples name the right one of several inlined methods: without
+     * {@code DebugNonSafepoints} a compiled method keeps where its inlined methods lie only at its safepoints, and
+     * a sample taken between them is given to the nearest, which may be another inlined method, or the other build's
+     * copy of the same one (measured, docs/methodology.md, "Explanations of a failed comparison"). {@code @Fork}'s
+     * children get them; the test JVM needs them in its own flags (Surefire's {@code argLine}).
+     */
+    public static final List<String> PRECISE_SAMPLES = List.of("-XX:+UnlockDiagnosticVMOptions",
+            "-XX:+DebugNonSafepoints");
+
     /** Fewest execution samples a side needs for a time explanation. */
     static final int MIN_SAMPLES = 100;
     /** Methods considered, those whose estimated time moved most, before callers are left out. */
@@ -113,6 +125,7 @@ public final class Explainer {
             tested = moved.size();
             marked = (int) moved.stream().filter(Explanation.MethodShift::beyondNoise).count();
             methods = moved.subList(0, Math.min(SHOWN, moved.size()));
+            thin = thin == null ? imprecise() : thin;
         }
         return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base,
                 thin, Optional.of(file), stacks);
@@ -143,9 +156,27 @@ public final class Explainer {
         } else {
             List<Explanation.MethodShift> costs = recorded.methodMoves(counts, none);
             methods = costs.subList(0, Math.min(SHOWN, costs.size()));
+            thin = thin == null ? imprecise() : thin;
         }
         return new Profile(unit, methods, recorded.allocationShifts(counts, none), counts, thin, Optional.of(file),
                 stacks);
+    }
+
+    /**
+     * Why the methods named may be the wrong ones among inlined methods, when this JVM (the one that recorded) runs
+     * without {@code DebugNonSafepoints}; null when it runs with it, or when it is not HotSpot.
+     */
+    static String imprecise() {
+        try {
+            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotSpot == null || Boolean.parseBoolean(hotSpot.getVMOption("DebugNonSafepoints").getValue())) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            return null;  // no such flag: not HotSpot, nothing known to say
+        }
+        return "samples may name a neighbour of the method they fell in, among methods the JIT inlined together:"
+                + " run the tests with " + String.join(" ", PRECISE_SAMPLES) + " (docs/explanations.md)";
     }
 
     private static String tooFew(String counts) {

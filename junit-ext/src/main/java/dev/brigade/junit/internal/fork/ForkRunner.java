@@ -11,6 +11,7 @@ import dev.brigade.junit.internal.config.ForkSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.config.Settings;
 import dev.brigade.junit.internal.explain.Explained;
+import dev.brigade.junit.internal.explain.Explainer;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.BaselineComparison;
 import java.io.BufferedReader;
@@ -224,8 +225,10 @@ public final class ForkRunner {
         for (String key : List.of(Constants.BASE_CLASSPATH_PROPERTY_NAME, Constants.BASE_TOLERANCE_PROPERTY_NAME)) {
             Configuration.of(context).get(key).ifPresent(value -> args.add(key + "=" + value));
         }
-        return ChildJvm.command(spec.cpus(), spec.childArguments(), classPath(plan), ForkMain.class.getName(),
-                args);
+        // first, so that a test's own jvmArgs may turn them off
+        List<String> jvmArgs = new ArrayList<>(Explainer.PRECISE_SAMPLES);
+        jvmArgs.addAll(spec.childArguments());
+        return ChildJvm.command(spec.cpus(), jvmArgs, classPath(plan), ForkMain.class.getName(), args);
     }
 
     /**
