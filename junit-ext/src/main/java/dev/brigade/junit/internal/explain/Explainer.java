@@ -33,12 +33,11 @@ import org.apiguardian.api.API;
  * allocation sample is given to the measured round whose time span holds it (only one side measures at a time; the
  * other waits, parked), and each side's figures are divided by the hops or tasks of its rounds. Stateless.
  *
- * <p>Time: a method's total samples per unit on a side (the samples with it anywhere in the stack) times the CPU time
- * a sample stands for, both sides' CPU time (each side's median per unit, the figure the comparison used, times its
- * units) over both sides' samples ({@link Explanation#nanosPerSample}); callers whose move a callee carries are left
- * out, so the method that got dearer leads, not the stack's roots. Noise: for each of the {@value #TESTED} methods
- * that moved most, the shift of its time per unit, current round {@code k} minus base round {@code k}, with its
- * Wilcoxon interval
+ * <p>Time: a method's total share of a side's samples (the samples with it anywhere in the stack) times that side's
+ * CPU time per unit (the median of its rounds, the figure the comparison used; execution samples see threads running
+ * Java, so they divide CPU time, not wall time); callers whose move a callee carries are left out, so the method that
+ * got dearer leads, not the stack's roots. Noise: for each of the {@value #TESTED} methods that moved most, the shift
+ * of its total share, current round {@code k} minus base round {@code k}, with its Wilcoxon interval
  * ({@link PairedShift}) at a confidence of {@code 1 - 0.05 / tested} (Bonferroni), so that an A/A pair marks no
  * method in 95 % of runs.
  *
@@ -423,10 +422,9 @@ public final class Explainer {
             List<Explanation.MethodShift> kept = methodMoves(current, base);
             int tested = Math.min(TESTED, kept.size());
             double confidence = 1 - FAMILY_ALPHA / Math.max(1, tested);
-            double nanosPerSample = Explanation.nanosPerSample(current, base);
             List<Explanation.MethodShift> marked = new ArrayList<>(tested);
             for (Explanation.MethodShift m : kept.subList(0, tested)) {
-                double[] d = pairedDifferences(m.method(), nanosPerSample);
+                double[] d = totalShareDifferences(m.method());
                 PairedShift shift = d.length == 0 ? null : PairedShift.of(d, confidence);
                 marked.add(new Explanation.MethodShift(m.method(), m.selfCurrent(), m.selfBase(), m.totalCurrent(),
                         m.totalBase(), m.nanosPerUnitCurrent(), m.nanosPerUnitBase(),
@@ -461,13 +459,12 @@ public final class Explainer {
                     }
                 }
             }
-            double nanosPerSample = Explanation.nanosPerSample(current, base);
             List<Explanation.MethodShift> shifts = new ArrayList<>();
             for (Map.Entry<String, int[]> e : counts.entrySet()) {
                 int[] c = e.getValue();
                 shifts.add(new Explanation.MethodShift(e.getKey(), c[0], c[1], c[2], c[3],
-                        perUnit(c[2], current.units()) * nanosPerSample, perUnit(c[3], base.units()) * nanosPerSample,
-                        null, false));
+                        share(c[2], current.executionSamples()) * current.cpuNanosPerUnit(),
+                        share(c[3], base.executionSamples()) * base.cpuNanosPerUnit(), null, false));
             }
             shifts.sort(Comparator.comparingDouble((Explanation.MethodShift m) -> -Math.abs(m.deltaNanosPerUnit()))
                     .thenComparing(Explanation.MethodShift::method));
@@ -475,8 +472,8 @@ public final class Explainer {
             return withoutCallers(candidates, depths);
         }
 
-        private static double perUnit(long count, long units) {
-            return units == 0 ? 0 : (double) count / units;
+        private static double share(int part, int whole) {
+            return whole == 0 ? 0 : (double) part / whole;
         }
 
         /**
@@ -531,22 +528,21 @@ public final class Explainer {
         }
 
         /**
-         * Per pair of rounds {@code k} measured on both sides: the method's estimated time per unit in current round
-         * {@code k} minus that in base round {@code k} (samples with it anywhere in the stack per unit, times
-         * {@code nanosPerSample}). A round without a sample of the method counts as none of its time.
+         * Per pair of rounds {@code k} in which both sides have samples: the method's total share of current round
+         * {@code k} (samples with it anywhere in the stack) minus its share of base round {@code k}.
          */
-        double[] pairedDifferences(String method, double nanosPerSample) {
-            Map<Integer, double[]> byPair = new HashMap<>();  // units current, base; samples with it current, base
-            for (Round r : rounds) {
-                byPair.computeIfAbsent(r.index(), k -> new double[4])[index(r)] += r.units();
-            }
+        double[] totalShareDifferences(String method) {
+            Map<Integer, int[]> byRound = new HashMap<>();  // samples current, base; with the method current, base
             for (Sample s : samples) {
+                int side = index(s.round());
+                int[] c = byRound.computeIfAbsent(s.round().index(), k -> new int[4]);
+                c[side]++;
                 if (s.frames().contains(method)) {
-                    byPair.get(s.round().index())[2 + index(s.round())]++;
+                    c[2 + side]++;
                 }
             }
-            return byPair.values().stream().filter(c -> c[0] > 0 && c[1] > 0)
-                    .mapToDouble(c -> (c[2] / c[0] - c[3] / c[1]) * nanosPerSample).toArray();
+            return byRound.values().stream().filter(c -> c[0] > 0 && c[1] > 0)
+                    .mapToDouble(c -> (double) c[2] / c[0] - (double) c[3] / c[1]).toArray();
         }
 
         /** The allocation sites whose bytes per unit moved most, largest first, at most {@link #SHOWN}. */

@@ -60,10 +60,9 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
      * @param selfBase                 the same, base side
      * @param totalCurrent             samples with the method anywhere in the stack, current side
      * @param totalBase                the same, base side
-     * @param nanosPerUnitCurrent      its total samples per unit of the current side × the CPU time a sample stands
-     *                                 for ({@link #nanosPerSample})
+     * @param nanosPerUnitCurrent      its total share × the current side's CPU time per unit
      * @param nanosPerUnitBase         the same, base side
-     * @param shift                    the paired shift of its time per unit, current − base, round by round; null
+     * @param shift                    the paired shift of its total share, current − base, round by round; null
      *                                 when it was not tested (too few pairs)
      * @param beyondNoise              whether that shift's Bonferroni interval excludes zero
      */
@@ -133,24 +132,6 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
         return new Explained(lines(), recording, stacks);
     }
 
-    /**
-     * The CPU time one execution sample stands for, the same on both sides: both sides' CPU time over both sides'
-     * samples (a run measured alone against {@link SideCounts#NONE}: its own). Both sides are sampled by one sampler
-     * in one JVM, in alternating rounds, so a method's samples per unit compare the two sides directly. A side's share
-     * of its own samples would not: a platform thread's hop spends most of its CPU time in the kernel, where the
-     * sampler does not see it, and when the Java part of a hop gets dearer every unchanged method takes a smaller share
-     * of a dearer hop, which moves them all (docs/methodology.md, "Explanations of a failed comparison").
-     *
-     * @param current the current side's rounds as the recording saw them
-     * @param base    the base side's
-     * @return CPU nanoseconds a sample stands for; 0 without samples
-     */
-    public static double nanosPerSample(SideCounts current, SideCounts base) {
-        double cpu = current.cpuNanosPerUnit() * current.units() + base.cpuNanosPerUnit() * base.units();
-        long samples = (long) current.executionSamples() + base.executionSamples();
-        return samples == 0 ? 0 : cpu / samples;
-    }
-
     /** The lines to add under the ratio of a failed comparison, each starting with two spaces. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
@@ -158,11 +139,10 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
             lines.add("  no explanation: " + thin);
             return lines;
         }
-        lines.add(String.format(Locale.ROOT, "  where the time moved (JFR execution samples per %s of the measured"
-                + " rounds × %s of CPU time a sample, both sides' CPU time over their samples; CPU time per %s %s → %s;"
-                + " %d of %d methods tested beyond noise, Bonferroni):", unit,
-                Units.format(nanosPerSample(current, base), "ns"), unit, Units.format(base.cpuNanosPerUnit(), "ns"),
-                Units.format(current.cpuNanosPerUnit(), "ns"), marked, tested));
+        lines.add(String.format(Locale.ROOT, "  where the time moved (JFR execution samples of the measured rounds"
+                + " × each side's CPU time per %s, %s → %s; %d of %d methods tested beyond noise, Bonferroni):",
+                unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
+                marked, tested));
         if (thin != null) {
             lines.add("    " + thin);
         }
