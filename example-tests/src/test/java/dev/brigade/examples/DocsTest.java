@@ -255,7 +255,8 @@ class DocsTest {
 
     /**
      * The {@code pom.xml} of docs/getting-started.md stands between the markers .ci/consumer-check reads it from, and
-     * holds what a user's project needs: its own JUnit, brigade-junit, native access and a JDK of 21 or later.
+     * holds what a user's project needs: its own JUnit, brigade-junit, native access, precise debug information for
+     * the explanations and a JDK of 21 or later.
      * (That it builds and passes the first test is .ci/consumer-check's to show: it runs Maven.)
      */
     @Test
@@ -269,7 +270,8 @@ class DocsTest {
                 .endsWith("</project>")
                 .contains("<artifactId>brigade-junit</artifactId>", "<artifactId>junit-jupiter</artifactId>",
                         "<version>${junit.version}</version>", "<goal>select-jdk-toolchain</goal>",
-                        "<version>[21,)</version>", "<argLine>--enable-native-access=ALL-UNNAMED</argLine>");
+                        "<version>[21,)</version>", "<argLine>--enable-native-access=ALL-UNNAMED"
+                                + " -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints</argLine>");
         assertThat(read(ROOT.resolve(".ci/consumer-check"))).as(".ci/consumer-check builds that block")
                 .contains("consumer-pom:start", "docs/getting-started.md");
     }

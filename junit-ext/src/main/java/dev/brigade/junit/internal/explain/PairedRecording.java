@@ -32,8 +32,12 @@ import org.apiguardian.api.API;
  *   <li>{@code jdk.ObjectAllocationSample} at {@value #ALLOCATION_THROTTLE}: JFR's profiling setting; each sample's
  *       weight is the bytes its thread allocated since the last one, so the bytes add up whatever the rate;</li>
  *   <li>parks, monitor waits and enters and pinned virtual threads that last at least
- *       {@value #STALL_THRESHOLD_MILLIS} ms (every park of every hop would be tens of thousands of events a second),
- *       every garbage collection, and Brigade's own rounds ({@code dev.brigade.Round}).</li>
+ *       {@value #STALL_THRESHOLD_MILLIS} ms, the pinned ones with their stacks, every garbage collection, and
+ *       Brigade's own rounds ({@code dev.brigade.Round}). A task of a brigade parks at every hop for as long as the
+ *       token takes to come round, about 7 ms for 500 platform threads here: at a threshold of 1 ms with stacks,
+ *       every such park was recorded, and a 500-task {@code PLATFORM} hop took 19.2 µs instead of 13.9 µs (+38 %,
+ *       medians of 6 fresh JVMs each, 2026-12-06); at 20 ms without their stacks, 14.6 µs (docs/methodology.md,
+ *       "What the recording costs a hop").</li>
  * </ul>
  *
  * <p>Public for {@code base}, which records the paired rounds with it.
@@ -46,7 +50,7 @@ public final class PairedRecording implements AutoCloseable {
     /** The throttle of {@code jdk.ObjectAllocationSample}. */
     static final String ALLOCATION_THROTTLE = "300/s";
     /** The shortest park, monitor wait or enter, or pinned park recorded. */
-    static final int STALL_THRESHOLD_MILLIS = 1;
+    static final int STALL_THRESHOLD_MILLIS = 20;
     /** Brigade's round event. */
     static final String ROUND = "dev.brigade.Round";
 
@@ -76,10 +80,11 @@ public final class PairedRecording implements AutoCloseable {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(SAMPLE_PERIOD_MILLIS))
                     .withStackTrace();
             recording.enable("jdk.ObjectAllocationSample").with("throttle", ALLOCATION_THROTTLE).withStackTrace();
-            for (String stall : new String[] {"jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter",
-                    "jdk.VirtualThreadPinned"}) {
-                recording.enable(stall).withThreshold(Duration.ofMillis(STALL_THRESHOLD_MILLIS)).withStackTrace();
+            Duration stall = Duration.ofMillis(STALL_THRESHOLD_MILLIS);
+            for (String waits : new String[] {"jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter"}) {
+                recording.enable(waits).withThreshold(stall).withoutStackTrace();
             }
+            recording.enable("jdk.VirtualThreadPinned").withThreshold(stall).withStackTrace();
             recording.enable("jdk.GarbageCollection");
             recording.enable(ROUND);
             recording.start();
