@@ -51,6 +51,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * the user's own link, which a paired run never shares: each side measures on its own brigade, as every paired
  * run did before both sides' rounds ran on one. The change {@code same-nojfr} is the A/A comparison {@code same} in a
  * child JVM started with {@code -XX:-FlightRecorder}: no recording of the paired rounds.
+ * {@code -Dbrigade.calibration.kinds=PLATFORM} measures one kind only (the steps keep their places).
  */
 public final class BaseCalibration {
 
@@ -94,14 +95,21 @@ public final class BaseCalibration {
         String measure = args.length > 4 ? args[4] : "5s";
         boolean codec = args.length > 5 && args[5].equals("codec");
         String tolerance = args.length > 6 ? args[6] : "default";
+        String[] kinds = args.length > 7 ? args[7].split(",") : KINDS;
+        for (String kind : kinds) {
+            if (!List.of(KINDS).contains(kind)) {
+                throw new IllegalArgumentException("brigade.calibration.kinds: " + kind + " is not one of "
+                        + String.join(", ", KINDS));
+            }
+        }
         Path work = Path.of("target/base-calibration").toAbsolutePath();
         double stepsPerNano = stepsPerNano();
         List<String> lines = new ArrayList<>();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, "");
         long started = System.nanoTime();
-        for (int k = 0; k < KINDS.length; k++) {
-            String kind = KINDS[k];
+        for (String kind : kinds) {
+            int k = List.of(KINDS).indexOf(kind);
             Path base = work.resolve(kind + "/base");
             compile(base, kind, 0, measure, codec, tolerance, false);
             compile(work.resolve(kind + "/base-two"), kind, 0, measure, codec, tolerance, true);
@@ -128,8 +136,8 @@ public final class BaseCalibration {
             }
         }
         for (int i = 0; i < jvms; i++) {
-            int condition = i % (KINDS.length * changes.length);
-            String kind = KINDS[condition / changes.length];
+            int condition = i % (kinds.length * changes.length);
+            String kind = kinds[condition / changes.length];
             String change = changes[condition % changes.length];
             // same-nojfr: an A/A comparison in a JVM without JFR, so without the recording of the paired rounds
             boolean noJfr = change.equals("same-nojfr");
