@@ -62,8 +62,12 @@ class ExplanationTest {
         List<String> lines = message.lines().toList();
         int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  where the time moved")).findFirst()
                 .orElseThrow(() -> new AssertionError("no time explanation in:\n" + message)));
-        // whether it is marked beyond sampling noise depends on the pairs measured: ExplainExperiment counts it
-        assertThat(lines.get(where + 1)).as(message).startsWith("    +").contains("example.explain.Codec.encode()");
+        // named among the methods that moved, and moved up; whether it heads them and is marked beyond sampling
+        // noise depends on the pairs measured (ExplainExperiment counts both): when the slower hops leave a carrier
+        // idle, the hand-off that wakes it gets dearer too, and with precise debug information the samples say so
+        // (a CI run, 2026-12-06: the queue link's send +11.3 µs/hop first, encode +4.50 µs/hop third)
+        assertThat(lines.subList(where + 1, Math.min(where + 4, lines.size()))).as(message)
+                .anySatisfy(l -> assertThat(l).startsWith("    +").contains("example.explain.Codec.encode()"));
         assertThat(message).contains("recording: " + reports.resolve("example.explain.ExplainCases.time-VIRTUAL.jfr"));
         Path jfr = reports.resolve("example.explain.ExplainCases.time-VIRTUAL.jfr");
         assertThat(jfr).isNotEmptyFile();
@@ -78,8 +82,10 @@ class ExplanationTest {
         dev.brigade.junit.internal.report.RunReportAccess.render(reports);
         Object result = ((List<?>) com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(Files.readString(
                 reports.resolve("brigade-results.json"))).get("results")).get(0);
-        assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) result).get("explanation")).get("headline"))
-                .asString().startsWith("+").contains("example.explain.Codec.encode()");
+        java.util.Map<?, ?> explanation = (java.util.Map<?, ?>) ((java.util.Map<?, ?>) result).get("explanation");
+        assertThat(explanation.get("headline")).asString().startsWith("+");
+        assertThat((List<?>) explanation.get("lines")).anySatisfy(l -> assertThat(l).asString().startsWith("    +")
+                .contains("example.explain.Codec.encode()"));
         // the console summary points to the files, to open in JMC and speedscope
         @SuppressWarnings("unchecked")
         List<java.util.Map<String, Object>> records = (List<java.util.Map<String, Object>>) com.fasterxml.jackson.jr
@@ -88,8 +94,7 @@ class ExplanationTest {
                 .contains("; recording: " + jfr + ", stacks beside it:"
                         + " example.explain.ExplainCases.time-VIRTUAL-current.collapsed,"
                         + " example.explain.ExplainCases.time-VIRTUAL-base.collapsed");
-        assertThat(Files.readString(reports.resolve("summary.md"))).contains("; where: +")
-                .contains("example.explain.Codec.encode()");
+        assertThat(Files.readString(reports.resolve("summary.md"))).contains("; where: +");
         assertThat(Files.readString(reports.resolve("report.html"))).contains("where the cost moved, base → current");
         // no recording left in the temporary directory, and no chunk in JFR's repository (JFR's own directory,
         // which it deletes when the JVM exits); other sessions may write to the temporary directory meanwhile
