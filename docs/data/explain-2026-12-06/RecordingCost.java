@@ -6,7 +6,7 @@ import java.util.*;
 /**
  * Issue 29 (docs/methodology.md, "What the recording costs a hop"): a 500-task QUEUE brigade's time per hop while a
  * JFR recording runs, by what it records. Arguments: configurations (comma-separated; parts joined with +: exec,
- * exec10, alloc, stalls (parks, monitor waits and enters, pinned: 1 ms with stacks, the recording before
+ * exec10, cpu (JDK 25's CPU-time sampler at 1 ms), alloc, stalls (parks, monitor waits and enters, pinned: 1 ms with stacks, the recording before
  * 2026-12-06), park, parknost, park10, park10nost, mwait, menter, pinned, others, gc, round, empty; or paired,
  * Brigade's own PairedRecording; or none), runs of each, kind. recording-cost.sh runs one configuration per fresh
  * JVM, the configurations interleaved, under the machine lock, and prints each JVM's line: the last figure is
@@ -21,14 +21,17 @@ public class RecordingCost {
             for (String c : configs) {
                 Recording rec = null;
                 AutoCloseable paired = null;
+                java.nio.file.Path dir = null;
                 if (c.equals("paired")) {
-                    paired = dev.brigade.junit.internal.explain.PairedRecording.start(java.nio.file.Files.createTempDirectory("cost"), "cost");
+                    dir = java.nio.file.Files.createTempDirectory("cost");
+                    paired = dev.brigade.junit.internal.explain.PairedRecording.start(dir, "cost");
                 } else if (!c.equals("none")) {
                     rec = new Recording();
                     rec.setToDisk(false);
                     for (String part : c.split("\\+")) {
                         switch (part) {
                             case "exec" -> rec.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+                            case "cpu" -> rec.enable("jdk.CPUTimeSample").with("throttle", "1 ms").withStackTrace();
                             case "exec10" -> rec.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
                             case "alloc" -> rec.enable("jdk.ObjectAllocationSample").with("throttle", "300/s").withStackTrace();
                             case "stalls" -> { for (String s : new String[] {"jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter", "jdk.VirtualThreadPinned"}) rec.enable(s).withThreshold(Duration.ofMillis(1)).withStackTrace(); }
@@ -52,6 +55,7 @@ public class RecordingCost {
                         .warmup(Duration.ofMillis(500)).measure(Duration.ofSeconds(1)).measureMemory(false).run();
                 if (rec != null) rec.close();
                 if (paired != null) paired.close();
+                if (dir != null) java.nio.file.Files.delete(dir);  // closed unwritten: nothing in it
                 hops.computeIfAbsent(c, k -> new ArrayList<>()).add(res.nanosPerHop().median());
             }
         }

@@ -41,7 +41,7 @@ public class ExplainCases {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
 
-    /** {@link #timePlatform} measured three times as long: a platform brigade gives few execution samples a second. */
+    /** {@link #timePlatform} measured three times as long: a platform brigade gives few CPU-time samples a second. */
     @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "3s")
     @AgainstBase(tolerance = "5%", measure = "3s")
     void timePlatformLong(BrigadeFixture brigade) {

@@ -2,6 +2,7 @@ package dev.brigade.junit;
 
 import dev.brigade.junit.internal.explain.Explainer;
 import dev.brigade.junit.internal.explain.Explanation;
+import dev.brigade.junit.internal.explain.Sampler;
 import example.explain.ExplainBuilds;
 import example.explain.ExplainCases;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class ExplainExperiment {
                         // each side's CPU time per hop is not in the recording: the current side's is taken as
                         // the comparison's ratio (argument 2, default 1) times the base side's
                         double ratio = args.length > 2 ? Double.parseDouble(args[2]) : 1;
-                        Explanation e = Explainer.explain(jfr, 0, ratio, 1, 0, 0, "hop");
+                        Explanation e = Explainer.explain(jfr, 0, ratio, 1, 0, 0, "hop", sampler(jfr));
                         System.out.println(reports.getFileName().toString().substring(8) + "\t" + e.marked() + "\t"
                                 + e.tested() + "\t" + (e.methods().isEmpty() ? "-" : e.methods().get(0).method()));
                     }
@@ -69,6 +70,18 @@ public final class ExplainExperiment {
         }
         throw new IllegalArgumentException("give child, prepare or reanalyse; scripts/explain-experiment.sh runs"
                 + " the children in batches under the machine lock");
+    }
+
+    /**
+     * The sampler a test of the recording's kind is explained with ({@link Sampler#of}), or
+     * {@code -Dbrigade.experiment.sampler=EXECUTION|CPU_TIME}.
+     */
+    private static Sampler sampler(Path jfr) {
+        String forced = System.getProperty("brigade.experiment.sampler");
+        if (forced != null) {
+            return Sampler.valueOf(forced);
+        }
+        return jfr.getFileName().toString().endsWith("-PLATFORM.jfr") ? Sampler.CPU_TIME : Sampler.EXECUTION;
     }
 
     private static void child(String condition, Path base, Path reports) throws Exception {
@@ -112,7 +125,7 @@ public final class ExplainExperiment {
         if (Files.exists(jfr)) {
             // the explanation again, timed, with the marks of every tested method (a passing A/A pair too)
             long t = System.nanoTime();
-            Explanation e = Explainer.explain(jfr, 0, 1, 1, 0, 0, "hop");
+            Explanation e = Explainer.explain(jfr, 0, 1, 1, 0, 0, "hop", sampler(jfr));
             explainMillis = (System.nanoTime() - t) / 1e6;
             marked = e.marked();
             tested = e.tested();

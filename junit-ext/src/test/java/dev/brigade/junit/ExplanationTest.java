@@ -220,6 +220,60 @@ class ExplanationTest {
         assertThat(Files.readString(reports.resolve("report.html"))).contains("<div class=\"flamegraph\"");
     }
 
+    /**
+     * A platform brigade's time is divided among its methods by JFR's CPU-time samples where the JVM takes them
+     * (JDK 25 on Linux, as this build's toolchain): its execution samples misplace time between the methods of
+     * threads that block at every hop (docs/methodology.md). Measured 3 s, for CPU-time samples enough to rank.
+     */
+    @Test
+    void a_platform_brigade_names_the_slower_method_from_cpu_time_samples() throws Exception {
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, ExplainCases.class);
+
+        EngineExecutionResults results = run(ExplainCases.class, "timePlatformLong", base, dir.resolve("reports"));
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = failure(results).getMessage();
+        List<String> lines = message.lines().toList();
+        int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  where the time moved")).findFirst()
+                .orElseThrow(() -> new AssertionError("no time explanation in:\n" + message)));
+        if (cpuTimeSampler()) {
+            assertThat(lines.get(where)).as(message).startsWith("  where the time moved (JFR CPU-time samples of");
+            assertThat(lines.subList(where + 1, Math.min(where + 4, lines.size()))).as(message)
+                    .anySatisfy(l -> assertThat(l).startsWith("    +").contains("example.explain.Codec.encode()"));
+        } else {
+            assertThat(lines.get(where + 1)).as(message).startsWith("    execution samples stand in for CPU-time"
+                    + " samples, which this JVM does not take");
+        }
+    }
+
+    /**
+     * A user who profiles the test with JFR (a recording to disk: {@code -XX:StartFlightRecording}, JMC, an IDE's
+     * profiler) still gets the explanation: JFR then writes every event to its repository, and a recording kept in
+     * memory alone would find none of the rounds when dumped.
+     */
+    @Test
+    void another_recording_to_disk_in_the_jvm_leaves_the_explanation_whole() throws Exception {
+        Path base = ExplainBuilds.codec(dir.resolve("base"), 1_000, 3_000, true, ExplainCases.class);
+        EngineExecutionResults results;
+        try (jdk.jfr.Recording users = new jdk.jfr.Recording()) {
+            users.setToDisk(true);
+            users.enable("jdk.ExecutionSample");
+            users.start();
+            results = run(ExplainCases.class, "time", base, dir.resolve("reports"));
+        }
+
+        results.testEvents().assertStatistics(s -> s.failed(1));
+        String message = failure(results).getMessage();
+        assertThat(message).contains("  where the time moved (JFR execution samples of the measured rounds")
+                .doesNotContain("no explanation").doesNotContain("holds no measured round");
+    }
+
+    /** Whether this JVM has JDK 25's CPU-time sampler (JEP 509, Linux). */
+    private static boolean cpuTimeSampler() {
+        return jdk.jfr.FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .anyMatch(t -> t.getName().equals("jdk.CPUTimeSample"));
+    }
+
     @Test
     void names_the_allocation_site_added_in_one_method() throws Exception {
         // the base build's encode allocates no frame

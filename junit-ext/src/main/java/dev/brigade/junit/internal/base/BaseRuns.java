@@ -17,6 +17,7 @@ import dev.brigade.junit.internal.explain.Explained;
 import dev.brigade.junit.internal.explain.Explainer;
 import dev.brigade.junit.internal.explain.Explanation;
 import dev.brigade.junit.internal.explain.PairedRecording;
+import dev.brigade.junit.internal.explain.Sampler;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
@@ -270,7 +271,7 @@ public final class BaseRuns {
      * Where the cost of pair {@code pair} of the invocation's runs moved ({@code unit}: hop or task), from the
      * recording of its paired rounds; when there is no recording, an explanation that says why.
      */
-    public static Explanation explain(ExtensionContext context, int pair, String unit) {
+    public static Explanation explain(ExtensionContext context, int pair, String unit, Sampler sampler) {
         PairedRecording.Outcome recorded = context.getStore(NAMESPACE).get(PairedRecording.Outcome.class,
                 PairedRecording.Outcome.class);
         Pairing pairing = context.getStore(NAMESPACE).get(Pairing.class, Pairing.class);
@@ -285,7 +286,7 @@ public final class BaseRuns {
         SideBySideResult sides = pairs.get(pair).rounds();
         return Explainer.explain(recorded.file().get(), pair, sides.a().cpuNanosPerUnit().median(),
                 sides.b().cpuNanosPerUnit().median(), sides.a().allocatedBytesPerUnit().median(),
-                sides.b().allocatedBytesPerUnit().median(), unit);
+                sides.b().allocatedBytesPerUnit().median(), unit, sampler);
     }
 
     /** Keeps what a fork's child sent to explain {@code result}'s failed comparisons with the base build. */

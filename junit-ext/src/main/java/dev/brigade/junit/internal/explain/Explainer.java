@@ -60,8 +60,6 @@ public final class Explainer {
     public static final List<String> PRECISE_SAMPLES = List.of("-XX:+UnlockDiagnosticVMOptions",
             "-XX:+DebugNonSafepoints");
 
-    /** Fewest execution samples a side needs for a time explanation. */
-    static final int MIN_SAMPLES = 100;
     /** Methods considered, those whose estimated time moved most, before callers are left out. */
     static final int CANDIDATES = 40;
     /** A callee is nested in a caller when this share of the callee's samples also hold the caller. */
@@ -95,10 +93,11 @@ public final class Explainer {
      * file.
      */
     public static Explanation explain(Path file, int pair, double cpuNanosPerUnitCurrent, double cpuNanosPerUnitBase,
-                                      double bytesPerUnitCurrent, double bytesPerUnitBase, String unit) {
+                                      double bytesPerUnitCurrent, double bytesPerUnitBase, String unit,
+                                      Sampler sampler) {
         Recorded recorded;
         try {
-            recorded = Recorded.read(file, pair, false);
+            recorded = Recorded.read(file, pair, false, sampler);
         } catch (IOException | RuntimeException e) {
             return Explanation.missing(unit, "cannot read the recording " + file + ": " + e, Optional.of(file));
         }
@@ -117,18 +116,18 @@ public final class Explainer {
         List<Explanation.MethodShift> methods = List.of();
         int tested = 0;
         int marked = 0;
-        if (current.executionSamples() < MIN_SAMPLES || base.executionSamples() < MIN_SAMPLES) {
-            thin = tooFew(base.executionSamples() + " → " + current.executionSamples() + ", " + MIN_SAMPLES
-                    + " a side");
+        Sampler used = recorded.sampler;
+        if (current.samples() < used.minimum() || base.samples() < used.minimum()) {
+            thin = tooFew(used, base.samples() + " → " + current.samples() + ", " + used.minimum() + " a side");
         } else {
             List<Explanation.MethodShift> moved = recorded.methodShifts(current, base);
             tested = moved.size();
             marked = (int) moved.stream().filter(Explanation.MethodShift::beyondNoise).count();
             methods = moved.subList(0, Math.min(SHOWN, moved.size()));
-            thin = thin == null ? imprecise() : thin;
+            thin = thin == null ? recorded.caveat() : thin;
         }
-        return new Explanation(unit, methods, tested, marked, recorded.allocationShifts(current, base), current, base,
-                thin, Optional.of(file), stacks);
+        return new Explanation(unit, used, methods, tested, marked, recorded.allocationShifts(current, base), current,
+                base, thin, Optional.of(file), stacks);
     }
 
     /**
@@ -136,10 +135,10 @@ public final class Explainer {
      * measurement of a failed budget), which took {@code cpuNanosPerUnit} of CPU time per unit (the median of its
      * rounds); {@code unit} is {@code hop} or {@code task}. Its collapsed stacks are written beside the file.
      */
-    public static Profile profile(Path file, double cpuNanosPerUnit, String unit) {
+    public static Profile profile(Path file, double cpuNanosPerUnit, String unit, Sampler sampler) {
         Recorded recorded;
         try {
-            recorded = Recorded.read(file, 0, true);
+            recorded = Recorded.read(file, 0, true, sampler);
         } catch (IOException | RuntimeException e) {
             return Profile.missing(unit, "cannot read the recording " + file + ": " + e, Optional.of(file));
         }
@@ -151,15 +150,16 @@ public final class Explainer {
         Explanation.SideCounts counts = recorded.counts(ALONE, cpuNanosPerUnit);
         Explanation.SideCounts none = Explanation.SideCounts.NONE;
         List<Explanation.MethodShift> methods = List.of();
-        if (counts.executionSamples() < MIN_SAMPLES) {
-            thin = tooFew(counts.executionSamples() + ", " + MIN_SAMPLES);
+        Sampler used = recorded.sampler;
+        if (counts.samples() < used.minimum()) {
+            thin = tooFew(used, counts.samples() + ", " + used.minimum());
         } else {
             List<Explanation.MethodShift> costs = recorded.methodMoves(counts, none);
             methods = costs.subList(0, Math.min(SHOWN, costs.size()));
-            thin = thin == null ? imprecise() : thin;
+            thin = thin == null ? recorded.caveat() : thin;
         }
-        return new Profile(unit, methods, recorded.allocationShifts(counts, none), counts, thin, Optional.of(file),
-                stacks);
+        return new Profile(unit, used, methods, recorded.allocationShifts(counts, none), counts, thin,
+                Optional.of(file), stacks);
     }
 
     /**
@@ -179,16 +179,18 @@ public final class Explainer {
                 + " run the tests with " + String.join(" ", PRECISE_SAMPLES) + " (docs/explanations.md)";
     }
 
-    private static String tooFew(String counts) {
-        return "too few execution samples for a time explanation: " + counts + " at least (JFR samples threads"
-                + " running Java; platform threads that block at every hop give few: docs/explanations.md)";
+    private static String tooFew(Sampler sampler, String counts) {
+        return "too few " + sampler.words() + " for a time explanation: " + counts + " at least ("
+                + (sampler == Sampler.EXECUTION ? "JFR samples threads running Java; platform threads that block at"
+                + " every hop give few" : "a thread is sampled once per " + PairedRecording.CPU_TIME_THROTTLE
+                + " of its CPU time, at the kernel's tick") + ": docs/explanations.md)";
     }
 
     /** A measured round of a side: its span and units. */
     private record Round(String side, int index, Instant start, Instant end, long units) {
     }
 
-    /** An execution sample in a round: its frames, top first, as method names. */
+    /** An execution or CPU-time sample in a round: its frames, top first, as method names. */
     private record Sample(Round round, List<String> frames) {
     }
 
@@ -208,7 +210,12 @@ public final class Explainer {
     private static final class Recorded {
 
         final List<Round> rounds;
+        /** The samples of {@link #sampler} in the rounds. */
         final List<Sample> samples = new ArrayList<>();
+        /** The sampler asked for, or execution samples when the recording holds no CPU-time sample. */
+        Sampler sampler = Sampler.EXECUTION;
+        /** Whether CPU-time samples were asked for and the recording holds none (a JVM without the sampler). */
+        boolean noCpuTimeSampler;
         final List<Allocation> allocations = new ArrayList<>();
         final List<Stall> stalls = new ArrayList<>();
 
@@ -216,13 +223,23 @@ public final class Explainer {
             this.rounds = rounds;
         }
 
-        /** The measured rounds of pair {@code pair}, or with {@code alone} of the run measured alone. */
-        static Recorded read(Path file, int pair, boolean alone) throws IOException {
+        /**
+         * The measured rounds of pair {@code pair}, or with {@code alone} of the run measured alone, with the samples
+         * of {@code sampler}; of the execution sampler when {@code sampler} recorded nothing in the whole file.
+         */
+        static Recorded read(Path file, int pair, boolean alone, Sampler sampler) throws IOException {
             List<RecordedEvent> events = RecordingFile.readAllEvents(file);
             Recorded recorded = new Recorded(measuredRounds(events, pair, alone));
             if (recorded.rounds.isEmpty()) {
                 return recorded;
             }
+            if (sampler != Sampler.EXECUTION && events.stream().noneMatch(e -> e.getEventType().getName()
+                    .equals(sampler.event()))) {
+                recorded.noCpuTimeSampler = true;
+            } else {
+                recorded.sampler = sampler;
+            }
+            String sampled = recorded.sampler.event();
             Round[] byStart = recorded.rounds.toArray(Round[]::new);
             Set<Long> drivers = drivers(events);
             Map<Long, Round> lastDriverSample = new HashMap<>();  // the round of each driver's last allocation sample
@@ -230,13 +247,15 @@ public final class Explainer {
                     .toList();
             for (RecordedEvent e : byTime) {
                 String type = e.getEventType().getName();
-                switch (type) {
-                    case "jdk.ExecutionSample" -> {
-                        Round r = roundAt(byStart, e.getStartTime());
-                        if (r != null && e.getStackTrace() != null) {
-                            recorded.samples.add(new Sample(r, frames(e.getStackTrace())));
-                        }
+                if (type.equals(sampled)) {
+                    Round r = roundAt(byStart, e.getStartTime());
+                    // a CPU-time sample whose stack could not be walked has none
+                    if (r != null && e.getStackTrace() != null) {
+                        recorded.samples.add(new Sample(r, frames(e.getStackTrace())));
                     }
+                    continue;
+                }
+                switch (type) {
                     case "jdk.ObjectAllocationSample" -> {
                         Round r = roundAt(byStart, e.getStartTime());
                         RecordedClass allocated = e.getClass("objectClass");
@@ -378,6 +397,19 @@ public final class Explainer {
             return measured;
         }
 
+        /**
+         * What the reader should know of the samples, when they ranked methods: that execution samples stood in
+         * for the CPU-time samples this JVM lacks, or that they may name an inlined neighbour; null when neither.
+         */
+        String caveat() {
+            if (noCpuTimeSampler) {
+                return "execution samples stand in for CPU-time samples, which this JVM does not take (JDK 25 or later"
+                        + " on Linux): they misplace time between the methods of platform threads that block at"
+                        + " every hop (docs/explanations.md)";
+            }
+            return imprecise();
+        }
+
         Explanation.SideCounts counts(String side, double cpuNanosPerUnit) {
             List<Round> own = rounds.stream().filter(r -> r.side().equals(side)).toList();
             long units = own.stream().mapToLong(Round::units).sum();
@@ -463,8 +495,8 @@ public final class Explainer {
             for (Map.Entry<String, int[]> e : counts.entrySet()) {
                 int[] c = e.getValue();
                 shifts.add(new Explanation.MethodShift(e.getKey(), c[0], c[1], c[2], c[3],
-                        share(c[2], current.executionSamples()) * current.cpuNanosPerUnit(),
-                        share(c[3], base.executionSamples()) * base.cpuNanosPerUnit(), null, false));
+                        share(c[2], current.samples()) * current.cpuNanosPerUnit(),
+                        share(c[3], base.samples()) * base.cpuNanosPerUnit(), null, false));
             }
             shifts.sort(Comparator.comparingDouble((Explanation.MethodShift m) -> -Math.abs(m.deltaNanosPerUnit()))
                     .thenComparing(Explanation.MethodShift::method));

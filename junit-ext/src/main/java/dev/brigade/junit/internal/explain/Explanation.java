@@ -21,6 +21,7 @@ import org.apiguardian.api.API;
  * <p>Public for {@code base} and {@code verdict}, which make it and hand it on as {@link Explained}.
  *
  * @param unit        {@code hop} or {@code task}
+ * @param sampler     the samples that divide each side's CPU time among its methods
  * @param methods     the methods whose time per unit (total: in them and what they call) moved most, largest move
  *                    first, callers left out when a method they call carries the move (at most {@link Explainer#SHOWN})
  * @param tested      how many methods were tested for a move beyond noise (the Bonferroni divisor)
@@ -33,7 +34,7 @@ import org.apiguardian.api.API;
  * @param stacks      the collapsed-stack files, current then base
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record Explanation(String unit, List<MethodShift> methods, int tested, int marked,
+public record Explanation(String unit, Sampler sampler, List<MethodShift> methods, int tested, int marked,
                           List<AllocationShift> allocations,
                           SideCounts current, SideCounts base, String thin, Optional<Path> recording,
                           List<Path> stacks) {
@@ -51,7 +52,7 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
     }
 
     /**
-     * A method's share of each side's execution samples, and what it makes of each side's CPU time per unit.
+     * A method's share of each side's samples, and what it makes of each side's CPU time per unit.
      *
      * <p>Public for the experiment that measures explanations ({@code ExplainExperiment}, in the tests).
      *
@@ -102,7 +103,7 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
      *
      * @param rounds                 measured rounds found in the recording
      * @param units                  hops or tasks those rounds ran
-     * @param executionSamples       execution samples that fell in them
+     * @param samples                execution or CPU-time samples that fell in them (the explanation's sampler)
      * @param allocationSamples      allocation samples that fell in them
      * @param cpuNanosPerUnit        the side's CPU time per unit, the median of its rounds (the comparison's figure)
      * @param parksPerUnit           parks of at least {@value PairedRecording#STALL_THRESHOLD_MILLIS} ms within a round
@@ -112,7 +113,7 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
      * @param gcPausesPerUnit        garbage collections that started in a round
      * @param gcPauseNanosPerUnit    their pauses, summed
      */
-    record SideCounts(int rounds, long units, int executionSamples, int allocationSamples,
+    record SideCounts(int rounds, long units, int samples, int allocationSamples,
                       double cpuNanosPerUnit, double parksPerUnit, double monitorWaitsPerUnit,
                       double monitorEntersPerUnit, double pinnedPerUnit, double gcPausesPerUnit,
                       double gcPauseNanosPerUnit) {
@@ -123,7 +124,7 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
 
     /** An explanation that could not be made: {@code why}, in one line. */
     public static Explanation missing(String unit, String why, Optional<Path> recording) {
-        return new Explanation(unit, List.of(), 0, 0, List.of(), SideCounts.NONE, SideCounts.NONE, why, recording,
+        return new Explanation(unit, Sampler.EXECUTION, List.of(), 0, 0, List.of(), SideCounts.NONE, SideCounts.NONE, why, recording,
                 List.of());
     }
 
@@ -139,9 +140,9 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
             lines.add("  no explanation: " + thin);
             return lines;
         }
-        lines.add(String.format(Locale.ROOT, "  where the time moved (JFR execution samples of the measured rounds"
+        lines.add(String.format(Locale.ROOT, "  where the time moved (JFR %s of the measured rounds"
                 + " × each side's CPU time per %s, %s → %s; %d of %d methods tested beyond noise, Bonferroni):",
-                unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
+                sampler.words(), unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
                 marked, tested));
         if (thin != null) {
             lines.add("    " + thin);
@@ -150,11 +151,11 @@ public record Explanation(String unit, List<MethodShift> methods, int tested, in
             lines.add(String.format(Locale.ROOT,
                     "    %s/%s  %s  total %s → %s, self %s → %s of %d → %d samples; %s",
                     signed(Units.format(m.deltaNanosPerUnit(), "ns")), unit, m.method(),
-                    percent(m.totalBase(), base.executionSamples()),
-                    percent(m.totalCurrent(), current.executionSamples()),
-                    percent(m.selfBase(), base.executionSamples()),
-                    percent(m.selfCurrent(), current.executionSamples()), base.executionSamples(),
-                    current.executionSamples(), m.shift() == null
+                    percent(m.totalBase(), base.samples()),
+                    percent(m.totalCurrent(), current.samples()),
+                    percent(m.selfBase(), base.samples()),
+                    percent(m.selfCurrent(), current.samples()), base.samples(),
+                    current.samples(), m.shift() == null
                             ? "too few pairs to test" : m.beyondNoise() ? "beyond sampling noise"
                             : "within sampling noise"));
         }

@@ -9,26 +9,27 @@ import java.time.Duration;
 import java.util.Optional;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import org.apiguardian.api.API;
 
 /**
  * A JFR recording of the paired rounds of an {@code @AgainstBase} invocation, in the JVM where both sides run: started
  * before the base side starts, written to {@code <report dir>/<name>.jfr} when both sides have finished; also of the
  * second measurement of a failed {@code @Budget} ({@code verdict.SecondMeasurement}). In memory
- * ({@code setToDisk(false)}): no chunk is left in JFR's repository once it is closed. Not thread-safe: the thread that
- * runs the invocation starts and finishes it.
+ * ({@code setToDisk(false)}): no chunk is left in JFR's repository once it is closed; but to disk when another
+ * recording runs to disk in this JVM (a user's {@code -XX:StartFlightRecording}, a profiler), whose chunks then hold
+ * every event, this recording's too. Not thread-safe: the thread that runs the invocation starts and finishes it.
  *
  * <p>What it records, and why at these settings (measured on the 2-vCPU CI machine, JDK 25, docs/explanations.md):
  * <ul>
  *   <li>{@code jdk.ExecutionSample} every {@value #SAMPLE_PERIOD_MILLIS} ms: in a 1 s comparison of 20 tasks,
  *       233–422 samples a side for {@code VIRTUAL}, 84–195 for {@code PLATFORM}, whose threads block in the kernel
- *       at every hop, where this sampler does not see them. JDK 25's CPU-time sampler ({@code jdk.CPUTimeSample},
- *       JEP 509) is not recorded: recorded beside it in the same JVMs, it gave fewer samples a side, 71–113 for
- *       {@code PLATFORM} and 94–191 for {@code VIRTUAL}, at a throttle of 1 ms and of 0.1 ms alike. It takes a
- *       sample per throttle of a thread's CPU time, but the kernel checks those timers at its tick (250 Hz here: at
- *       0.1 ms a sample stood for 2.9 ms of CPU time, median), and a thread blocked in a park loses its sample
- *       (about as many lost as kept): it sees the same Java-running time, less often (docs/methodology.md,
- *       "Explanations of a failed comparison");</li>
+ *       at every hop, where this sampler does not see them;</li>
+ *   <li>{@code jdk.CPUTimeSample} (JDK 25's CPU-time sampler, JEP 509, Linux only; where this JVM has it) at a
+ *       throttle of {@value #CPU_TIME_THROTTLE}: a sample per millisecond of a thread's CPU time, at most one per
+ *       kernel tick (250 Hz here), 64–100 a side in the same 1 s comparison of a platform brigade. Fewer, but they
+ *       follow each method's time where execution samples of a platform brigade misplace it ({@link Sampler}), so a
+ *       platform brigade's time explanation uses them;</li>
  *   <li>{@code jdk.ObjectAllocationSample} at {@value #ALLOCATION_THROTTLE}: JFR's profiling setting; each sample's
  *       weight is the bytes its thread allocated since the last one, so the bytes add up whatever the rate;</li>
  *   <li>parks, monitor waits and enters and pinned virtual threads that last at least
@@ -51,6 +52,10 @@ public final class PairedRecording implements AutoCloseable {
     static final String ALLOCATION_THROTTLE = "300/s";
     /** The shortest park, monitor wait or enter, or pinned park recorded. */
     static final int STALL_THRESHOLD_MILLIS = 20;
+    /** JDK 25's CPU-time sampler's event (JEP 509, experimental, Linux). */
+    static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
+    /** The throttle of {@code jdk.CPUTimeSample}: a sample per millisecond of a thread's CPU time, at most. */
+    static final String CPU_TIME_THROTTLE = "1 ms";
     /** Brigade's round event. */
     static final String ROUND = "dev.brigade.Round";
 
@@ -76,9 +81,12 @@ public final class PairedRecording implements AutoCloseable {
         Recording recording = new Recording();
         try {
             recording.setName("brigade " + name);
-            recording.setToDisk(false);
+            recording.setToDisk(anotherOnDisk());
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(SAMPLE_PERIOD_MILLIS))
                     .withStackTrace();
+            if (cpuTimeSamplerExists()) {
+                recording.enable(CPU_TIME_SAMPLE).with("throttle", CPU_TIME_THROTTLE).withStackTrace();
+            }
             recording.enable("jdk.ObjectAllocationSample").with("throttle", ALLOCATION_THROTTLE).withStackTrace();
             Duration stall = Duration.ofMillis(STALL_THRESHOLD_MILLIS);
             for (String waits : new String[] {"jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter"}) {
@@ -93,6 +101,22 @@ public final class PairedRecording implements AutoCloseable {
             recording.close();
             return new PairedRecording(null, file, "JFR could not start a recording: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether another recording runs to disk in this JVM (the user's {@code -XX:StartFlightRecording}, a profiler's):
+     * then JFR writes every event to its repository's chunks, and a recording in memory holds none of them when
+     * dumped, so this one goes to disk too (the repository is there already).
+     */
+    private static boolean anotherOnDisk() {
+        return FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .anyMatch(r -> r.isToDisk() && r.getState() == RecordingState.RUNNING);
+    }
+
+    /** Whether this JVM has JDK 25's CPU-time sampler (JEP 509: Linux only). */
+    static boolean cpuTimeSamplerExists() {
+        return FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .anyMatch(t -> t.getName().equals(CPU_TIME_SAMPLE));
     }
 
     /** Why this recording records nothing (JFR is not available), or null when it records. */

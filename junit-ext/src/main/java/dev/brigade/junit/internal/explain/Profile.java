@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  * <p>Public for {@code verdict}, whose {@code SecondMeasurement} words a failed budget's explanation from it.
  *
  * @param unit        {@code hop} or {@code task}
+ * @param sampler     the samples that divide the run's CPU time among its methods
  * @param methods     the methods the time goes to most (total: in them and what they call), callers left out when a
  *                    method they call carries their time, as {@link Explanation.MethodShift}s of the current side
  *                    alone (at most {@link Explainer#SHOWN})
@@ -29,7 +30,7 @@ import org.apiguardian.api.API;
  * @param stacks      the collapsed-stack file
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record Profile(String unit, List<Explanation.MethodShift> methods, List<Explanation.AllocationShift> allocations,
+public record Profile(String unit, Sampler sampler, List<Explanation.MethodShift> methods, List<Explanation.AllocationShift> allocations,
                       Explanation.SideCounts counts, String thin, Optional<Path> recording, List<Path> stacks) {
 
     /** Copies the lists. */
@@ -41,7 +42,7 @@ public record Profile(String unit, List<Explanation.MethodShift> methods, List<E
 
     /** A profile that could not be made: {@code why}, in one line. */
     public static Profile missing(String unit, String why, Optional<Path> recording) {
-        return new Profile(unit, List.of(), List.of(), Explanation.SideCounts.NONE, why, recording, List.of());
+        return new Profile(unit, Sampler.EXECUTION, List.of(), List.of(), Explanation.SideCounts.NONE, why, recording, List.of());
     }
 
     /** The lines to add to a failed budget's message, each starting with two spaces. */
@@ -51,9 +52,9 @@ public record Profile(String unit, List<Explanation.MethodShift> methods, List<E
             lines.add("  no explanation: " + thin);
             return lines;
         }
-        int samples = counts.executionSamples();
-        lines.add(String.format(Locale.ROOT, "  where the time goes (JFR execution samples of its %d measured round%s"
-                + " × its CPU time per %s, %s; %d samples):", counts.rounds(), counts.rounds() == 1 ? "" : "s", unit,
+        int samples = counts.samples();
+        lines.add(String.format(Locale.ROOT, "  where the time goes (JFR %s of its %d measured round%s"
+                + " × its CPU time per %s, %s; %d samples):", sampler.words(), counts.rounds(), counts.rounds() == 1 ? "" : "s", unit,
                 Units.format(counts.cpuNanosPerUnit(), "ns"), samples));
         if (thin != null) {
             lines.add("    " + thin);

@@ -55,7 +55,7 @@ final class BaseNotes {
     }
 
     /**
-     * A differential flame graph of both sides' execution samples, drawn by the page's script, with a caption that
+     * A differential flame graph of both sides' samples (execution or CPU-time, as the explanation says), drawn by the page's script, with a caption that
      * says how to read it, what was left out and where the stacks are.
      */
     private static void flame(StringBuilder html, Result r, Explanation explanation, List<Flame> flames) {
@@ -64,7 +64,8 @@ final class BaseNotes {
                 .append("\" role=\"img\" aria-label=\"").append(HtmlReport.escape(r.label()))
                 .append(": differential flame graph, current against base\"></div><figcaption>")
                 .append(HtmlReport.escape(String.format(Locale.ROOT, "%s: where the CPU time went, current against"
-                        + " base (JFR execution samples of the measured rounds, %d current, %d base). A frame's width"
+                        + " base (the JFR samples the lines above name, of the measured rounds: %d current, %d"
+                        + " base). A frame's width"
                         + " is its share of the current side's samples; red: a larger share than in the base build,"
                         + " blue: a smaller one, the deeper the colour the larger the change; a frame only the base"
                         + " build ran has no width. Frames under %s of both sides' samples, and beyond the %d"

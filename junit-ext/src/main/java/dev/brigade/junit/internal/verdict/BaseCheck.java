@@ -10,6 +10,7 @@ import dev.brigade.junit.internal.base.BaseRuns;
 import dev.brigade.junit.internal.config.BaseSpec;
 import dev.brigade.junit.internal.config.MethodPlan;
 import dev.brigade.junit.internal.explain.Explained;
+import dev.brigade.junit.internal.explain.Sampler;
 import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.junit.internal.invocation.InvocationResults;
 import dev.brigade.measure.BaseComparison;
@@ -69,7 +70,7 @@ public final class BaseCheck {
     private static List<String> explanation(CurrentInvocation current, Measurement result, int pair,
                                             BaseComparison comparison) {
         Explained explained = BaseRuns.hasBase(current.context()) ? BaseRuns.explain(current.context(), pair,
-                unit(comparison)).explained() : BaseRuns.explainedInFork(current.context(), result);
+                unit(comparison), Sampler.of(result)).explained() : BaseRuns.explainedInFork(current.context(), result);
         current.explained(result, explained);
         return explained.lines();
     }
@@ -100,7 +101,8 @@ public final class BaseCheck {
             List<BaseComparison> failed = current.base().getOrDefault(result, List.of()).stream()
                     .filter(BaseComparison::failed).toList();
             if (!failed.isEmpty() && BaseRuns.hasBase(current.context())) {
-                explained.put(result, BaseRuns.explain(current.context(), k, unit(failed.get(0))).explained());
+                explained.put(result, BaseRuns.explain(current.context(), k, unit(failed.get(0)),
+                        Sampler.of(result)).explained());
             }
         }
         return result -> explained.getOrDefault(result, Explained.none());

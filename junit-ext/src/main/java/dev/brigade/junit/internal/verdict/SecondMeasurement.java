@@ -12,6 +12,7 @@ import dev.brigade.junit.internal.config.Configuration;
 import dev.brigade.junit.internal.explain.Explainer;
 import dev.brigade.junit.internal.explain.PairedRecording;
 import dev.brigade.junit.internal.explain.Profile;
+import dev.brigade.junit.internal.explain.Sampler;
 import dev.brigade.junit.internal.invocation.CurrentInvocation;
 import dev.brigade.measure.Estimate;
 import dev.brigade.measure.Metric;
@@ -174,7 +175,8 @@ public final class SecondMeasurement {
         }
         Estimate cpu = second.estimates().get(second instanceof SpawnResult ? Metric.CPU_NANOS_PER_TASK
                 : Metric.CPU_NANOS_PER_HOP);
-        Profile profile = Explainer.profile(outcome.file().get(), cpu == null ? 0 : cpu.median(), unit);
+        Profile profile = Explainer.profile(outcome.file().get(), cpu == null ? 0 : cpu.median(), unit,
+                Sampler.of(result));
         return new Second(second, System.nanoTime() - start, profile.lines());
     }
 

@@ -6,13 +6,13 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Both sides' execution samples of a failed comparison with the base build as one tree of frames, root first: what
+ * Both sides' samples (execution or CPU-time, as the explanation's lines say) of a failed comparison with the base build as one tree of frames, root first: what
  * the page draws as a differential flame graph (current against base). Built from the per-side collapsed stacks the
  * explanation wrote, pruned to the frames that weigh something on either side. Immutable.
  *
  * <p>Public for {@code report}, which builds and renders it beside this package.
  *
- * @param samplesCurrent      the current side's execution samples (the root's {@code current})
+ * @param samplesCurrent      the current side's samples (the root's {@code current})
  * @param samplesBase         the base side's (the root's {@code base})
  * @param prunedBelowShare    frames whose share of both sides' samples was below this (a fraction) were left out,
  *                            with what they call
