@@ -29,7 +29,7 @@ for kind, name in (("V", "VIRTUAL"), ("P", "PLATFORM")):
         failed = [r for r in slow if r[2] == "fail"]
         led = [r for r in failed if "example.explain.Codec.encode()" in r[9]]
         beyond = [r for r in failed if "beyond sampling noise" in r[9] and "Codec.encode()" in r[9]]
-        thin = [r for r in failed if r[9].startswith("too few execution samples")]
+        thin = [r for r in failed if r[9].startswith("too few ")]
         print(f"{name} slower encode, measure {measure}: {len(failed)} of {len(slow)} comparisons failed; encode heads"
               f" the time explanation in {len(led)} of {len(failed)}; marked beyond noise in {len(beyond)} of"
               f" {len(failed)}; too few samples for a time explanation in {len(thin)} of {len(failed)}")

@@ -41,6 +41,15 @@ class ExplanationTest {
                 .execute();
     }
 
+    /** The failure's message, its lines from the first that starts with {@code start} on; failing when none does. */
+    private static List<String> from(EngineExecutionResults results, String start) {
+        String message = failure(results).getMessage();
+        List<String> lines = message.lines().toList();
+        int at = lines.indexOf(lines.stream().filter(l -> l.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting \"" + start + "\" in:\n" + message)));
+        return lines.subList(at, lines.size());
+    }
+
     /** The names in {@code dir}, not below it. */
     private static List<String> topLevel(Path dir) throws java.io.IOException {
         try (java.util.stream.Stream<Path> list = Files.list(dir)) {
@@ -232,17 +241,15 @@ class ExplanationTest {
         EngineExecutionResults results = run(ExplainCases.class, "timePlatformLong", base, dir.resolve("reports"));
 
         results.testEvents().assertStatistics(s -> s.failed(1));
-        String message = failure(results).getMessage();
-        List<String> lines = message.lines().toList();
-        int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  where the time moved")).findFirst()
-                .orElseThrow(() -> new AssertionError("no time explanation in:\n" + message)));
+        List<String> time = from(results, "  where the time moved");
+        String all = String.join("\n", time);
         if (cpuTimeSampler()) {
-            assertThat(lines.get(where)).as(message).startsWith("  where the time moved (JFR CPU-time samples of");
-            assertThat(lines.subList(where + 1, Math.min(where + 4, lines.size()))).as(message)
+            assertThat(time.get(0)).as(all).startsWith("  where the time moved (JFR CPU-time samples of");
+            assertThat(time.subList(1, Math.min(4, time.size()))).as(all)
                     .anySatisfy(l -> assertThat(l).startsWith("    +").contains("example.explain.Codec.encode()"));
         } else {
-            assertThat(lines.get(where + 1)).as(message).startsWith("    execution samples stand in for CPU-time"
-                    + " samples, which this JVM does not take");
+            assertThat(time.get(1)).as(all).startsWith("    execution samples stand in for CPU-time samples, which"
+                    + " this JVM does not take");
         }
     }
 
@@ -282,11 +289,8 @@ class ExplanationTest {
         EngineExecutionResults results = run(ExplainCases.class, "allocation", base, dir.resolve("reports"));
 
         results.testEvents().assertStatistics(s -> s.failed(1));
-        String message = failure(results).getMessage();
-        List<String> lines = message.lines().toList();
-        int where = lines.indexOf(lines.stream().filter(l -> l.startsWith("  allocation sites that moved"))
-                .findFirst().orElseThrow(() -> new AssertionError("no allocation explanation in:\n" + message)));
-        assertThat(lines.get(where + 1)).as(message).startsWith("    +")
+        List<String> allocation = from(results, "  allocation sites that moved");
+        assertThat(allocation.get(1)).as(String.join("\n", allocation)).startsWith("    +")
                 .contains("byte[] at example.explain.Codec.encode()");
     }
 
