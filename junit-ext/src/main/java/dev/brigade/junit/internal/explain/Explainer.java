@@ -29,14 +29,15 @@ import jdk.jfr.consumer.RecordingFile;
 import org.apiguardian.api.API;
 
 /**
- * Reads a {@link PairedRecording} and explains one pair of runs in it ({@link Explanation}): every execution and
- * allocation sample is given to the measured round whose time span holds it (only one side measures at a time; the
- * other waits, parked), and each side's figures are divided by the hops or tasks of its rounds. Stateless.
+ * Reads a {@link PairedRecording} and explains one pair of runs in it ({@link Explanation}): every execution (or
+ * CPU-time, {@link Sampler}) and allocation sample is given to the measured round whose time span holds it (only one
+ * side measures at a time; the other waits, parked), and each side's figures are divided by the hops or tasks of its
+ * rounds. Stateless.
  *
  * <p>Time: a method's total share of a side's samples (the samples with it anywhere in the stack) times that side's
- * CPU time per unit (the median of its rounds, the figure the comparison used; execution samples see threads running
+ * CPU time per unit (the median of its rounds, the figure the comparison used; both samplers see threads running
  * Java, so they divide CPU time, not wall time); callers whose move a callee carries are left out, so the method that
- * got dearer leads, not the stack's roots. Noise: for each of the {@value #TESTED} methods that moved most, the shift
+ * got dearer leads, not the stack's roots, and Brigade's own methods come after the code under test. Noise: for each of the {@value #TESTED} methods that moved most, the shift
  * of its total share, current round {@code k} minus base round {@code k}, with its Wilcoxon interval
  * ({@link PairedShift}) at a confidence of {@code 1 - 0.05 / tested} (Bonferroni), so that an A/A pair marks no
  * method in 95 % of runs.
