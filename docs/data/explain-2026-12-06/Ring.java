@@ -16,7 +16,7 @@ public class Ring {
     for (int i=0;i<tasks;i++){ int k=i; Runnable r = () -> { try { while(true){ int v = qs.get(k).take(); if (v<0){ qs.get((k+1)%tasks).put(-1); return;} long q0=System.nanoTime(); long e1=encode(enc); long q1=System.nanoTime(); long d1=decode(3000); long q2=System.nanoTime(); sink=e1+d1; if (timing) { encT[k]+=q1-q0; decT[k]+=q2-q1; } if (k==0) hops[0]++; if (stop.get() && k==0) { qs.get((k+1)%tasks).put(-1); return;} qs.get((k+1)%tasks).put(v+1);} } catch (InterruptedException e) {} };
       ts.add(virt ? Thread.ofVirtual().unstarted(r) : Thread.ofPlatform().unstarted(r)); }
     ts.forEach(Thread::start); qs.get(0).put(0);
-    Thread.sleep(1500);
+    Thread.sleep(1500);  // the ring runs meanwhile: 1.5 s of warm-up before the recording, then the timed window below
     Recording rec = new Recording(); if (periodUs > 0) rec.enable("jdk.ExecutionSample").withPeriod(Duration.ofNanos(periodUs*1000)); else rec.enable("jdk.CPUTimeSample").with("throttle", (-periodUs) + " us"); rec.start();
     timing=true; long h0 = hops[0]; long t0=System.nanoTime(); Thread.sleep(Long.getLong("secs",2)*1000); long h1=hops[0]; long t1=System.nanoTime(); timing=false;
     rec.stop(); Path p = Files.createTempFile("ring",".jfr"); rec.dump(p); rec.close();

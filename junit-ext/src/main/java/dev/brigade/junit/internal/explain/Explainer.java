@@ -37,10 +37,10 @@ import org.apiguardian.api.API;
  * <p>Time: a method's total share of a side's samples (the samples with it anywhere in the stack) times that side's
  * CPU time per unit (the median of its rounds, the figure the comparison used; both samplers see threads running
  * Java, so they divide CPU time, not wall time); callers whose move a callee carries are left out, so the method that
- * got dearer leads, not the stack's roots, and Brigade's own methods come after the code under test. Noise: for each of the {@value #TESTED} methods that moved most, the shift
- * of its total share, current round {@code k} minus base round {@code k}, with its Wilcoxon interval
- * ({@link PairedShift}) at a confidence of {@code 1 - 0.05 / tested} (Bonferroni), so that an A/A pair marks no
- * method in 95 % of runs.
+ * got dearer leads, not the stack's roots, and Brigade's own methods come after the code under test. Noise: for
+ * each of the {@value #TESTED} methods that moved most, the shift of its total share, current round {@code k} minus
+ * base round {@code k}, with its Wilcoxon interval ({@link PairedShift}) at a confidence of {@code 1 - 0.05 / tested}
+ * (Bonferroni), so that an A/A pair marks no method in 95 % of runs.
  *
  * <p>Public for {@code base}, which explains a failed pair of runs with it.
  */
@@ -201,10 +201,8 @@ public final class Explainer {
     }
 
     private static String tooFew(Sampler sampler, String counts) {
-        return "too few " + sampler.words() + " for a time explanation: " + counts + " at least ("
-                + (sampler == Sampler.EXECUTION ? "JFR samples threads running Java; platform threads that block at"
-                + " every hop give few" : "a thread is sampled once per " + PairedRecording.CPU_TIME_THROTTLE
-                + " of its CPU time, at the kernel's tick") + ": docs/explanations.md)";
+        return "too few " + sampler.words() + " for a time explanation: " + counts + " at least (" + sampler.few()
+                + ": docs/explanations.md)";
     }
 
     /** A measured round of a side: its span and units. */
@@ -233,15 +231,17 @@ public final class Explainer {
         final List<Round> rounds;
         /** The samples of {@link #sampler} in the rounds. */
         final List<Sample> samples = new ArrayList<>();
-        /** The sampler asked for, or execution samples when the recording holds no CPU-time sample. */
-        Sampler sampler = Sampler.EXECUTION;
-        /** Whether CPU-time samples were asked for and the recording holds none (a JVM without the sampler). */
-        boolean noCpuTimeSampler;
+        /** The sampler asked for, or execution samples when the recording holds none of its samples. */
+        final Sampler sampler;
+        /** Whether execution samples stand in for the sampler asked for (a JVM without the CPU-time sampler). */
+        final boolean standIn;
         final List<Allocation> allocations = new ArrayList<>();
         final List<Stall> stalls = new ArrayList<>();
 
-        private Recorded(List<Round> rounds) {
+        private Recorded(List<Round> rounds, Sampler sampler, boolean standIn) {
             this.rounds = rounds;
+            this.sampler = sampler;
+            this.standIn = standIn;
         }
 
         /**
@@ -250,15 +250,12 @@ public final class Explainer {
          */
         static Recorded read(Path file, int pair, boolean alone, Sampler sampler) throws IOException {
             List<RecordedEvent> events = RecordingFile.readAllEvents(file);
-            Recorded recorded = new Recorded(measuredRounds(events, pair, alone));
+            boolean standIn = sampler != Sampler.EXECUTION && events.stream().noneMatch(e -> e.getEventType()
+                    .getName().equals(sampler.event()));
+            Recorded recorded = new Recorded(measuredRounds(events, pair, alone),
+                    standIn ? Sampler.EXECUTION : sampler, standIn);
             if (recorded.rounds.isEmpty()) {
                 return recorded;
-            }
-            if (sampler != Sampler.EXECUTION && events.stream().noneMatch(e -> e.getEventType().getName()
-                    .equals(sampler.event()))) {
-                recorded.noCpuTimeSampler = true;
-            } else {
-                recorded.sampler = sampler;
             }
             String sampled = recorded.sampler.event();
             Round[] byStart = recorded.rounds.toArray(Round[]::new);
@@ -423,7 +420,7 @@ public final class Explainer {
          * for the CPU-time samples this JVM lacks, or that they may name an inlined neighbour; null when neither.
          */
         String caveat() {
-            if (noCpuTimeSampler) {
+            if (standIn) {
                 return "execution samples stand in for CPU-time samples, which this JVM does not take (JDK 25 or later"
                         + " on Linux): they misplace time between the methods of platform threads that block at"
                         + " every hop (docs/explanations.md)";

@@ -124,8 +124,8 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
 
     /** An explanation that could not be made: {@code why}, in one line. */
     public static Explanation missing(String unit, String why, Optional<Path> recording) {
-        return new Explanation(unit, Sampler.EXECUTION, List.of(), 0, 0, List.of(), SideCounts.NONE, SideCounts.NONE, why, recording,
-                List.of());
+        return new Explanation(unit, Sampler.EXECUTION, List.of(), 0, 0, List.of(), SideCounts.NONE, SideCounts.NONE,
+                why, recording, List.of());
     }
 
     /** Its lines with the files it left, for the failure message and the reports. */
@@ -142,8 +142,8 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
         }
         lines.add(String.format(Locale.ROOT, "  where the time moved (JFR %s of the measured rounds"
                 + " × each side's CPU time per %s, %s → %s; %d of %d methods tested beyond noise, Bonferroni):",
-                sampler.words(), unit, Units.format(base.cpuNanosPerUnit(), "ns"), Units.format(current.cpuNanosPerUnit(), "ns"),
-                marked, tested));
+                sampler.words(), unit, Units.format(base.cpuNanosPerUnit(), "ns"),
+                Units.format(current.cpuNanosPerUnit(), "ns"), marked, tested));
         if (thin != null) {
             lines.add("    " + thin);
         }

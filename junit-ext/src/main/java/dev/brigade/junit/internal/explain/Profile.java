@@ -30,8 +30,9 @@ import org.apiguardian.api.API;
  * @param stacks      the collapsed-stack file
  */
 @API(status = INTERNAL, since = "0.1.0")
-public record Profile(String unit, Sampler sampler, List<Explanation.MethodShift> methods, List<Explanation.AllocationShift> allocations,
-                      Explanation.SideCounts counts, String thin, Optional<Path> recording, List<Path> stacks) {
+public record Profile(String unit, Sampler sampler, List<Explanation.MethodShift> methods,
+                      List<Explanation.AllocationShift> allocations, Explanation.SideCounts counts, String thin,
+                      Optional<Path> recording, List<Path> stacks) {
 
     /** Copies the lists. */
     public Profile {
@@ -42,7 +43,8 @@ public record Profile(String unit, Sampler sampler, List<Explanation.MethodShift
 
     /** A profile that could not be made: {@code why}, in one line. */
     public static Profile missing(String unit, String why, Optional<Path> recording) {
-        return new Profile(unit, Sampler.EXECUTION, List.of(), List.of(), Explanation.SideCounts.NONE, why, recording, List.of());
+        return new Profile(unit, Sampler.EXECUTION, List.of(), List.of(), Explanation.SideCounts.NONE, why, recording,
+                List.of());
     }
 
     /** The lines to add to a failed budget's message, each starting with two spaces. */
@@ -54,8 +56,8 @@ public record Profile(String unit, Sampler sampler, List<Explanation.MethodShift
         }
         int samples = counts.samples();
         lines.add(String.format(Locale.ROOT, "  where the time goes (JFR %s of its %d measured round%s"
-                + " × its CPU time per %s, %s; %d samples):", sampler.words(), counts.rounds(), counts.rounds() == 1 ? "" : "s", unit,
-                Units.format(counts.cpuNanosPerUnit(), "ns"), samples));
+                + " × its CPU time per %s, %s; %d samples):", sampler.words(), counts.rounds(),
+                counts.rounds() == 1 ? "" : "s", unit, Units.format(counts.cpuNanosPerUnit(), "ns"), samples));
         if (thin != null) {
             lines.add("    " + thin);
         }

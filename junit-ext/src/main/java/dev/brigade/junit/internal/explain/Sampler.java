@@ -29,23 +29,28 @@ import org.apiguardian.api.API;
 public enum Sampler {
 
     /** {@code jdk.ExecutionSample}: a sample every millisecond of a thread that runs Java. */
-    EXECUTION("jdk.ExecutionSample", "execution samples", 100),
+    EXECUTION("jdk.ExecutionSample", "execution samples", 100,
+            "JFR samples threads running Java; platform threads that block at every hop give few"),
     /**
      * {@code jdk.CPUTimeSample}: a sample per millisecond of a thread's CPU time, at most one per tick of the kernel
      * (250 Hz here): 65–92 a side in a 1 s comparison of a 20-task platform brigade, 104–142 in 3 s. At 50 a side,
      * the slower method headed all 16 such comparisons explained again (ExplainExperiment reanalyse), where
      * execution samples, at 100, named it in 11 of 16 with enough samples.
      */
-    CPU_TIME(PairedRecording.CPU_TIME_SAMPLE, "CPU-time samples", 50);
+    CPU_TIME(PairedRecording.CPU_TIME_SAMPLE, "CPU-time samples", 50,
+            "a thread is sampled once per " + PairedRecording.CPU_TIME_THROTTLE + " of its CPU time, at the kernel's"
+                    + " tick");
 
     private final String event;
     private final String words;
     private final int minimum;
+    private final String few;
 
-    Sampler(String event, String words, int minimum) {
+    Sampler(String event, String words, int minimum, String few) {
         this.event = event;
         this.words = words;
         this.minimum = minimum;
+        this.few = few;
     }
 
     /** The samples that explain {@code result}'s time: CPU-time samples for a platform brigade, else execution. */
@@ -66,5 +71,10 @@ public enum Sampler {
     /** The fewest a side needs for a time explanation. */
     int minimum() {
         return minimum;
+    }
+
+    /** Why a measurement may give too few of them, for the line that says so. */
+    String few() {
+        return few;
     }
 }

@@ -55,8 +55,8 @@ final class BaseNotes {
     }
 
     /**
-     * A differential flame graph of both sides' samples (execution or CPU-time, as the explanation says), drawn by the page's script, with a caption that
-     * says how to read it, what was left out and where the stacks are.
+     * A differential flame graph of both sides' samples (execution or CPU-time, as the explanation says), drawn by
+     * the page's script, with a caption that says how to read it, what was left out and where the stacks are.
      */
     private static void flame(StringBuilder html, Result r, Explanation explanation, List<Flame> flames) {
         Flame flame = explanation.flame();

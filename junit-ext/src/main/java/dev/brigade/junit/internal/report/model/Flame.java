@@ -6,9 +6,10 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Both sides' samples (execution or CPU-time, as the explanation's lines say) of a failed comparison with the base build as one tree of frames, root first: what
- * the page draws as a differential flame graph (current against base). Built from the per-side collapsed stacks the
- * explanation wrote, pruned to the frames that weigh something on either side. Immutable.
+ * Both sides' samples (execution or CPU-time, as the explanation's lines say) of a failed comparison with the base
+ * build as one tree of frames, root first: what the page draws as a differential flame graph (current against base).
+ * Built from the per-side collapsed stacks the explanation wrote, pruned to the frames that weigh something on either
+ * side. Immutable.
  *
  * <p>Public for {@code report}, which builds and renders it beside this package.
  *
