@@ -23,7 +23,10 @@ import java.time.Duration;
  * Measured with Brigade at 1e31f13, whose paired runs began with 5 ms of side a's operations alone, then b's; since
  * then their first operations take turns, so that at later commits the arm two does what two-primed did.
  * Prints arm, kind, ratio a/b of wall time per hop with its interval, pairs, JIT pairs set aside, and side a's time
- * per hop in ns. Run from the project's root after ./mvnw -q -o -pl fixtures package, one JVM at a time:
+ * per hop in ns. A fifth argument, a round's length in ms (SideBySide.round; 50 ms by default until f38f734, 10 ms
+ * since), puts it before the row and prints a second line, "#ratios", with every pair's ratio a/b in the order
+ * measured (docs/data/rounds-2026-12-06/). Run from the project's root after ./mvnw -q -o -pl fixtures package, one
+ * JVM at a time:
  *
  *   D=docs/data/offset-2026-12-06
  *   javac -d /tmp/copies-work $D/work/CodecWork.java
@@ -73,10 +76,19 @@ public class Copies {
             hop = sideB[turns[1]++ % sideB.length];
             run(brigade);
         }, 500);
-        SideBySideResult r = SideBySide.create().measure(measure).compare(a, b);
+        SideBySide comparison = SideBySide.create().measure(measure);
+        if (args.length > 4) {
+            comparison.round(Duration.ofMillis(Long.parseLong(args[4])));
+            System.out.print(args[4] + "\t");
+        }
+        SideBySideResult r = comparison.compare(a, b);
         PairedRatio p = r.nanosPerUnit();
         System.out.printf("%s\t%s\t%.4f\t%.4f\t%.4f\t%d\t%d\t%.0f%n", arm, kind, p.median(), p.low(), p.high(),
                 r.pairs(), r.jitPairs(), r.a().nanosPerUnit().median());
+        if (args.length > 4) {
+            System.out.println("#ratios\t" + p.pairRatios().stream().map(x -> String.format("%.4f", x))
+                    .collect(java.util.stream.Collectors.joining(",")));
+        }
         brigade.close();
     }
 

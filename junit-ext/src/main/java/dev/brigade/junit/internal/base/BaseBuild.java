@@ -26,6 +26,12 @@ record BaseBuild(BaseSpec spec, Optional<String> added, BaseClassLoader loader, 
 
     /** Both sides' build of the base side's test before its first run: loading, discovery, a JIT of its own. */
     private static final Duration BASE_START = Duration.ofMinutes(1);
+    /**
+     * How long the pairs go on at least before a comparison stops on a failed verdict (1 s a side): its explanation is
+     * made from the samples of its pairs, and a platform brigade's CPU-time samples come at 64–100 a side a second
+     * (PairedRecording), where 50 are needed. A passing verdict stops as soon as it is decided.
+     */
+    private static final Duration FAIL_AFTER = Duration.ofSeconds(2);
 
     /**
      * Opens the base build for {@code method}'s invocation, whose own timeout is {@code timeout}.
@@ -41,7 +47,8 @@ record BaseBuild(BaseSpec spec, Optional<String> added, BaseClassLoader loader, 
                 loader.close();
                 return new BaseBuild(spec, added, null, null);
             }
-            Pairing pairing = new Pairing(timeout.plus(BASE_START), 1 + spec.tolerance());
+            Pairing pairing = new Pairing(timeout.plus(BASE_START), FAIL_AFTER, BaseRuns.measures(spec),
+                    1 + spec.tolerance());
             loader.pairing(pairing);
             return new BaseBuild(spec, added, loader, pairing);
         } catch (RuntimeException | Error e) {

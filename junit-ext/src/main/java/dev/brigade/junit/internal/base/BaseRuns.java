@@ -25,9 +25,11 @@ import dev.brigade.measure.PairedRatio;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -356,6 +358,23 @@ public final class BaseRuns {
     }
 
     /** {@code nanosPerHop} and {@code nanosPerTask} → {@code nanos}: what a round measures, per hop or task. */
+    /**
+     * What the rounds measure for each of {@code spec}'s metrics (the main metric's wall time when it names none): the
+     * measures whose paired ratios decide when the pairs may stop.
+     */
+    static Set<Pairing.Measure> measures(BaseSpec spec) {
+        Set<Pairing.Measure> measures = EnumSet.noneOf(Pairing.Measure.class);
+        for (String metric : spec.metrics().isEmpty() ? List.of(Metric.NANOS_PER_HOP.key()) : spec.metrics()) {
+            measures.add(switch (unitless(metric)) {
+                case "cpuNanos" -> Pairing.Measure.CPU;
+                case "contextSwitches" -> Pairing.Measure.CONTEXT_SWITCHES;
+                case "allocatedBytes" -> Pairing.Measure.ALLOCATED_BYTES;
+                default -> Pairing.Measure.WALL;
+            });
+        }
+        return measures;
+    }
+
     private static String unitless(String metric) {
         return metric.replaceFirst("Per(Hop|Task)$", "");
     }
