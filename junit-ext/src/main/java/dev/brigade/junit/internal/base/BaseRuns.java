@@ -337,46 +337,52 @@ public final class BaseRuns {
     }
 
     private static PairedRatio ratio(SideBySideResult r, String metric) {
-        return switch (unitless(metric)) {
-            case "nanos" -> r.nanosPerUnit();
-            case "cpuNanos" -> r.cpuNanosPerUnit();
-            case "contextSwitches" -> r.contextSwitchesPerUnit();
-            case "allocatedBytes" -> r.allocatedBytesPerUnit();
-            default -> throw new IllegalArgumentException(metric + " is not measured in rounds: compare nanosPerHop,"
+        return switch (measured(metric)) {
+            case WALL -> r.nanosPerUnit();
+            case CPU -> r.cpuNanosPerUnit();
+            case CONTEXT_SWITCHES -> r.contextSwitchesPerUnit();
+            case ALLOCATED_BYTES -> r.allocatedBytesPerUnit();
+            case null -> throw new IllegalArgumentException(metric + " is not measured in rounds: compare nanosPerHop,"
                     + " cpuNanosPerHop, contextSwitchesPerHop or allocatedBytesPerHop (or the same per task)");
         };
     }
 
     private static Estimate side(SideBySideResult.Side side, String metric) {
-        return switch (unitless(metric)) {
-            case "nanos" -> side.nanosPerUnit();
-            case "cpuNanos" -> side.cpuNanosPerUnit();
-            case "contextSwitches" -> side.contextSwitchesPerUnit();
-            case "allocatedBytes" -> side.allocatedBytesPerUnit();
-            default -> throw new IllegalArgumentException(metric + " is not measured in rounds");
+        return switch (measured(metric)) {
+            case WALL -> side.nanosPerUnit();
+            case CPU -> side.cpuNanosPerUnit();
+            case CONTEXT_SWITCHES -> side.contextSwitchesPerUnit();
+            case ALLOCATED_BYTES -> side.allocatedBytesPerUnit();
+            case null -> throw new IllegalArgumentException(metric + " is not measured in rounds");
         };
     }
 
-    /** {@code nanosPerHop} and {@code nanosPerTask} → {@code nanos}: what a round measures, per hop or task. */
     /**
      * What the rounds measure for each of {@code spec}'s metrics (the main metric's wall time when it names none): the
-     * measures whose paired ratios decide when the pairs may stop.
+     * measures whose paired ratios decide when the pairs may stop. A metric not measured in rounds decides on wall
+     * time; its comparison fails afterwards, saying so.
      */
     static Set<Pairing.Measure> measures(BaseSpec spec) {
         Set<Pairing.Measure> measures = EnumSet.noneOf(Pairing.Measure.class);
         for (String metric : spec.metrics().isEmpty() ? List.of(Metric.NANOS_PER_HOP.key()) : spec.metrics()) {
-            measures.add(switch (unitless(metric)) {
-                case "cpuNanos" -> Pairing.Measure.CPU;
-                case "contextSwitches" -> Pairing.Measure.CONTEXT_SWITCHES;
-                case "allocatedBytes" -> Pairing.Measure.ALLOCATED_BYTES;
-                default -> Pairing.Measure.WALL;
-            });
+            Pairing.Measure measure = measured(metric);
+            measures.add(measure == null ? Pairing.Measure.WALL : measure);
         }
         return measures;
     }
 
-    private static String unitless(String metric) {
-        return metric.replaceFirst("Per(Hop|Task)$", "");
+    /**
+     * What a round measures of {@code metric}, per hop or task ({@code nanosPerHop} and {@code nanosPerTask}: wall
+     * time); null for a metric not measured in rounds.
+     */
+    private static Pairing.Measure measured(String metric) {
+        return switch (metric.replaceFirst("Per(Hop|Task)$", "")) {
+            case "nanos" -> Pairing.Measure.WALL;
+            case "cpuNanos" -> Pairing.Measure.CPU;
+            case "contextSwitches" -> Pairing.Measure.CONTEXT_SWITCHES;
+            case "allocatedBytes" -> Pairing.Measure.ALLOCATED_BYTES;
+            default -> null;
+        };
     }
 
     private static void join(Thread thread) {
