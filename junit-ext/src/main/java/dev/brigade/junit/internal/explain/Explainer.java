@@ -31,8 +31,9 @@ import org.apiguardian.api.API;
 /**
  * Reads a {@link PairedRecording} and explains one pair of runs in it ({@link Explanation}): every execution (or
  * CPU-time, {@link Sampler}) and allocation sample is given to the measured round whose time span holds it (only one
- * side measures at a time; the other waits, parked), and each side's figures are divided by the hops or tasks of its
- * rounds. Stateless.
+ * side measures at a time; the other waits, parked; an allocation sample also to a round set aside while the JIT
+ * compiled), and each side's figures are divided by the hops or tasks of its rounds, but for allocation: each side's
+ * measured bytes per unit are shared between its sites by their samples' weights. Stateless.
  *
  * <p>Time: a method's total share of a side's samples (the samples with it anywhere in the stack) times that side's
  * CPU time per unit (the median of its rounds, the figure the comparison used; both samplers see threads running
@@ -76,6 +77,12 @@ public final class Explainer {
     private static final String BASE = "base";
     /** The side of a run measured alone, in Brigade's round events. */
     private static final String ALONE = "-";
+    /** The phases of Brigade's round events read here. */
+    private static final String WARMUP = "warmup";
+    private static final String MEASURED = "measured";
+    /** The events that say a thread was running Java code at their time. */
+    private static final Set<String> SAMPLES = Set.of("jdk.ExecutionSample", PairedRecording.CPU_TIME_SAMPLE,
+            "jdk.ObjectAllocationSample");
     private static final List<String> OUTSIDE_SITES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "dev.brigade.fixture.", "dev.brigade.measure.", "dev.brigade.junit.", "org.junit.");
 
@@ -127,16 +134,32 @@ public final class Explainer {
             methods = moved.subList(0, Math.min(SHOWN, moved.size()));
             thin = thin == null ? recorded.caveat() : thin;
         }
-        return new Explanation(unit, used, methods, tested, marked, recorded.allocationShifts(current, base), current,
-                base, thin, Optional.of(file), stacks);
+        return new Explanation(unit, used, methods, tested, marked, recorded.allocationShifts(current, base,
+                new double[] {bytesPerUnitCurrent, bytesPerUnitBase}), noSites(current, base, bytesPerUnitCurrent),
+                current, base, thin, Optional.of(file), stacks);
+    }
+
+    /**
+     * Why no allocation site is named, when the current side allocated {@code bytesPerUnitCurrent} per unit but its
+     * rounds hold no allocation sample: every site would show a move towards the base build, whatever the current
+     * build allocates (a site of the base side's samples led 1 of 20 platform-brigade comparisons so,
+     * 2026-12-06, docs/methodology.md); null when there is a sample, or nothing was allocated.
+     */
+    static String noSites(Explanation.SideCounts current, Explanation.SideCounts base, double bytesPerUnitCurrent) {
+        return current.allocationSamples() == 0 && bytesPerUnitCurrent > 0
+                ? "none named, for the current side's rounds hold no allocation sample (" + base.allocationSamples()
+                + " → 0): JFR samples a thread when it takes a new TLAB, which the threads of a platform brigade do"
+                + " seldom, and all at once (docs/explanations.md)" : null;
     }
 
     /**
      * Where the time and allocation of the one run measured alone in the recording {@code file} go (the second
-     * measurement of a failed budget), which took {@code cpuNanosPerUnit} of CPU time per unit (the median of its
-     * rounds); {@code unit} is {@code hop} or {@code task}. Its collapsed stacks are written beside the file.
+     * measurement of a failed budget), which took {@code cpuNanosPerUnit} of CPU time and allocated
+     * {@code bytesPerUnit} per unit (the medians of its rounds; {@code NaN} when not measured); {@code unit} is
+     * {@code hop} or {@code task}. Its collapsed stacks are written beside the file.
      */
-    public static Profile profile(Path file, double cpuNanosPerUnit, String unit, Sampler sampler) {
+    public static Profile profile(Path file, double cpuNanosPerUnit, double bytesPerUnit, String unit,
+                                  Sampler sampler) {
         Recorded recorded;
         try {
             recorded = Recorded.read(file, 0, true, sampler);
@@ -159,8 +182,8 @@ public final class Explainer {
             methods = costs.subList(0, Math.min(SHOWN, costs.size()));
             thin = thin == null ? recorded.caveat() : thin;
         }
-        return new Profile(unit, used, methods, recorded.allocationShifts(counts, none), counts, thin,
-                Optional.of(file), stacks);
+        return new Profile(unit, used, methods, recorded.allocationShifts(counts, none,
+                new double[] {bytesPerUnit, Double.NaN}), counts, thin, Optional.of(file), stacks);
     }
 
     /**
@@ -205,20 +228,28 @@ public final class Explainer {
                 + ": docs/explanations.md)";
     }
 
-    /** A measured round of a side: its span and units. */
-    private record Round(String side, int index, Instant start, Instant end, long units) {
+    /** A round of a side: its span and units. */
+    record Round(String side, int index, Instant start, Instant end, long units) {
     }
 
     /** An execution or CPU-time sample in a round: its frames, top first, as method names. */
     private record Sample(Round round, List<String> frames) {
     }
 
-    /** An allocation sample in a round: taken at {@code at} on thread {@code thread}, weighing {@code bytes}. */
-    private record Allocation(Round round, String allocatedClass, String site, long bytes, long thread, Instant at) {
+    /**
+     * An allocation sample in a round: taken at {@code at} on thread {@code thread}, weighing {@code bytes}, the bytes
+     * the thread allocated since its previous sample in the recording, taken at {@code since} (null for its first).
+     */
+    record Allocation(Round round, String allocatedClass, String site, long bytes, long thread, Instant at,
+                      Instant since) {
     }
 
     /** Where an allocation sample was taken: the class allocated and the first frame outside the JDK and Brigade. */
     private record Site(String allocatedClass, String site) {
+    }
+
+    /** A round of a pair and its phase ({@value #WARMUP}, {@value #MEASURED} or {@code set-aside}). */
+    record Span(Round round, String phase) {
     }
 
     /** A stall (park, wait, enter, pinned) or GC that happened within a round. */
@@ -226,9 +257,16 @@ public final class Explainer {
     }
 
     /** What the recording holds of one pair's measured rounds. */
-    private static final class Recorded {
+    static final class Recorded {
 
         final List<Round> rounds;
+        /**
+         * Every round of the pair, warm-up and set-aside ones too, sorted by start: the spans that an allocation
+         * sample's weight may reach back over.
+         */
+        final List<Round> spans;
+        /** The sides each thread was seen running in the pair's rounds, by any sample it left there. */
+        final Map<Long, Set<String>> threadSides = new HashMap<>();
         /** The samples of {@link #sampler} in the rounds. */
         final List<Sample> samples = new ArrayList<>();
         /** The sampler asked for, or execution samples when the recording holds none of its samples. */
@@ -238,8 +276,9 @@ public final class Explainer {
         final List<Allocation> allocations = new ArrayList<>();
         final List<Stall> stalls = new ArrayList<>();
 
-        private Recorded(List<Round> rounds, Sampler sampler, boolean standIn) {
+        Recorded(List<Round> rounds, List<Round> spans, Sampler sampler, boolean standIn) {
             this.rounds = rounds;
+            this.spans = spans;
             this.sampler = sampler;
             this.standIn = standIn;
         }
@@ -252,19 +291,28 @@ public final class Explainer {
             List<RecordedEvent> events = RecordingFile.readAllEvents(file);
             boolean standIn = sampler != Sampler.EXECUTION && events.stream().noneMatch(e -> e.getEventType()
                     .getName().equals(sampler.event()));
-            Recorded recorded = new Recorded(measuredRounds(events, pair, alone),
-                    standIn ? Sampler.EXECUTION : sampler, standIn);
+            List<Span> spans = pairRounds(events, pair, alone);
+            Recorded recorded = new Recorded(spans.stream().filter(s -> s.phase().equals(MEASURED)).map(Span::round)
+                    .toList(), spans.stream().map(Span::round).toList(), standIn ? Sampler.EXECUTION : sampler,
+                    standIn);
             if (recorded.rounds.isEmpty()) {
                 return recorded;
             }
             String sampled = recorded.sampler.event();
             Round[] byStart = recorded.rounds.toArray(Round[]::new);
+            // allocation samples count in set-aside rounds too: the same code ran, and a platform brigade's few
+            // samples come in bursts (see shareWeights) that may all fall in one
+            Round[] sampledByStart = spans.stream().filter(s -> !s.phase().equals(WARMUP)).map(Span::round)
+                    .toArray(Round[]::new);
+            Round[] anyByStart = recorded.spans.toArray(Round[]::new);
             Set<Long> drivers = drivers(events);
             Map<Long, Round> lastDriverSample = new HashMap<>();  // the round of each driver's last allocation sample
+            Map<Long, Instant> lastAllocationSample = new HashMap<>();  // each thread's, anywhere in the recording
             List<RecordedEvent> byTime = events.stream().sorted(Comparator.comparing(RecordedEvent::getStartTime))
                     .toList();
             for (RecordedEvent e : byTime) {
                 String type = e.getEventType().getName();
+                recorded.seen(e, anyByStart);
                 if (type.equals(sampled)) {
                     Round r = roundAt(byStart, e.getStartTime());
                     // a CPU-time sample whose stack could not be walked has none
@@ -275,12 +323,13 @@ public final class Explainer {
                 }
                 switch (type) {
                     case "jdk.ObjectAllocationSample" -> {
-                        Round r = roundAt(byStart, e.getStartTime());
+                        long thread = e.getThread() == null ? -1 : e.getThread().getJavaThreadId();
+                        Instant since = thread < 0 ? null : lastAllocationSample.put(thread, e.getStartTime());
+                        Round r = roundAt(sampledByStart, e.getStartTime());
                         RecordedClass allocated = e.getClass("objectClass");
                         if (r != null && allocated != null && !straddles(e, r, drivers, lastDriverSample)) {
                             recorded.allocations.add(new Allocation(r, typeName(allocated.getName()),
-                                    site(e.getStackTrace()), e.getLong("weight"),
-                                    e.getThread() == null ? -1 : e.getThread().getJavaThreadId(), e.getStartTime()));
+                                    site(e.getStackTrace()), e.getLong("weight"), thread, e.getStartTime(), since));
                         }
                     }
                     case "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter", "jdk.VirtualThreadPinned" -> {
@@ -306,43 +355,43 @@ public final class Explainer {
         /**
          * Gives each allocation sample of a thread that ran both sides' hops only its own side's part of its weight.
          * Both sides' rounds may run on one brigade (the current side's tasks run the base build's hops in the base
-         * side's rounds), and a sample's weight is the bytes its thread allocated since its last sample, which may lie
-         * rounds back, across rounds of both sides. The part that is the sample's own side is estimated from the
-         * units each side ran in that span and each side's measured allocation per unit: a task that allocates 1 KiB
-         * in the current side's hops and nothing in the base side's gives a current-side sample all of its weight,
-         * whatever lies between. A thread seen in one side's rounds only keeps its weights.
+         * side's rounds), and a sample's weight is the bytes its thread allocated since its previous sample, which may
+         * lie rounds back, across rounds of both sides: JFR samples a thread when it takes a new TLAB, and a platform
+         * brigade's threads, each allocating little, take one every second or so, most of them together after a
+         * garbage collection (a 20-task {@code PLATFORM} comparison of 1 s left 5 to 18 allocation samples of its
+         * tasks, 2026-12-06). The part that is the sample's own side is estimated from the units each side ran in
+         * that span, in any of the pair's rounds, and each side's measured allocation per unit: a task that allocates
+         * 1 KiB in the current side's hops and nothing in the base side's gives a current-side sample all of its
+         * weight, whatever lies between. A thread seen running in one side's rounds only (by any of its samples)
+         * keeps its weights.
          *
          * @param bytesPerUnit each side's measured allocation per unit, current first
          */
         void shareWeights(double[] bytesPerUnit) {
-            Map<Long, Set<String>> sides = new HashMap<>();
-            for (Allocation a : allocations) {
-                sides.computeIfAbsent(a.thread(), t -> new HashSet<>()).add(a.round().side());
-            }
-            Map<Long, Instant> last = new HashMap<>();
-            Instant first = rounds.get(0).start();
+            Instant first = spans.get(0).start();
             List<Allocation> shared = new ArrayList<>(allocations.size());
-            for (Allocation a : allocations) {  // in the order of their start times, as read() adds them
-                Instant since = last.put(a.thread(), a.at());
-                if (a.thread() < 0 || sides.get(a.thread()).size() < 2) {
+            for (Allocation a : allocations) {
+                if (a.thread() < 0 || threadSides.getOrDefault(a.thread(), Set.of()).size() < 2) {
                     shared.add(a);
                     continue;
                 }
-                double[] units = unitsBetween(since == null ? first : since, a.at());
+                double[] units = unitsBetween(a.since() == null || a.since().isBefore(first) ? first : a.since(),
+                        a.at());
                 int side = index(a.round());
                 double own = Math.max(0, bytesPerUnit[side]) * units[side];
                 double all = own + Math.max(0, bytesPerUnit[1 - side]) * units[1 - side];
                 long bytes = all > 0 ? Math.round(a.bytes() * own / all) : a.bytes();
-                shared.add(new Allocation(a.round(), a.allocatedClass(), a.site(), bytes, a.thread(), a.at()));
+                shared.add(new Allocation(a.round(), a.allocatedClass(), a.site(), bytes, a.thread(), a.at(),
+                        a.since()));
             }
             allocations.clear();
             allocations.addAll(shared);
         }
 
-        /** Units of each side's measured rounds within ({@code from}, {@code to}], a round by the share of its span. */
+        /** Units of each side's rounds, any phase, within ({@code from}, {@code to}], a round by its span's share. */
         private double[] unitsBetween(Instant from, Instant to) {
             double[] units = new double[2];
-            for (Round r : rounds) {
+            for (Round r : spans) {
                 if (!r.start().isBefore(to)) {
                     break;
                 }
@@ -388,31 +437,45 @@ public final class Explainer {
         }
 
         /**
-         * The measured rounds of the {@code pair}-th paired run, sorted by start: paired runs follow one another,
-         * each starting with its warm-up rounds; with {@code alone}, every measured round of the runs measured alone
-         * (a second measurement's recording holds one run).
+         * The rounds of the {@code pair}-th paired run, every phase, sorted by start: paired runs follow one another,
+         * each starting with its warm-up rounds; with {@code alone}, every round of the runs measured alone (a second
+         * measurement's recording holds one run).
          */
-        static List<Round> measuredRounds(List<RecordedEvent> events, int pair, boolean alone) {
+        static List<Span> pairRounds(List<RecordedEvent> events, int pair, boolean alone) {
             List<RecordedEvent> rounds = events.stream().filter(e -> e.getEventType().getName()
                     .equals(PairedRecording.ROUND) && alone == ALONE.equals(e.getString("side")))
                     .sorted(Comparator.comparing(RecordedEvent::getStartTime)).toList();
-            List<Round> measured = new ArrayList<>();
+            List<Span> spans = new ArrayList<>();
             int run = -1;
             boolean inWarmup = false;
             for (RecordedEvent e : rounds) {
                 String phase = e.getString("phase");
-                boolean warmup = "warmup".equals(phase);
+                boolean warmup = WARMUP.equals(phase);
                 if (warmup && !inWarmup) {
                     run++;
                 }
                 inWarmup = warmup;
                 // alone: the recording of a second measurement holds that one run, which may have had no warm-up
-                if ((alone || run == pair) && "measured".equals(phase)) {
-                    measured.add(new Round(e.getString("side"), e.getInt("round"), e.getStartTime(), e.getEndTime(),
-                            e.getLong("units")));
+                if (alone || run == pair) {
+                    spans.add(new Span(new Round(e.getString("side"), e.getInt("round"), e.getStartTime(),
+                            e.getEndTime(), e.getLong("units")), phase));
                 }
             }
-            return measured;
+            return spans;
+        }
+
+        /**
+         * Notes the side that {@code e}'s thread ran, when {@code e} is a sample (execution, CPU-time or allocation)
+         * that fell in one of the pair's rounds {@code byStart}.
+         */
+        private void seen(RecordedEvent e, Round[] byStart) {
+            if (e.getThread() == null || !SAMPLES.contains(e.getEventType().getName())) {
+                return;
+            }
+            Round r = roundAt(byStart, e.getStartTime());
+            if (r != null) {
+                threadSides.computeIfAbsent(e.getThread().getJavaThreadId(), t -> new HashSet<>()).add(r.side());
+            }
         }
 
         /**
@@ -595,20 +658,35 @@ public final class Explainer {
                     .mapToDouble(c -> (double) c[2] / c[0] - (double) c[3] / c[1]).toArray();
         }
 
-        /** The allocation sites whose bytes per unit moved most, largest first, at most {@link #SHOWN}. */
+        /**
+         * The allocation sites whose bytes per unit moved most, largest first, at most {@link #SHOWN}: each side's
+         * measured allocation per unit {@code bytesPerUnit} (current first) shared between its sites by their samples'
+         * weights. The weights alone, summed per unit of the side's rounds, fell short of the measured figure by half or
+         * more where a side had few samples (a platform brigade's: 200–280 of the 528 B a hop its new {@code byte[]}
+         * allocated, 2026-12-06), for the bytes a thread allocated after its last sample in the rounds are in no
+         * sample there. A side whose allocation per unit was not measured ({@code NaN}, or 0) keeps the weights'
+         * sums per unit.
+         */
         List<Explanation.AllocationShift> allocationShifts(Explanation.SideCounts current,
-                                                           Explanation.SideCounts base) {
+                                                           Explanation.SideCounts base, double[] bytesPerUnit) {
             Map<Site, long[]> sites = new HashMap<>();  // bytes current, base; samples current, base
+            long[] weights = new long[2];
             for (Allocation a : allocations) {
                 int side = index(a.round());
                 long[] c = sites.computeIfAbsent(new Site(a.allocatedClass(), a.site()), k -> new long[4]);
                 c[side] += a.bytes();
                 c[2 + side]++;
+                weights[side] += a.bytes();
+            }
+            double[] perByte = new double[2];  // what a byte of weight makes per unit, each side
+            long[] units = {current.units(), base.units()};
+            for (int side = 0; side < 2; side++) {
+                perByte[side] = weights[side] == 0 ? 0 : bytesPerUnit[side] > 0
+                        ? bytesPerUnit[side] / weights[side] : units[side] == 0 ? 0 : 1.0 / units[side];
             }
             return sites.entrySet().stream().map(e -> new Explanation.AllocationShift(e.getKey().allocatedClass(),
-                            e.getKey().site(), current.units() == 0 ? 0 : (double) e.getValue()[0] / current.units(),
-                            base.units() == 0 ? 0 : (double) e.getValue()[1] / base.units(), (int) e.getValue()[2],
-                            (int) e.getValue()[3]))
+                            e.getKey().site(), e.getValue()[0] * perByte[0], e.getValue()[1] * perByte[1],
+                            (int) e.getValue()[2], (int) e.getValue()[3]))
                     .sorted(Comparator.comparingDouble((Explanation.AllocationShift a) -> -Math.abs(
                             a.deltaBytesPerUnit())).thenComparing(Explanation.AllocationShift::site))
                     .limit(SHOWN).toList();

@@ -27,6 +27,7 @@ import org.apiguardian.api.API;
  * @param tested      how many methods were tested for a move beyond noise (the Bonferroni divisor)
  * @param marked      how many of them moved beyond noise (shown or not)
  * @param allocations the allocation sites whose bytes per unit moved most, largest move first
+ * @param noSites     why no allocation site is named though the current side allocated, else null
  * @param current     the current side's counts
  * @param base        the base side's counts
  * @param thin        why the time explanation is missing or thin (too few samples), else null
@@ -35,7 +36,7 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record Explanation(String unit, Sampler sampler, List<MethodShift> methods, int tested, int marked,
-                          List<AllocationShift> allocations,
+                          List<AllocationShift> allocations, String noSites,
                           SideCounts current, SideCounts base, String thin, Optional<Path> recording,
                           List<Path> stacks) {
 
@@ -124,7 +125,8 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
 
     /** An explanation that could not be made: {@code why}, in one line. */
     public static Explanation missing(String unit, String why, Optional<Path> recording) {
-        return new Explanation(unit, Sampler.EXECUTION, List.of(), 0, 0, List.of(), SideCounts.NONE, SideCounts.NONE,
+        return new Explanation(unit, Sampler.EXECUTION, List.of(), 0, 0, List.of(), null, SideCounts.NONE,
+                SideCounts.NONE,
                 why, recording, List.of());
     }
 
@@ -159,7 +161,9 @@ public record Explanation(String unit, Sampler sampler, List<MethodShift> method
                             ? "too few pairs to test" : m.beyondNoise() ? "beyond sampling noise"
                             : "within sampling noise"));
         }
-        if (!allocations.isEmpty()) {
+        if (noSites != null) {
+            lines.add("  allocation sites: " + noSites);
+        } else if (!allocations.isEmpty()) {
             lines.add(String.format(Locale.ROOT, "  allocation sites that moved (%d / %d allocation samples):",
                     current.allocationSamples(), base.allocationSamples()));
             for (AllocationShift a : allocations) {

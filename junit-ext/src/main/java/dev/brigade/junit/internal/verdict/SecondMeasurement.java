@@ -173,10 +173,12 @@ public final class SecondMeasurement {
         if (outcome.file().isEmpty()) {
             return new Second(second, System.nanoTime() - start, List.of("  no explanation: " + outcome.whyNone()));
         }
-        Estimate cpu = second.estimates().get(second instanceof SpawnResult ? Metric.CPU_NANOS_PER_TASK
-                : Metric.CPU_NANOS_PER_HOP);
-        Profile profile = Explainer.profile(outcome.file().get(), cpu == null ? 0 : cpu.median(), unit,
-                Sampler.of(result));
+        boolean spawn = second instanceof SpawnResult;
+        Estimate cpu = second.estimates().get(spawn ? Metric.CPU_NANOS_PER_TASK : Metric.CPU_NANOS_PER_HOP);
+        Estimate bytes = second.estimates().get(spawn ? Metric.ALLOCATED_BYTES_PER_TASK
+                : Metric.ALLOCATED_BYTES_PER_HOP);
+        Profile profile = Explainer.profile(outcome.file().get(), cpu == null ? 0 : cpu.median(),
+                bytes == null ? Double.NaN : bytes.median(), unit, Sampler.of(result));
         return new Second(second, System.nanoTime() - start, profile.lines());
     }
 
