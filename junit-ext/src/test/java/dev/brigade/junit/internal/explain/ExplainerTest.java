@@ -114,8 +114,9 @@ class ExplainerTest {
         Explanation.SideCounts base = recorded.counts("base", 0);
 
         assertThat(Explainer.noSites(current, base, 560)).isEqualTo("none named, for the current side's rounds hold"
-                + " no allocation sample (1 → 0): JFR samples a thread when it takes a new TLAB, which the threads of a"
-                + " platform brigade do seldom, and all at once (docs/explanations.md)");
+                + " no allocation sample (1 → 0): JFR samples a thread when it takes a new TLAB, which the threads of"
+                + " a platform brigade do seldom, and all at once: -XX:TLABSize=16k -XX:-ResizeTLAB gives more"
+                + " (docs/explanations.md)");
         assertThat(Explainer.noSites(current, base, 0)).as("nothing allocated, nothing to name").isNull();
         assertThat(Explainer.noSites(base, current, 34)).as("the current side has a sample").isNull();
         Explanation explained = new Explanation("hop", Sampler.EXECUTION, List.of(), 0, 0, List.of(),
