@@ -286,12 +286,16 @@ class ExplanationTest {
         // the base build's encode allocates no frame
         Path base = ExplainBuilds.codec(dir.resolve("base"), 3_000, 3_000, false, ExplainCases.class);
 
-        EngineExecutionResults results = run(ExplainCases.class, "allocation", base, dir.resolve("reports"));
+        Path reports = dir.resolve("reports");
+        EngineExecutionResults results = run(ExplainCases.class, "allocation", base, reports);
 
         results.testEvents().assertStatistics(s -> s.failed(1));
         List<String> allocation = from(results, "  allocation sites that moved");
         assertThat(allocation.get(1)).as(String.join("\n", allocation)).startsWith("    +")
                 .contains("byte[] at example.explain.Codec.encode()");
+        // what failed was allocation: the summary's headline is the site, not the first method's time
+        dev.brigade.junit.internal.report.RunReportAccess.render(reports);
+        assertThat(Files.readString(reports.resolve("summary.md"))).contains("; where: " + allocation.get(1).strip());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.brigade.junit.internal.verdict.BudgetVerdict;
 import dev.brigade.measure.BaseComparison;
 import dev.brigade.measure.BaselineComparison;
 import dev.brigade.measure.Estimate;
+import dev.brigade.measure.Metric;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,15 +65,26 @@ final class ReportRecords {
                 memory != null && !memory.points().isEmpty() ? fit(memory) : null, metrics, budgets,
                 baselines.stream().map(r -> baseline(r, history)).toList(),
                 base.stream().map(ReportRecords::base).toList(), notCompared,
-                explained.isEmpty() ? null : explanation(explained));
+                explained.isEmpty() ? null : explanation(explained, base.stream().filter(BaseComparison::failed)
+                        .map(BaseComparison::metric).toList()));
     }
 
-    /** The explanation's record, with the flame graph of its stacks when these can be read. */
-    private static Explanation explanation(Explained explained) {
+    /**
+     * The explanation's record of the comparisons of {@code failedMetrics}, with the flame graph of its stacks when
+     * these can be read; headed by an allocation site when only allocation failed.
+     */
+    private static Explanation explanation(Explained explained, List<String> failedMetrics) {
         Explanation explanation = Explanation.of(explained.lines(),
                 explained.recording().map(Path::toString).orElse(null),
-                explained.stacks().stream().map(Path::toString).toList());
+                explained.stacks().stream().map(Path::toString).toList(),
+                !failedMetrics.isEmpty() && failedMetrics.stream().allMatch(ReportRecords::allocation));
         return explanation.withFlame(Flames.read(explanation.stacks()));
+    }
+
+    /** Whether {@code metric} is an allocation: {@code allocatedBytesPerHop}, {@code allocatedBytesPerTask}. */
+    private static boolean allocation(String metric) {
+        return metric.equals(Metric.ALLOCATED_BYTES_PER_HOP.key())
+                || metric.equals(Metric.ALLOCATED_BYTES_PER_TASK.key()) || metric.equals(Metric.ALLOCATED_BYTES.key());
     }
 
     /**
@@ -81,7 +93,8 @@ final class ReportRecords {
      */
     static Check.Budget budget(BudgetVerdict verdict) {
         return new Check.Budget(verdict.metric(), verdict.limit(), Verdict.failedIf(!verdict.passed()),
-                verdict.explanation().isEmpty() ? null : Explanation.of(verdict.explanation(), null, List.of()));
+                verdict.explanation().isEmpty() ? null : Explanation.of(verdict.explanation(), null, List.of(),
+                        allocation(verdict.metric())));
     }
 
     private static Check.Baseline baseline(BaselineComparison r, List<BaselineStore.RecordedRun> runs) {

@@ -106,4 +106,32 @@ class SummaryMarkdownTest {
                 .headline())
                 .isEqualTo("no explanation: JFR is not available in this JVM (-XX:-FlightRecorder)");
     }
+
+    @Test
+    void the_headline_of_an_allocation_failure_is_its_first_allocation_site_else_why_none_is_named() {
+        List<String> moved = List.of("  where the time moved (...):",
+                "    +3.53 µs/hop  com.example.Codec.encode(Frame)  total 41 % → 56 %; within sampling noise",
+                "  allocation sites that moved (469 / 17 allocation samples):",
+                "    +562 B/hop  byte[] at com.example.Codec.encode(Frame)  0 B → 562 B per hop",
+                "    -3 B/hop  ConditionNode at com.example.Link.receive()  12 B → 9 B per hop",
+                "  per hop, base → current: parks ≥ 20 ms 0 → 0, monitor waits 0 → 0, contended enters 0 → 0,"
+                        + " pinned 0 → 0, GC pauses 0 → 0 (0 ns → 0 ns)");
+        assertThat(dev.brigade.junit.internal.report.model.Explanation.of(moved, null, List.of(), true).headline())
+                .isEqualTo("+562 B/hop  byte[] at com.example.Codec.encode(Frame)  0 B → 562 B per hop");
+        assertThat(dev.brigade.junit.internal.report.model.Explanation.of(moved, null, List.of(), false).headline())
+                .as("what failed was time").startsWith("+3.53 µs/hop  com.example.Codec.encode(Frame)");
+
+        List<String> none = List.of("  where the time moved (...):",
+                "    +3.53 µs/hop  com.example.Codec.encode(Frame)  total 41 % → 56 %; within sampling noise",
+                "  allocation sites: none named, for the current side's rounds hold no allocation sample (5 → 0): ...",
+                "  per hop, base → current: parks ≥ 20 ms 0 → 0");
+        assertThat(dev.brigade.junit.internal.report.model.Explanation.of(none, null, List.of(), true).headline())
+                .isEqualTo("allocation sites: none named, for the current side's rounds hold no allocation sample"
+                        + " (5 → 0): ...");
+
+        List<String> budget = List.of("  where the time goes (...):", "    1.90 µs/hop  com.example.Codec.encode(Frame)",
+                "  where it allocates (88 allocation samples):", "    528 B/hop  byte[] at com.example.Codec.encode(Frame)");
+        assertThat(dev.brigade.junit.internal.report.model.Explanation.of(budget, null, List.of(), true).headline())
+                .isEqualTo("528 B/hop  byte[] at com.example.Codec.encode(Frame)");
+    }
 }

@@ -3,6 +3,8 @@ package dev.brigade.junit.internal.report.model;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -15,8 +17,9 @@ import org.apiguardian.api.API;
  * <p>Public for {@code report}, which builds and renders it beside this package.
  *
  * @param headline  the method that moved most ({@code +1.9 µs/hop  com.example.Codec.encode(Frame) ...}), or for a
- *                  budget the method the time goes to most ({@code 1.9 µs/hop  com.example.Codec.encode(Frame) ...}),
- *                  else the first line (e.g. why there is no explanation)
+ *                  budget the method the time goes to most ({@code 1.9 µs/hop  com.example.Codec.encode(Frame) ...});
+ *                  when only allocation failed, the allocation site that moved most, or allocates most; else the
+ *                  first line (e.g. why there is no explanation)
  * @param lines     every line, as the failure message has them
  * @param recording the {@code .jfr} of the paired rounds; null when none was written
  * @param stacks    the collapsed-stack files beside it, current then base; empty when none was written
@@ -24,6 +27,11 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record Explanation(String headline, List<String> lines, String recording, List<String> stacks, Flame flame) {
+
+    /** The start of the heading of a comparison's allocation sites, or of the line that says why none is named. */
+    private static final String ALLOCATION_SITES = "  allocation sites";
+    /** The start of the heading of a second measurement's allocation sites. */
+    private static final String WHERE_IT_ALLOCATES = "  where it allocates";
 
     /** Copies the lines. */
     public Explanation {
@@ -37,9 +45,39 @@ public record Explanation(String headline, List<String> lines, String recording,
      * of time per hop or task, else the first line. No flame graph.
      */
     public static Explanation of(List<String> lines, String recording, List<String> stacks) {
-        String headline = lines.stream().filter(l -> l.startsWith("    ") && l.matches("\\s+[+-]?[^/]*/(hop|task)\\s.*"))
-                .findFirst().or(() -> lines.stream().findFirst()).map(String::strip).orElse("");
-        return new Explanation(headline, lines, recording, stacks, null);
+        return of(lines, recording, stacks, false);
+    }
+
+    /**
+     * {@link #of(List, String, List)}, but when {@code allocation} (what failed was allocation: its time did not
+     * move, or moved within noise) the headline is the first allocation site's move or share, or the line that says
+     * why no site is named, before any move of time.
+     */
+    public static Explanation of(List<String> lines, String recording, List<String> stacks, boolean allocation) {
+        Optional<String> headline = Optional.empty();
+        if (allocation) {
+            int sites = indexOf(lines, l -> l.startsWith(ALLOCATION_SITES) || l.startsWith(WHERE_IT_ALLOCATES));
+            headline = sites < 0 ? Optional.empty() : lines.get(sites).startsWith(ALLOCATION_SITES + ":")
+                    ? Optional.of(lines.get(sites)) : lines.subList(sites + 1, lines.size()).stream()
+                    .takeWhile(Explanation::isMove).findFirst();
+        }
+        String line = headline.or(() -> lines.stream().filter(Explanation::isMove).findFirst())
+                .or(() -> lines.stream().findFirst()).map(String::strip).orElse("");
+        return new Explanation(line, lines, recording, stacks, null);
+    }
+
+    /** A move (or share) per hop or task: four spaces in, {@code +1.9 µs/hop  ...}, {@code 528 B/hop  ...}. */
+    private static boolean isMove(String line) {
+        return line.startsWith("    ") && line.matches("\\s+[+-]?[^/]*/(hop|task)\\s.*");
+    }
+
+    private static int indexOf(List<String> lines, Predicate<String> p) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** This explanation with {@code flame} drawn from its stacks. */
