@@ -36,7 +36,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * JUnit Platform launcher with the copy on its class path and {@code brigade.base.classpath} naming the base build;
  * the conditions (kind × change) rotate from JVM to JVM, so that the machine's drift falls on all of them alike.
  * Each child's row (verdict, ratio, interval, pairs, the test's wall time, JIT and GC time during it) goes to
- * {@code brigade.calibration.file}; {@code -Dbrigade.calibration.jvms=analyse} prints the table from such files
+ * {@code brigade.calibration.file}, after a first line naming the commit and the JDK;
+ * {@code -Dbrigade.calibration.jvms=analyse} prints the table from such files
  * again (a comma-separated list). {@code -Dbrigade.calibration.changes=same,+10%} rotates through fewer changes, and
  * {@code -Dbrigade.calibration.steps=20,40,589,1177} gives the spins' steps (VIRTUAL +5 %, +10 %, PLATFORM +5 %,
  * +10 %) instead of sizing them from pilots, to continue an earlier run with the same changes;
@@ -106,7 +107,7 @@ public final class BaseCalibration {
         double stepsPerNano = stepsPerNano();
         List<String> lines = new ArrayList<>();
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, "");
+        Files.writeString(out, "# " + commit() + ", JDK " + Runtime.version() + "\n");
         long started = System.nanoTime();
         for (String kind : kinds) {
             int k = List.of(KINDS).indexOf(kind);
@@ -151,6 +152,37 @@ public final class BaseCalibration {
                     String.join(" ", row), (System.nanoTime() - started) / 1e9);
         }
         analyse(Files.readAllLines(out));
+    }
+
+    /**
+     * The commit the calibration runs, {@code commit 1a2b3c4…} with {@code and changes} when the work tree differs
+     * from it, so that its rows say what code they measured; {@code commit unknown (...)} outside a git clone.
+     */
+    private static String commit() {
+        try {
+            String head = git("rev-parse", "HEAD");
+            return "commit " + head + (git("status", "--porcelain", "--untracked-files=no").isEmpty() ? ""
+                    : " and changes to it");
+        } catch (IOException e) {
+            return "commit unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String git(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(git.getInputStream().readAllBytes()).strip();
+            if (git.waitFor() != 0) {
+                throw new IOException("git " + String.join(" ", args) + ": " + output);
+            }
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            git.destroyForcibly();
+            throw new IOException("interrupted while asking git", e);
+        }
     }
 
     /**
