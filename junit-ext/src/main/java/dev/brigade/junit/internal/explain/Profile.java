@@ -68,8 +68,8 @@ public record Profile(String unit, Sampler sampler, List<Explanation.MethodShift
                     samples, m.totalCurrent(), m.selfCurrent()));
         }
         if (!allocations.isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "  where it allocates (%d allocation samples):",
-                    counts.allocationSamples()));
+            lines.add(String.format(Locale.ROOT, "  where it allocates (%d allocation sample%s):",
+                    counts.allocationSamples(), counts.allocationSamples() == 1 ? "" : "s"));
             for (Explanation.AllocationShift a : allocations) {
                 lines.add(String.format(Locale.ROOT, "    %s/%s  %s at %s  (%d sample%s)",
                         Bytes.format(a.bytesPerUnitCurrent()), unit, a.allocatedClass(), a.site(),

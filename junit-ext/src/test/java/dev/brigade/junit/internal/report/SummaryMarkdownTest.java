@@ -134,4 +134,16 @@ class SummaryMarkdownTest {
         assertThat(dev.brigade.junit.internal.report.model.Explanation.of(budget, null, List.of(), true).headline())
                 .isEqualTo("528 B/hop  byte[] at com.example.Codec.encode(Frame)");
     }
+
+    @Test
+    void the_headline_of_a_time_failure_without_a_move_of_time_says_why_and_names_no_allocation_site() {
+        List<String> lines = List.of("  from a second measurement under JFR (the verdict is the first one's): ...",
+                "  where the time goes (JFR execution samples of its 5 measured rounds ...; 4 samples):",
+                "    too few execution samples for a time explanation: 4, 100 at least (...)",
+                "  where it allocates (12 allocation samples):",
+                "    348 B/hop  java.lang.Object at com.example.Link.send()  (12 samples)");
+
+        assertThat(dev.brigade.junit.internal.report.model.Explanation.of(lines, null, List.of()).headline())
+                .isEqualTo("too few execution samples for a time explanation: 4, 100 at least (...)");
+    }
 }

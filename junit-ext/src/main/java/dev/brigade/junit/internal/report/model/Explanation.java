@@ -42,7 +42,8 @@ public record Explanation(String headline, List<String> lines, String recording,
     /**
      * The explanation of {@code lines} as a failure message has them, with the files the recording left: under a
      * heading line (two spaces), the moves (four spaces); the headline is the first move (or, for a budget, share)
-     * of time per hop or task, else the first line. No flame graph.
+     * of time per hop or task, else the line under the time's heading that says why there is none, else the first
+     * line. No flame graph.
      */
     public static Explanation of(List<String> lines, String recording, List<String> stacks) {
         return of(lines, recording, stacks, false);
@@ -51,18 +52,18 @@ public record Explanation(String headline, List<String> lines, String recording,
     /**
      * {@link #of(List, String, List)}, but when {@code allocation} (what failed was allocation: its time did not
      * move, or moved within noise) the headline is the first allocation site's move or share, or the line that says
-     * why no site is named, before any move of time.
+     * why no site is named. Otherwise it is the first move of time, or the line under the time's heading that says why
+     * there is none (too few samples), never an allocation site.
      */
     public static Explanation of(List<String> lines, String recording, List<String> stacks, boolean allocation) {
-        Optional<String> headline = Optional.empty();
-        if (allocation) {
-            int sites = indexOf(lines, l -> l.startsWith(ALLOCATION_SITES) || l.startsWith(WHERE_IT_ALLOCATES));
-            headline = sites < 0 ? Optional.empty() : lines.get(sites).startsWith(ALLOCATION_SITES + ":")
-                    ? Optional.of(lines.get(sites)) : lines.subList(sites + 1, lines.size()).stream()
-                    .takeWhile(Explanation::isMove).findFirst();
-        }
-        String line = headline.or(() -> lines.stream().filter(Explanation::isMove).findFirst())
-                .or(() -> lines.stream().findFirst()).map(String::strip).orElse("");
+        int sites = indexOf(lines, l -> l.startsWith(ALLOCATION_SITES) || l.startsWith(WHERE_IT_ALLOCATES));
+        List<String> time = sites < 0 ? lines : lines.subList(0, sites);
+        List<String> allocated = sites < 0 ? List.of() : lines.subList(sites, lines.size());
+        Optional<String> headline = allocation
+                ? allocated.stream().filter(l -> isMove(l) || l.startsWith(ALLOCATION_SITES + ":")).findFirst()
+                : time.stream().filter(Explanation::isMove).findFirst()
+                        .or(() -> time.stream().filter(l -> l.startsWith("    ")).findFirst());
+        String line = headline.or(() -> lines.stream().findFirst()).map(String::strip).orElse("");
         return new Explanation(line, lines, recording, stacks, null);
     }
 
