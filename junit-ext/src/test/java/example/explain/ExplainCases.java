@@ -41,6 +41,20 @@ public class ExplainCases {
         brigade.measureMemory(false).work(Codec::hop).run();
     }
 
+    /**
+     * {@link #timePlatform} with hops of ten codec round trips: a platform thread's CPU-time samples come at the kernel's
+     * tick while it runs, so longer runs on the CPU between blocking give more of them a second.
+     */
+    @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "1s")
+    @AgainstBase(tolerance = "5%", measure = "1s")
+    void timePlatformHeavy(BrigadeFixture brigade) {
+        brigade.measureMemory(false).work(() -> {
+            for (int i = 0; i < 10; i++) {
+                Codec.hop();
+            }
+        }).run();
+    }
+
     /** {@link #timePlatform} measured three times as long: a platform brigade gives few CPU-time samples a second. */
     @Brigade(tasks = 20, kinds = PLATFORM, warmup = "200ms", measure = "3s")
     @AgainstBase(tolerance = "5%", measure = "3s")

@@ -28,8 +28,10 @@ record BaseBuild(BaseSpec spec, Optional<String> added, BaseClassLoader loader, 
     private static final Duration BASE_START = Duration.ofMinutes(1);
     /**
      * How long the pairs go on at least before a comparison stops on a failed verdict (1 s a side): its explanation is
-     * made from the samples of its pairs, and a platform brigade's CPU-time samples come at 64–100 a side a second
-     * (PairedRecording), where 50 are needed. A passing verdict stops as soon as it is decided.
+     * made from the samples of its pairs, and a 20-task platform brigade's CPU-time samples come at 39–87 a side in
+     * that time with hops of one codec round trip, 120–143 with ten (2026-12-06, ExplanationTest), where 50 are
+     * needed. Longer would lengthen every caught comparison's test (a median of 3.4–3.9 s at the defaults,
+     * docs/methodology.md). A passing verdict stops as soon as it is decided.
      */
     private static final Duration FAIL_AFTER = Duration.ofSeconds(2);
 
