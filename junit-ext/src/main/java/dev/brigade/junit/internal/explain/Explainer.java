@@ -365,9 +365,9 @@ public final class Explainer {
          * Both sides' rounds may run on one brigade (the current side's tasks run the base build's hops in the base
          * side's rounds), and a sample's weight is the bytes its thread allocated since its previous sample, which may
          * lie rounds back, across rounds of both sides: JFR samples a thread when it takes a new TLAB, and a platform
-         * brigade's threads, each allocating little, take one every second or so, most of them together after a
-         * garbage collection (a 20-task {@code PLATFORM} comparison of 1 s left 5 to 18 allocation samples of its
-         * tasks, 2026-12-06). The part that is the sample's own side is estimated from the units each side ran in
+         * brigade's threads, each allocating little, take one seldom, and all together, since they run the same hops
+         * in turn (a 20-task {@code PLATFORM} comparison of 1 s held 0 to 23 allocation samples in the pair's rounds,
+         * 2026-12-06). The part that is the sample's own side is estimated from the units each side ran in
          * that span, in any of the pair's rounds, and each side's measured allocation per unit: a task that allocates
          * 1 KiB in the current side's hops and nothing in the base side's gives a current-side sample all of its
          * weight, whatever lies between. A thread seen running in one side's rounds only (by any of its samples)
