@@ -267,12 +267,15 @@ public final class Explainer {
     /** What the recording holds of one pair's measured rounds. */
     static final class Recorded {
 
+        /** The pair's measured rounds, sorted by start. */
         final List<Round> rounds;
         /**
          * Every round of the pair, warm-up and set-aside ones too, sorted by start: the spans that an allocation
          * sample's weight may reach back over.
          */
         final List<Round> spans;
+        /** The pair's rounds in which allocation samples count: measured and set-aside ones, sorted by start. */
+        final List<Round> sampled;
         /** The sides each thread was seen running in the pair's rounds, by any sample it left there. */
         final Map<Long, Set<String>> threadSides = new HashMap<>();
         /** The samples of {@link #sampler} in the rounds. */
@@ -284,9 +287,13 @@ public final class Explainer {
         final List<Allocation> allocations = new ArrayList<>();
         final List<Stall> stalls = new ArrayList<>();
 
-        Recorded(List<Round> rounds, List<Round> spans, Sampler sampler, boolean standIn) {
-            this.rounds = rounds;
-            this.spans = spans;
+        /** A pair whose rounds, with their phases, sorted by start, are {@code spans}; {@link #read} adds samples. */
+        Recorded(List<Span> spans, Sampler sampler, boolean standIn) {
+            this.rounds = spans.stream().filter(s -> s.phase().equals(MEASURED)).map(Span::round).toList();
+            this.spans = spans.stream().map(Span::round).toList();
+            // allocation samples count in set-aside rounds too: the same code ran, and a platform brigade's few
+            // samples come in bursts (see shareWeights) that may all fall in one
+            this.sampled = spans.stream().filter(s -> !s.phase().equals(WARMUP)).map(Span::round).toList();
             this.sampler = sampler;
             this.standIn = standIn;
         }
@@ -299,19 +306,14 @@ public final class Explainer {
             List<RecordedEvent> events = RecordingFile.readAllEvents(file);
             boolean standIn = sampler != Sampler.EXECUTION && events.stream().noneMatch(e -> e.getEventType()
                     .getName().equals(sampler.event()));
-            List<Span> spans = pairRounds(events, pair, alone);
-            Recorded recorded = new Recorded(spans.stream().filter(s -> s.phase().equals(MEASURED)).map(Span::round)
-                    .toList(), spans.stream().map(Span::round).toList(), standIn ? Sampler.EXECUTION : sampler,
+            Recorded recorded = new Recorded(pairRounds(events, pair, alone), standIn ? Sampler.EXECUTION : sampler,
                     standIn);
             if (recorded.rounds.isEmpty()) {
                 return recorded;
             }
             String sampled = recorded.sampler.event();
             Round[] byStart = recorded.rounds.toArray(Round[]::new);
-            // allocation samples count in set-aside rounds too: the same code ran, and a platform brigade's few
-            // samples come in bursts (see shareWeights) that may all fall in one
-            Round[] sampledByStart = spans.stream().filter(s -> !s.phase().equals(WARMUP)).map(Span::round)
-                    .toArray(Round[]::new);
+            Round[] sampledByStart = recorded.sampled.toArray(Round[]::new);
             Round[] anyByStart = recorded.spans.toArray(Round[]::new);
             Set<Long> drivers = drivers(events);
             Map<Long, Round> lastDriverSample = new HashMap<>();  // the round of each driver's last allocation sample

@@ -48,13 +48,13 @@ class ExplainerTest {
      * on one brigade whose two threads ran both sides.
      */
     private static Explainer.Recorded pairOnOneBrigade() {
-        List<Explainer.Round> rounds = new ArrayList<>();
+        List<Explainer.Span> rounds = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
             Instant start = Instant.EPOCH.plus(Duration.ofMillis(10L * k));
-            rounds.add(new Explainer.Round(k % 2 == 0 ? "current" : "base", k / 2, start,
-                    start.plus(Duration.ofMillis(10)), 100));
+            rounds.add(new Explainer.Span(new Explainer.Round(k % 2 == 0 ? "current" : "base", k / 2, start,
+                    start.plus(Duration.ofMillis(10)), 100), "measured"));
         }
-        Explainer.Recorded recorded = new Explainer.Recorded(rounds, rounds, Sampler.EXECUTION, false);
+        Explainer.Recorded recorded = new Explainer.Recorded(rounds, Sampler.EXECUTION, false);
         recorded.threadSides.put(1L, Set.of("current", "base"));
         recorded.threadSides.put(2L, Set.of("current", "base"));
         return recorded;
